@@ -1,0 +1,59 @@
+"""Private: a two-way map between one of our enums and one system's integer codes."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from typing import Generic, TypeVar
+
+from electoral.errors import InvalidComponent, InvalidType
+
+__all__ = ["CodeMap"]
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+class CodeMap(Generic[E]):
+    """Our enum ``E`` to and from the integer codes of one existing system.
+
+    Both directions refuse what the system cannot express, with ``code.unknown``;
+    nothing is guessed.
+    """
+
+    def __init__(self, system: str, field: str, codes: Mapping[E, int]) -> None:
+        self.system = system
+        self.field = field
+        self._to_code: dict[E, int] = dict(codes)
+        self._from_code: dict[int, E] = {code: member for member, code in codes.items()}
+        if len(self._from_code) != len(self._to_code):
+            raise ValueError(f"{system} {field}: two members share a code")
+
+    def to_code(self, member: E) -> int:
+        """The system's code for ``member``."""
+        try:
+            return self._to_code[member]
+        except (KeyError, TypeError):
+            raise InvalidComponent(
+                "code.unknown", field=self.field, value=member, system=self.system
+            ) from None
+
+    def from_code(self, code: object) -> E:
+        """Our member for the system's ``code`` (an ``int``, or a string of digits)."""
+        if isinstance(code, str) and code.strip().isascii() and code.strip().isdigit():
+            code = int(code.strip())
+        if type(code) is not int:
+            raise InvalidType(field=self.field, value=code)
+        try:
+            return self._from_code[code]
+        except KeyError:
+            raise InvalidComponent(
+                "code.unknown", field=self.field, value=code, system=self.system
+            ) from None
+
+    @property
+    def codes(self) -> dict[E, int]:
+        """The whole map, member to code."""
+        return dict(self._to_code)
+
+    def __repr__(self) -> str:
+        return f"CodeMap({self.system!r}, {self.field!r})"

@@ -1,0 +1,403 @@
+"""Errors (أخطاء): every refusal the library makes, with a stable code.
+
+One root, :class:`ElectoralError`. Every refusal of a value is a
+:class:`ValidationError`, which is also a :class:`ValueError`, so a caller that
+knows nothing of ``electoral`` still catches it. Each error carries:
+
+* ``code``: a stable, dotted string (``"national_id.length"``) that never changes
+  meaning once released; the consuming systems key their own texts on it;
+* ``field``: the name of the field (or column) that was refused, when there is one;
+* ``value``: the value that was refused, exactly as it was given;
+* ``params``: the extra figures the message needs (limits, counts);
+* a message in English (``str(error)``, :meth:`ValidationError.message`) and in Arabic
+  (:meth:`ValidationError.message` with ``"ar"``).
+
+Every code and its two texts live in one catalogue, :data:`MESSAGES`; a test proves
+that every code has both languages. Raising an error with a code that is not in the
+catalogue is a programming error and fails at once with :class:`KeyError`.
+
+A batch of problems (a CSV file, a result form, a dict given to the converter) is
+raised together as :class:`ValidationErrors`, an :class:`ExceptionGroup` whose members
+each carry the ``location`` of the problem (``"$.stations[3].registrants"``,
+``"line 4"``). :class:`ErrorCollector` builds such a group and never half-applies.
+
+The design follows python-stdnum's ``ValidationError(ValueError)`` tree, votelib's
+errors with data attributes and cattrs' ``ExceptionGroup`` validation
+(``../shared/design/style.md`` §1.1, §1.3, §1.5).
+
+>>> from electoral.ids import national_id
+>>> try:
+...     national_id.validate("12345")
+... except ValidationError as error:
+...     print(error.code, error.field, repr(error.value))
+...     print(error.message("ar"))
+national_id.length national_id '12345'
+الرقم الوطني يتكون من 12 رقمًا.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, ClassVar, Final, Literal, Self
+
+__all__ = [
+    "MESSAGES",
+    "ElectoralError",
+    "ErrorCollector",
+    "InconsistentValue",
+    "InvalidChecksum",
+    "InvalidComponent",
+    "InvalidFormat",
+    "InvalidLength",
+    "InvalidType",
+    "Language",
+    "Message",
+    "MissingValue",
+    "OutOfRange",
+    "ValidationError",
+    "ValidationErrors",
+    "register_messages",
+]
+
+Language = Literal["en", "ar"]
+
+
+class Message:
+    """The English and Arabic templates of one error code.
+
+    Templates use :meth:`str.format` fields: ``{field}``, ``{value}`` and any key of
+    the error's ``params``.
+    """
+
+    __slots__ = ("ar", "en")
+
+    def __init__(self, en: str, ar: str) -> None:
+        self.en = en
+        self.ar = ar
+
+    def __repr__(self) -> str:
+        return f"Message(en={self.en!r}, ar={self.ar!r})"
+
+
+MESSAGES: Final[dict[str, Message]] = {}
+"""The catalogue: error code -> :class:`Message`. Filled by :func:`register_messages`."""
+
+
+def register_messages(messages: Mapping[str, tuple[str, str]]) -> None:
+    """Add codes to the catalogue; a code may be registered only once.
+
+    Each chapter of the library registers its own codes next to the rules that
+    raise them, so a code's text is found where the rule is.
+
+    >>> register_messages({"demo.code": ("A demo.", "مثال.")})
+    >>> MESSAGES["demo.code"].en
+    'A demo.'
+    >>> del MESSAGES["demo.code"]
+    """
+    for code, (en, ar) in messages.items():
+        if code in MESSAGES:
+            raise KeyError(f"error code {code!r} is registered twice")
+        MESSAGES[code] = Message(en, ar)
+
+
+_MISSING: Final = object()
+
+
+class ElectoralError(Exception):
+    """The root of every exception this library raises on purpose."""
+
+
+class ValidationError(ValueError, ElectoralError):
+    """A value was refused. Never raised itself; raise a subclass.
+
+    Args:
+        code: a key of :data:`MESSAGES`; defaults to the class's ``default_code``.
+        field: the field, column or argument that was refused.
+        value: the refused value, as given.
+        location: where in a batch the problem is (set by :class:`ErrorCollector`).
+        **params: figures the message template uses.
+    """
+
+    default_code: ClassVar[str] = "invalid"
+
+    code: str
+    field: str | None
+    value: object
+    params: dict[str, object]
+    location: str | None
+
+    def __init__(
+        self,
+        code: str | None = None,
+        *,
+        field: str | None = None,
+        value: object = _MISSING,
+        location: str | None = None,
+        **params: object,
+    ) -> None:
+        self.code = code if code is not None else self.default_code
+        if self.code not in MESSAGES:
+            raise KeyError(f"error code {self.code!r} has no registered message")
+        self.field = field
+        self.value = None if value is _MISSING else value
+        self.params = params
+        self.location = location
+        super().__init__(self.message("en"))
+
+    def message(self, language: Language = "en") -> str:
+        """The message in English (``"en"``) or Arabic (``"ar"``)."""
+        template: str = getattr(MESSAGES[self.code], language)
+        return template.format(field=self.field, value=_show(self.value), **self.params)
+
+    def at(self, location: str) -> Self:
+        """Return this error with ``location`` prefixed to where it happened."""
+        self.location = _join(location, self.location)
+        return self
+
+    def __str__(self) -> str:
+        text = self.message("en")
+        return f"{text} @ {self.location}" if self.location else text
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(code={self.code!r}, field={self.field!r}, "
+            f"value={self.value!r}, location={self.location!r})"
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            _rebuild,
+            (type(self), self.code, self.field, self.value, self.location, self.params),
+        )
+
+
+def _rebuild(
+    cls: type[ValidationError],
+    code: str,
+    field: str | None,
+    value: object,
+    location: str | None,
+    params: dict[str, object],
+) -> ValidationError:
+    return cls(code, field=field, value=value, location=location, **params)
+
+
+def _show(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _join(outer: str, inner: str | None) -> str:
+    if not inner:
+        return outer
+    if inner.startswith("["):
+        return outer + inner
+    if inner.startswith("$."):
+        return f"{outer}.{inner[2:]}"
+    return f"{outer}: {inner}"
+
+
+class InvalidType(ValidationError):
+    """The value is not of a type the field accepts (``None``, bytes, a float...)."""
+
+    default_code = "type"
+
+
+class InvalidFormat(ValidationError):
+    """The value has characters or a shape the field does not accept."""
+
+    default_code = "format"
+
+
+class InvalidLength(InvalidFormat):
+    """The value is too long or too short."""
+
+    default_code = "length"
+
+
+class InvalidChecksum(ValidationError):
+    """A check digit does not match."""
+
+    default_code = "checksum"
+
+
+class InvalidComponent(ValidationError):
+    """A part of the value has a meaning the rule refuses (a first digit, a prefix)."""
+
+    default_code = "component"
+
+
+class OutOfRange(ValidationError):
+    """A number lies outside the range the rule allows."""
+
+    default_code = "range"
+
+
+class MissingValue(ValidationError):
+    """A required value is absent or blank."""
+
+    default_code = "missing"
+
+
+class InconsistentValue(ValidationError):
+    """Two or more fields are each valid but contradict each other."""
+
+    default_code = "inconsistent"
+
+
+class ValidationErrors(ExceptionGroup[ValidationError], ElectoralError):
+    """Every problem found in one batch, raised together.
+
+    Each member is a :class:`ValidationError` whose ``location`` says where the
+    problem is. Nothing from the batch was applied.
+
+    >>> group = ValidationErrors(
+    ...     "2 problems in centres.csv",
+    ...     [InvalidType(field="name", value=None, location="line 2"),
+    ...      MissingValue(field="office", value="", location="line 5")],
+    ... )
+    >>> for line in group.describe():
+    ...     print(line)
+    type: name: None is not of an accepted type. @ line 2
+    missing: office is required. @ line 5
+    """
+
+    def __new__(cls, message: str, errors: Sequence[ValidationError]) -> Self:
+        return super().__new__(cls, message, list(errors))
+
+    def derive(self, excs: Sequence[ValidationError]) -> ValidationErrors:  # type: ignore[override]
+        return ValidationErrors(self.message, excs)
+
+    @property
+    def errors(self) -> tuple[ValidationError, ...]:
+        """The problems, in the order they were found."""
+        return tuple(error for error in self.exceptions if isinstance(error, ValidationError))
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The code of each problem, in order."""
+        return tuple(error.code for error in self.errors)
+
+    def describe(self, language: Language = "en") -> list[str]:
+        """One line per problem: ``code: message @ location``."""
+        lines = []
+        for error in self.errors:
+            where = f" @ {error.location}" if error.location else ""
+            lines.append(f"{error.code}: {error.message(language)}{where}")
+        return lines
+
+
+class ErrorCollector:
+    """Gather the problems of a batch and raise them together.
+
+    >>> collector = ErrorCollector("row")
+    >>> for number, text in enumerate(["10001", "x", "123"], start=1):
+    ...     with collector.at(f"line {number}"):
+    ...         from electoral.ids import center_id
+    ...         _ = center_id.validate(text)
+    >>> len(collector)
+    2
+    >>> collector.raise_if_any()
+    Traceback (most recent call last):
+    ...
+    electoral.errors.ValidationErrors: 2 problems in row (2 sub-exceptions)
+    """
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self._errors: list[ValidationError] = []
+
+    def add(self, error: ValidationError, location: str | None = None) -> None:
+        """Record one problem, optionally at ``location``."""
+        self._errors.append(error.at(location) if location else error)
+
+    def extend(self, errors: Iterable[ValidationError], location: str | None = None) -> None:
+        """Record several problems."""
+        for error in errors:
+            self.add(error, location)
+
+    @contextlib.contextmanager
+    def at(self, location: str | None = None) -> Iterator[None]:
+        """Run a block; record (rather than raise) the validation errors it raises."""
+        try:
+            yield
+        except ValidationErrors as group:
+            self.extend(group.errors, location)
+        except ValidationError as error:
+            self.add(error, location)
+
+    def __len__(self) -> int:
+        return len(self._errors)
+
+    def __bool__(self) -> bool:
+        return bool(self._errors)
+
+    @property
+    def errors(self) -> tuple[ValidationError, ...]:
+        """The problems recorded so far."""
+        return tuple(self._errors)
+
+    def raise_if_any(self) -> None:
+        """Raise :class:`ValidationErrors` if any problem was recorded."""
+        if self._errors:
+            count = len(self._errors)
+            noun = "problem" if count == 1 else "problems"
+            raise ValidationErrors(f"{count} {noun} in {self.what}", self._errors)
+
+
+register_messages(
+    {
+        "invalid": ("{field}: {value} is not valid.", "{field}: القيمة {value} غير صالحة."),
+        "type": (
+            "{field}: {value} is not of an accepted type.",
+            "{field}: نوع القيمة {value} غير مقبول.",
+        ),
+        "format": (
+            "{field}: {value} has an invalid format.",
+            "{field}: صيغة القيمة {value} غير صالحة.",
+        ),
+        "length": (
+            "{field}: {value} has an invalid length.",
+            "{field}: طول القيمة {value} غير صالح.",
+        ),
+        "checksum": (
+            "{field}: the check digit of {value} does not match.",
+            "{field}: رقم التحقق في {value} غير مطابق.",
+        ),
+        "component": (
+            "{field}: a part of {value} is not valid.",
+            "{field}: جزء من القيمة {value} غير صالح.",
+        ),
+        "range": (
+            "{field}: {value} must lie between {min_value} and {max_value}.",
+            "{field}: يجب أن تكون القيمة {value} بين {min_value} و{max_value}.",
+        ),
+        "missing": ("{field} is required.", "الحقل {field} مطلوب."),
+        "inconsistent": (
+            "{field}: {value} contradicts another field.",
+            "{field}: القيمة {value} تتعارض مع حقل آخر.",
+        ),
+        "text.control": (
+            "{field}: text may not contain control, bidi or zero-width characters.",
+            "{field}: لا يجوز أن يحتوي النص على محارف تحكم أو اتجاه أو محارف صفرية العرض.",
+        ),
+        "text.too_long": (
+            "{field}: text may be at most {max_length} characters long.",
+            "{field}: يجب ألا يزيد طول النص عن {max_length} حرفًا.",
+        ),
+        "text.blank": ("{field} may not be blank.", "لا يجوز ترك الحقل {field} فارغًا."),
+        "text.newline": (
+            "{field}: text may not contain a line break.",
+            "{field}: لا يجوز أن يحتوي النص على سطر جديد.",
+        ),
+        "code.unknown": (
+            "{field}: {value} is not a known {system} code.",
+            "{field}: القيمة {value} ليست رمزًا معروفًا في {system}.",
+        ),
+        "enum.unknown": (
+            "{field}: {value} is not one of {choices}.",
+            "{field}: القيمة {value} ليست من بين {choices}.",
+        ),
+    }
+)

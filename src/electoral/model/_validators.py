@@ -1,0 +1,251 @@
+"""Private attrs validators and converters that raise the library's typed errors.
+
+attrs' own validators raise ``TypeError``; ours raise :mod:`electoral.errors` classes
+with the field name and the refused value, so every constructor refuses bad input
+the same way. They need no instance, so :mod:`electoral.serialization` can run
+them field by field to report every problem of a record at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import unicodedata
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import Any, Final, TypeVar
+
+import attrs
+import pendulum
+
+from electoral.errors import (
+    InvalidFormat,
+    InvalidType,
+    MissingValue,
+    OutOfRange,
+    ValidationError,
+    register_messages,
+)
+
+__all__ = [
+    "TRIPOLI",
+    "Validator",
+    "boolean",
+    "coordinate",
+    "date",
+    "enum_member",
+    "frozen_ints",
+    "identifier",
+    "instance",
+    "integer",
+    "moment",
+    "optional",
+    "text",
+    "to_date",
+    "to_decimal",
+    "to_frozenset",
+    "to_moment",
+]
+
+TRIPOLI: Final = pendulum.timezone("Africa/Tripoli")
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+E = TypeVar("E", bound=enum.Enum)
+
+register_messages(
+    {
+        "time.naive": (
+            "{field}: {value} has no time zone; give an aware time.",
+            "{field}: الوقت {value} بلا منطقة زمنية؛ يجب تحديدها.",
+        ),
+        "coordinate.precision": (
+            "{field}: {value} has more than {places} decimal places.",
+            "{field}: القيمة {value} تتجاوز {places} منازل عشرية.",
+        ),
+    }
+)
+
+_BAD_CATEGORIES: Final = frozenset({"Cc", "Cf", "Cs", "Co", "Zl", "Zp"})
+
+
+def integer(min_value: int | None = None, max_value: int | None = None) -> Validator:
+    """An ``int`` (never a ``bool``) within the inclusive bounds given."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not int:
+            raise InvalidType(field=attribute.name, value=value)
+        if (min_value is not None and value < min_value) or (
+            max_value is not None and value > max_value
+        ):
+            raise OutOfRange(
+                field=attribute.name,
+                value=value,
+                min_value="-∞" if min_value is None else min_value,
+                max_value="∞" if max_value is None else max_value,
+            )
+
+    return check
+
+
+def identifier(module: Any) -> Validator:
+    """Valid by an :mod:`electoral.ids` module and already in its compact form."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not str:
+            raise InvalidType(field=attribute.name, value=value)
+        try:
+            compact = module.validate(value)
+        except ValidationError as error:
+            error.field = attribute.name
+            raise
+        if compact != value:
+            raise InvalidFormat(field=attribute.name, value=value)
+
+    return check
+
+
+def text(*, max_length: int = 255, blank: bool = True, newlines: bool = False) -> Validator:
+    """A ``str`` without control, bidi or zero-width characters.
+
+    Names are displayed right to left beside numbers; an invisible direction mark
+    can reorder what a clerk reads, so such text is refused, never stored.
+    """
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not str:
+            raise InvalidType(field=attribute.name, value=value)
+        if len(value) > max_length:
+            raise InvalidFormat(
+                "text.too_long", field=attribute.name, value=value, max_length=max_length
+            )
+        if not value.isprintable():
+            for char in value:
+                if char in "\n\r" and not newlines:
+                    raise InvalidFormat("text.newline", field=attribute.name, value=value)
+                if char not in "\n\r" and unicodedata.category(char) in _BAD_CATEGORIES:
+                    raise InvalidFormat("text.control", field=attribute.name, value=value)
+        if not blank and not value.strip():
+            raise MissingValue("text.blank", field=attribute.name, value=value)
+
+    return check
+
+
+def boolean(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Exactly ``True`` or ``False``."""
+    if type(value) is not bool:
+        raise InvalidType(field=attribute.name, value=value)
+
+
+def enum_member(cls: type[E]) -> Validator:
+    """A member of ``cls`` (not its value)."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, cls):
+            raise InvalidType(field=attribute.name, value=value)
+
+    return check
+
+
+def instance(cls: type) -> Validator:
+    """An instance of ``cls``."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, cls):
+            raise InvalidType(field=attribute.name, value=value)
+
+    return check
+
+
+def optional(validator: Validator) -> Validator:
+    """``None``, or what ``validator`` accepts."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            validator(instance, attribute, value)
+
+    return check
+
+
+def frozen_ints(min_value: int, max_value: int) -> Validator:
+    """A ``frozenset`` of ``int`` within bounds."""
+    item = integer(min_value, max_value)
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, frozenset):
+            raise InvalidType(field=attribute.name, value=value)
+        for element in value:
+            item(instance, attribute, element)
+
+    return check
+
+
+def to_frozenset(value: object) -> object:
+    """Converter: any iterable but ``str``/``bytes`` becomes a ``frozenset``."""
+    if isinstance(value, Iterable) and not isinstance(value, str | bytes | frozenset):
+        return frozenset(value)
+    return value
+
+
+def to_date(value: object) -> object:
+    """Converter: a :class:`datetime.date` (not a datetime) becomes a :class:`pendulum.Date`."""
+    if type(value) is dt.date:
+        return pendulum.Date(value.year, value.month, value.day)
+    return value
+
+
+def date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A calendar date (:class:`pendulum.Date`), not a datetime."""
+    if isinstance(value, dt.datetime) or not isinstance(value, pendulum.Date):
+        raise InvalidType(field=attribute.name, value=value)
+
+
+def to_moment(value: object) -> object:
+    """Converter: an aware :class:`datetime.datetime` becomes a pendulum time in Tripoli.
+
+    A naive datetime is left as it is, so that :func:`moment` refuses it: guessing
+    its zone would be a silent fix.
+    """
+    if isinstance(value, dt.datetime) and value.utcoffset() is not None:
+        if isinstance(value, pendulum.DateTime) and value.timezone_name == "Africa/Tripoli":
+            return value
+        return pendulum.instance(value).in_timezone(TRIPOLI)
+    return value
+
+
+def moment(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An aware :class:`pendulum.DateTime` (converted to Africa/Tripoli by :func:`to_moment`)."""
+    if not isinstance(value, dt.datetime):
+        raise InvalidType(field=attribute.name, value=value)
+    if value.utcoffset() is None:
+        raise InvalidType("time.naive", field=attribute.name, value=value)
+
+
+def coordinate(limit: int) -> Validator:
+    """A :class:`~decimal.Decimal` in [-limit, limit] with at most 8 decimal places.
+
+    SmartElect stores coordinates as decimals of 11 digits with 8 after the point
+    (``register/models.py``); a float would already have lost that exactness.
+    """
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, Decimal) or not value.is_finite():
+            raise InvalidType(field=attribute.name, value=value)
+        if not -limit <= value <= limit:
+            raise OutOfRange(field=attribute.name, value=value, min_value=-limit, max_value=limit)
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and exponent < -8:
+            raise InvalidFormat(
+                "coordinate.precision", field=attribute.name, value=value, places=8
+            )
+
+    return check
+
+
+def to_decimal(value: object) -> object:
+    """Converter: ``int`` and ``str`` coordinates become :class:`~decimal.Decimal`."""
+    if type(value) is int or type(value) is str:
+        try:
+            return Decimal(value)
+        except ArithmeticError:
+            return value
+    return value
