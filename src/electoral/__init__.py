@@ -22,18 +22,14 @@ True
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
+
+from electoral._version import __version__
 
 if TYPE_CHECKING:
     from electoral import adapters, errors, ids, model, serialization
 
 __all__ = ["__version__", "adapters", "errors", "ids", "model", "serialization"]
-
-try:
-    __version__: str = version("electoral")
-except PackageNotFoundError:  # pragma: no cover - running from a bare source tree
-    __version__ = "0.0.0"
 
 _SUBMODULES = frozenset({"adapters", "errors", "ids", "model", "seats", "serialization"})
 

@@ -148,7 +148,7 @@ class ValidationError(ValueError, ElectoralError):
     def message(self, language: Language = "en") -> str:
         """The message in English (``"en"``) or Arabic (``"ar"``)."""
         template: str = getattr(MESSAGES[self.code], language)
-        return template.format(field=self.field, value=_show(self.value), **self.params)
+        return template.format_map(_Params(self.params, field=self.field, value=_show(self.value)))
 
     def at(self, location: str) -> Self:
         """Return this error with ``location`` prefixed to where it happened."""
@@ -184,8 +184,20 @@ def _rebuild(
 
 
 def _show(value: object) -> str:
-    text = repr(value)
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
+        return f"<int of {value.bit_length()} bits>"
+    try:
+        text = repr(value)
+    except Exception:  # noqa: BLE001 - a refused value must never break its own error
+        return f"<unprintable {type(value).__name__}>"
     return text if len(text) <= 80 else text[:77] + "..."
+
+
+class _Params(dict[str, object]):
+    """Template parameters; a missing one shows as its own ``{name}``, never a KeyError."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
 
 
 def _join(outer: str, inner: str | None) -> str:
@@ -271,8 +283,14 @@ class ValidationErrors(ExceptionGroup[ValidationError], ElectoralError):
 
     @property
     def errors(self) -> tuple[ValidationError, ...]:
-        """The problems, in the order they were found."""
-        return tuple(error for error in self.exceptions if isinstance(error, ValidationError))
+        """The problems, in the order they were found (nested groups flattened)."""
+        found: list[ValidationError] = []
+        for error in self.exceptions:
+            if isinstance(error, ValidationErrors):
+                found.extend(error.errors)
+            elif isinstance(error, ValidationError):
+                found.append(error)
+        return tuple(found)
 
     @property
     def codes(self) -> tuple[str, ...]:

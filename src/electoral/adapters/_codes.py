@@ -12,6 +12,8 @@ __all__ = ["CodeMap"]
 
 E = TypeVar("E", bound=enum.Enum)
 
+_MAX_DIGITS = 9
+
 
 class CodeMap(Generic[E]):
     """Our enum ``E`` to and from the integer codes of one existing system.
@@ -39,8 +41,13 @@ class CodeMap(Generic[E]):
 
     def from_code(self, code: object) -> E:
         """Our member for the system's ``code`` (an ``int``, or a string of digits)."""
-        if isinstance(code, str) and code.strip().isascii() and code.strip().isdigit():
-            code = int(code.strip())
+        text = code.strip() if isinstance(code, str) else ""
+        if text.isascii() and text.isdigit() and len(text) <= _MAX_DIGITS:
+            code = int(text)
+        elif text.isascii() and text.isdigit():
+            raise InvalidComponent(
+                "code.unknown", field=self.field, value=code, system=self.system
+            )
         if type(code) is not int:
             raise InvalidType(field=self.field, value=code)
         try:

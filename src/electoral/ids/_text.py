@@ -19,7 +19,7 @@ from electoral.errors import InvalidType
 __all__ = ["SEPARATORS", "as_text", "fold", "is_ascii_digits"]
 
 #: ASCII separators removed by :func:`fold`.
-SEPARATORS: Final = " \t\n\r\f\v-_"
+SEPARATORS: Final = " \t\n\r\f\v-"
 
 _ASCII_TABLE: Final = str.maketrans("", "", SEPARATORS)
 _MINUS_LIKE: Final = frozenset("\u2212\u2010\u2011\u2012\u2013\u2014\u2015\ufe58\ufe63\uff0d")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from decimal import Decimal
@@ -58,6 +59,10 @@ register_messages(
             "{field}: {value} has no time zone; give an aware time.",
             "{field}: الوقت {value} بلا منطقة زمنية؛ يجب تحديدها.",
         ),
+        "time.out_of_range": (
+            "{field}: {value} cannot be expressed in Libyan time.",
+            "{field}: لا يمكن التعبير عن الوقت {value} بتوقيت ليبيا.",
+        ),
         "coordinate.precision": (
             "{field}: {value} has more than {places} decimal places.",
             "{field}: القيمة {value} تتجاوز {places} منازل عشرية.",
@@ -65,7 +70,8 @@ register_messages(
     }
 )
 
-_BAD_CATEGORIES: Final = frozenset({"Cc", "Cf", "Cs", "Co", "Zl", "Zp"})
+_BAD_CATEGORIES: Final = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+_DECIMAL_TEXT: Final = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
 
 
 def integer(min_value: int | None = None, max_value: int | None = None) -> Validator:
@@ -182,7 +188,10 @@ def frozen_ints(min_value: int, max_value: int) -> Validator:
 def to_frozenset(value: object) -> object:
     """Converter: any iterable but ``str``/``bytes`` becomes a ``frozenset``."""
     if isinstance(value, Iterable) and not isinstance(value, str | bytes | frozenset):
-        return frozenset(value)
+        try:
+            return frozenset(value)
+        except TypeError:  # unhashable members: left for the validator to refuse
+            return value
     return value
 
 
@@ -208,7 +217,10 @@ def to_moment(value: object) -> object:
     if isinstance(value, dt.datetime) and value.utcoffset() is not None:
         if isinstance(value, pendulum.DateTime) and value.timezone_name == "Africa/Tripoli":
             return value
-        return pendulum.instance(value).in_timezone(TRIPOLI)
+        try:
+            return pendulum.instance(value).in_timezone(TRIPOLI)
+        except (OverflowError, ValueError):  # beyond the calendar in Libyan time
+            return value
     return value
 
 
@@ -218,6 +230,8 @@ def moment(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         raise InvalidType(field=attribute.name, value=value)
     if value.utcoffset() is None:
         raise InvalidType("time.naive", field=attribute.name, value=value)
+    if not isinstance(value, pendulum.DateTime) or value.timezone_name != "Africa/Tripoli":
+        raise OutOfRange("time.out_of_range", field=attribute.name, value=value)
 
 
 def coordinate(limit: int) -> Validator:
@@ -243,9 +257,8 @@ def coordinate(limit: int) -> Validator:
 
 def to_decimal(value: object) -> object:
     """Converter: ``int`` and ``str`` coordinates become :class:`~decimal.Decimal`."""
-    if type(value) is int or type(value) is str:
-        try:
-            return Decimal(value)
-        except ArithmeticError:
-            return value
+    if type(value) is int:
+        return Decimal(value)
+    if type(value) is str and _DECIMAL_TEXT.fullmatch(value):
+        return Decimal(value)
     return value

@@ -1,0 +1,415 @@
+"""Tests for electoral.model._validators: every validator and converter, with exact codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pendulum
+import pytest
+
+from electoral.errors import (
+    MESSAGES,
+    InvalidComponent,
+    InvalidFormat,
+    InvalidLength,
+    InvalidType,
+    MissingValue,
+    OutOfRange,
+    ValidationError,
+)
+from electoral.ids import barcode, fbr, national_id
+from electoral.model import _validators as v
+
+
+@attrs.define
+class _Probe:
+    number_field: object = None
+
+
+ATTRIBUTE: attrs.Attribute[Any] = attrs.fields(_Probe).number_field
+FIELD = "number_field"
+
+BIDI_AND_INVISIBLE = [
+    "\u200e",  # LEFT-TO-RIGHT MARK
+    "\u200f",  # RIGHT-TO-LEFT MARK
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u202d",
+    "\u202e",  # RIGHT-TO-LEFT OVERRIDE
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",  # POP DIRECTIONAL ISOLATE
+    "\u200b",  # ZERO WIDTH SPACE
+    "\u200c",  # ZERO WIDTH NON-JOINER
+    "\u200d",  # ZERO WIDTH JOINER
+    "\ufeff",  # BYTE ORDER MARK
+    "\ud800",  # lone high surrogate
+    "\udfff",  # lone low surrogate
+    "\x00",
+    "\t",
+    "\x1b",
+    "\x7f",
+    "\x85",
+    "\u2028",  # LINE SEPARATOR
+    "\u2029",  # PARAGRAPH SEPARATOR
+    "\ue000",  # private use
+    "\u061c",  # ARABIC LETTER MARK
+]
+
+
+def refuse(
+    check: Callable[[Any, Any, Any], None],
+    value: object,
+    cls: type[ValidationError],
+    code: str,
+) -> ValidationError:
+    """Run ``check`` on ``value``; expect exactly ``cls`` with ``code``, the field and value."""
+    with pytest.raises(cls) as info:
+        check(None, ATTRIBUTE, value)
+    error = info.value
+    assert type(error) is cls
+    assert error.code == code
+    assert error.field == FIELD
+    assert error.value is value
+    return error
+
+
+def accept(check: Callable[[Any, Any, Any], None], value: object) -> None:
+    check(None, ATTRIBUTE, value)
+
+
+def test_registered_codes() -> None:
+    assert MESSAGES["time.naive"].en == "{field}: {value} has no time zone; give an aware time."
+    assert MESSAGES["coordinate.precision"].en == (
+        "{field}: {value} has more than {places} decimal places."
+    )
+    assert str(v.TRIPOLI.name) == "Africa/Tripoli"
+
+
+# --- integer -----------------------------------------------------------------------------------
+
+
+def test_integer_bounds_inclusive() -> None:
+    check = v.integer(1, 102)
+    accept(check, 1)
+    accept(check, 102)
+    low = refuse(check, 0, OutOfRange, "range")
+    assert low.params == {"min_value": 1, "max_value": 102}
+    high = refuse(check, 103, OutOfRange, "range")
+    assert str(high) == "number_field: 103 must lie between 1 and 102."
+
+
+def test_integer_open_bounds() -> None:
+    accept(v.integer(), -(10**30))
+    accept(v.integer(0), 10**30)
+    error = refuse(v.integer(0), -1, OutOfRange, "range")
+    assert error.params == {"min_value": 0, "max_value": "∞"}
+    error = refuse(v.integer(max_value=5), 6, OutOfRange, "range")
+    assert error.params == {"min_value": "-∞", "max_value": 5}
+
+
+class _IntSubclass(int):
+    pass
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [True, False, 1.0, Decimal(1), "1", b"1", None, _IntSubclass(1), [1], object()],
+    ids=repr,
+)
+def test_integer_refuses_non_int(junk: object) -> None:
+    refuse(v.integer(0, 10), junk, InvalidType, "type")
+
+
+# --- identifier --------------------------------------------------------------------------------
+
+
+def test_identifier_accepts_compact_text() -> None:
+    accept(v.identifier(national_id), "119690261935")
+    accept(v.identifier(barcode), "000000001")
+    accept(v.identifier(fbr), "r123")
+
+
+def test_identifier_reports_under_the_attribute_name() -> None:
+    error = refuse(
+        v.identifier(national_id), "319690261935", InvalidComponent, "national_id.first_digit"
+    )
+    assert str(error) == "number_field: a valid National ID starts with 1 or 2."
+    refuse(v.identifier(national_id), "12345", InvalidLength, "national_id.length")
+    refuse(v.identifier(barcode), "", InvalidLength, "barcode.length")
+    refuse(v.identifier(barcode), "12a", InvalidFormat, "barcode.format")
+    refuse(v.identifier(fbr), "1a", InvalidFormat, "fbr.format")
+
+
+@pytest.mark.parametrize(
+    "typed", ["١١٩٦٩٠٢٦١٩٣٥", "119 690 261 935", "1196-9026-1935", " 119690261935"]
+)
+def test_identifier_refuses_non_compact_forms(typed: str) -> None:
+    assert national_id.validate(typed) == "119690261935"
+    refuse(v.identifier(national_id), typed, InvalidFormat, "format")
+
+
+@pytest.mark.parametrize("junk", [119690261935, None, b"119690261935", 1.5, True], ids=repr)
+def test_identifier_refuses_non_str(junk: object) -> None:
+    refuse(v.identifier(national_id), junk, InvalidType, "type")
+
+
+@pytest.mark.parametrize("junk", BIDI_AND_INVISIBLE, ids=ascii)
+def test_identifier_refuses_invisible_characters(junk: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        v.identifier(national_id)(None, ATTRIBUTE, "1196902" + junk + "61935")
+    assert info.value.field == FIELD
+
+
+# --- text --------------------------------------------------------------------------------------
+
+
+def test_text_accepts_arabic_names_with_spaces_and_commas() -> None:
+    check = v.text(max_length=255)
+    for value in ("", "محمد", "ملائك, ة نائلة", "عبد الله", "Al Fateh School", "😀"):
+        accept(check, value)
+
+
+def test_text_length_limit() -> None:
+    check = v.text(max_length=5)
+    accept(check, "12345")
+    accept(check, "أبجده")
+    error = refuse(check, "123456", InvalidFormat, "text.too_long")
+    assert error.params == {"max_length": 5}
+    assert str(error) == "number_field: text may be at most 5 characters long."
+    assert error.message("ar") == "number_field: يجب ألا يزيد طول النص عن 5 حرفًا."
+
+
+def test_text_huge_string_refused_as_too_long() -> None:
+    refuse(v.text(max_length=4096), "x" * 10**6, InvalidFormat, "text.too_long")
+
+
+@pytest.mark.parametrize("blank", ["", " ", "   ", "\u00a0", "\u3000", "\u2003"], ids=ascii)
+def test_text_blank_refused_where_forbidden(blank: str) -> None:
+    refuse(v.text(blank=False), blank, MissingValue, "text.blank")
+    accept(v.text(blank=True), blank)
+
+
+def test_text_blank_message() -> None:
+    error = refuse(v.text(blank=False), "", MissingValue, "text.blank")
+    assert str(error) == "number_field may not be blank."
+
+
+@pytest.mark.parametrize("newline", ["a\nb", "a\rb", "a\r\nb", "\n"], ids=ascii)
+def test_text_newline(newline: str) -> None:
+    refuse(v.text(), newline, InvalidFormat, "text.newline")
+    refuse(v.text(blank=False), newline, InvalidFormat, "text.newline")
+    accept(v.text(newlines=True), newline)
+
+
+@pytest.mark.parametrize("char", BIDI_AND_INVISIBLE, ids=ascii)
+def test_text_refuses_control_bidi_and_zero_width(char: str) -> None:
+    for value in (char, "محمد" + char, char + "علي", "a" + char + "b"):
+        refuse(v.text(), value, InvalidFormat, "text.control")
+        refuse(v.text(newlines=True), value, InvalidFormat, "text.control")
+
+
+def test_text_control_message() -> None:
+    error = refuse(v.text(), "\u202e", InvalidFormat, "text.control")
+    assert str(error) == (
+        "number_field: text may not contain control, bidi or zero-width characters."
+    )
+
+
+def test_text_newline_with_a_control_character_after_it() -> None:
+    refuse(v.text(newlines=True), "a\n\u200fb", InvalidFormat, "text.control")
+
+
+class _StrSubclass(str):
+    __slots__ = ()
+
+
+@pytest.mark.parametrize(
+    "junk", [None, b"abc", 1, 1.0, True, ["a"], {"a": 1}, _StrSubclass("a"), object()], ids=repr
+)
+def test_text_refuses_non_str(junk: object) -> None:
+    refuse(v.text(), junk, InvalidType, "type")
+
+
+# --- boolean, enum_member, instance, optional -------------------------------------------------
+
+
+def test_boolean() -> None:
+    accept(v.boolean, True)
+    accept(v.boolean, False)
+    for junk in (0, 1, None, "True", 1.0):
+        refuse(v.boolean, junk, InvalidType, "type")
+
+
+class _Colour(enum.Enum):
+    RED = "red"
+
+
+class _Other(enum.Enum):
+    RED = "red"
+
+
+def test_enum_member() -> None:
+    check = v.enum_member(_Colour)
+    accept(check, _Colour.RED)
+    for junk in ("red", _Other.RED, None, 0):
+        refuse(check, junk, InvalidType, "type")
+
+
+def test_instance() -> None:
+    check = v.instance(Decimal)
+    accept(check, Decimal(1))
+    refuse(check, 1, InvalidType, "type")
+
+
+def test_optional() -> None:
+    check = v.optional(v.integer(1, 2))
+    accept(check, None)
+    accept(check, 1)
+    refuse(check, 3, OutOfRange, "range")
+    refuse(check, "1", InvalidType, "type")
+
+
+# --- frozen_ints and to_frozenset ------------------------------------------------------------
+
+
+def test_frozen_ints() -> None:
+    check = v.frozen_ints(1, 10)
+    accept(check, frozenset())
+    accept(check, frozenset({1, 10}))
+    refuse(check, {1}, InvalidType, "type")
+    refuse(check, [1], InvalidType, "type")
+    with pytest.raises(OutOfRange) as info:
+        check(None, ATTRIBUTE, frozenset({11}))
+    assert (info.value.field, info.value.value) == (FIELD, 11)
+    with pytest.raises(InvalidType) as type_info:
+        check(None, ATTRIBUTE, frozenset({True}))
+    assert type_info.value.value is True
+
+
+def test_to_frozenset() -> None:
+    assert v.to_frozenset([1, 2, 2]) == frozenset({1, 2})
+    assert v.to_frozenset({3}) == frozenset({3})
+    assert v.to_frozenset(x for x in (4,)) == frozenset({4})
+    assert v.to_frozenset({5: "a"}) == frozenset({5})
+    kept = frozenset({1})
+    assert v.to_frozenset(kept) is kept
+    assert v.to_frozenset("12") == "12"
+    assert v.to_frozenset(b"12") == b"12"
+    assert v.to_frozenset(7) == 7
+    assert v.to_frozenset(None) is None
+
+
+# --- dates and moments -------------------------------------------------------------------------
+
+
+def test_to_date_and_date() -> None:
+    converted = v.to_date(dt.date(1969, 9, 7))
+    assert type(converted) is pendulum.Date
+    assert converted == pendulum.Date(1969, 9, 7)
+    kept = pendulum.Date(2000, 1, 1)
+    assert v.to_date(kept) is kept
+    naive = dt.datetime(2000, 1, 1)
+    assert v.to_date(naive) is naive
+    accept(v.date, pendulum.Date(2000, 1, 1))
+    for junk in (
+        dt.date(2000, 1, 1),
+        naive,
+        pendulum.datetime(2000, 1, 1),
+        "2000-01-01",
+        None,
+        20000101,
+    ):
+        refuse(v.date, junk, InvalidType, "type")
+
+
+def test_to_moment_converts_aware_times_to_tripoli() -> None:
+    utc = dt.datetime(2013, 3, 15, 7, 0, tzinfo=dt.UTC)
+    converted = v.to_moment(utc)
+    assert isinstance(converted, pendulum.DateTime)
+    assert converted.timezone_name == "Africa/Tripoli"
+    assert converted == utc
+    assert (converted.hour, converted.utcoffset()) == (8, dt.timedelta(hours=1))
+    summer = v.to_moment(pendulum.datetime(2013, 4, 15, 18, tz="UTC"))
+    assert isinstance(summer, pendulum.DateTime)
+    assert (summer.hour, summer.utcoffset()) == (20, dt.timedelta(hours=2))
+    kept = pendulum.datetime(2013, 1, 1, tz=v.TRIPOLI)
+    assert v.to_moment(kept) is kept
+
+
+def test_to_moment_leaves_naive_and_junk_alone() -> None:
+    naive = dt.datetime(2013, 3, 15, 8)
+    assert v.to_moment(naive) is naive
+    day = dt.date(2013, 3, 15)
+    assert v.to_moment(day) is day
+    assert v.to_moment("2013-03-15") == "2013-03-15"
+
+
+def test_moment() -> None:
+    accept(v.moment, pendulum.datetime(2013, 3, 15, tz=v.TRIPOLI))
+    accept(v.moment, v.to_moment(dt.datetime(2013, 3, 15, tzinfo=dt.UTC)))
+    # Unconverted, a time in another zone is refused: the converter runs first.
+    refuse(v.moment, dt.datetime(2013, 3, 15, tzinfo=dt.UTC), OutOfRange, "time.out_of_range")
+    error = refuse(v.moment, dt.datetime(2013, 3, 15, 8), InvalidType, "time.naive")
+    assert str(error) == (
+        "number_field: datetime.datetime(2013, 3, 15, 8, 0) has no time zone; give an aware time."
+    )
+    refuse(v.moment, pendulum.naive(2013, 3, 15), InvalidType, "time.naive")
+    for junk in (dt.date(2013, 3, 15), "2013-03-15T08:00:00+02:00", 1363334400, None):
+        refuse(v.moment, junk, InvalidType, "type")
+
+
+# --- coordinates -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["0", "90", "-90", "32.88743210", "-0.00000001", "13.1", "1E+1"])
+def test_coordinate_accepts(value: str) -> None:
+    accept(v.coordinate(90), Decimal(value))
+
+
+def test_coordinate_range() -> None:
+    error = refuse(v.coordinate(90), Decimal("90.00000001"), OutOfRange, "range")
+    assert error.params == {"min_value": -90, "max_value": 90}
+    refuse(v.coordinate(90), Decimal("-90.00000001"), OutOfRange, "range")
+    accept(v.coordinate(180), Decimal("180"))
+    refuse(v.coordinate(180), Decimal("180.1"), OutOfRange, "range")
+    refuse(v.coordinate(180), Decimal("-181"), OutOfRange, "range")
+
+
+def test_coordinate_precision_eight_places() -> None:
+    accept(v.coordinate(90), Decimal("1.12345678"))
+    error = refuse(v.coordinate(90), Decimal("1.123456789"), InvalidFormat, "coordinate.precision")
+    assert error.params == {"places": 8}
+    assert str(error) == "number_field: Decimal('1.123456789') has more than 8 decimal places."
+    refuse(v.coordinate(90), Decimal("0.000000000"), InvalidFormat, "coordinate.precision")
+    refuse(v.coordinate(90), Decimal("1E-9"), InvalidFormat, "coordinate.precision")
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [1.5, 1, "1", None, True, Decimal("NaN"), Decimal("sNaN"), Decimal("Infinity")],
+    ids=repr,
+)
+def test_coordinate_refuses_non_finite_decimals(junk: object) -> None:
+    refuse(v.coordinate(90), junk, InvalidType, "type")
+
+
+def test_to_decimal() -> None:
+    assert v.to_decimal(12) == Decimal(12)
+    assert type(v.to_decimal(12)) is Decimal
+    assert v.to_decimal("32.12345678") == Decimal("32.12345678")
+    negative = v.to_decimal("-0.5")
+    assert isinstance(negative, Decimal)
+    assert negative.as_tuple() == Decimal("-0.5").as_tuple()
+    for junk in (True, 1.5, None, b"1"):
+        assert v.to_decimal(junk) is junk
+    assert v.to_decimal("abc") == "abc"
+    kept = Decimal("1.5")
+    assert v.to_decimal(kept) is kept
