@@ -14,13 +14,15 @@ from __future__ import annotations
 import unicodedata
 from typing import Final
 
-from electoral.errors import InvalidType
+from electoral.errors import InvalidFormat, InvalidLength, InvalidType
 
-__all__ = ["SEPARATORS", "as_text", "fold", "is_ascii_digits"]
+__all__ = ["SEPARATORS", "as_text", "fold", "has_controls", "is_ascii_digits"]
 
 #: ASCII separators removed by :func:`fold`.
 SEPARATORS: Final = " \t\n\r\f\v-"
 
+_MAX_INT_BITS: Final = 256
+_CONTROL_CATEGORIES: Final = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
 _ASCII_TABLE: Final = str.maketrans("", "", SEPARATORS)
 _MINUS_LIKE: Final = frozenset("\u2212\u2010\u2011\u2012\u2013\u2014\u2015\ufe58\ufe63\uff0d")
 
@@ -29,13 +31,18 @@ def as_text(value: object, field: str, *, allow_int: bool = False) -> str:
     """Return ``value`` as ``str`` or raise :class:`InvalidType`.
 
     ``bool`` is never an integer here; ``int`` is accepted only with ``allow_int``
-    (identifiers that can never start with zero, such as the national id).
+    (identifiers that can never start with zero, such as the national id). A
+    negative int is refused: its minus sign is not a dash to fold away.
     """
     if type(value) is str:
         return value
     if isinstance(value, str):
         return str(value)
     if allow_int and isinstance(value, int) and not isinstance(value, bool):
+        if value < 0:
+            raise InvalidFormat(field=field, value=value)
+        if value.bit_length() > _MAX_INT_BITS:
+            raise InvalidLength(field=field, value=value)
         return str(value)
     raise InvalidType(field=field, value=value)
 
@@ -62,6 +69,19 @@ def fold(text: str) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+def has_controls(text: str) -> bool:
+    """Whether ``text`` holds a control, bidi, zero-width, surrogate or unassigned character.
+
+    Ordinary whitespace (space, tab, line breaks) does not count: :func:`fold` drops it.
+    """
+    if text.isprintable():
+        return False
+    return any(
+        char not in SEPARATORS and unicodedata.category(char) in _CONTROL_CATEGORIES
+        for char in text
+    )
 
 
 def is_ascii_digits(text: str) -> bool:

@@ -10,6 +10,8 @@ is not.
 ``09...`` becomes ``2189...``. Deliberate difference: HNEC keeps Eastern Arabic
 digits untranslated (so they later fail); this module folds them to ASCII first.
 Other local forms (``00218...``, a bare ``9xxxxxxxx``) are not repaired, as in HNEC.
+A number carrying control, bidi or zero-width characters is refused rather than
+cleaned: HNEC's "keep only digits" would silently repair it.
 
 :func:`format` gives HNEC's display form (``+218 (0)92-345-6789``) or E.164
 (``+218923456789``); :func:`carrier` names the network where the prefix says it.
@@ -42,7 +44,7 @@ import re
 from typing import Final, Literal
 
 from electoral.errors import InvalidFormat, Language, register_messages
-from electoral.ids._text import as_text, fold
+from electoral.ids._text import as_text, fold, has_controls
 
 __all__ = [
     "MAX_LENGTH",
@@ -116,7 +118,7 @@ def validate(number: str | int) -> str:
         InvalidFormat: ``phone.format``, not ``2189`` + 8 or ``88216`` + 8 digits.
     """
     text = compact(number)
-    if _PATTERN.fullmatch(text) is None:
+    if _PATTERN.fullmatch(text) is None or has_controls(as_text(number, _FIELD, allow_int=True)):
         raise InvalidFormat("phone.format", field=_FIELD, value=number)
     return text
 

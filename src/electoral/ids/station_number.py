@@ -65,7 +65,8 @@ def validate(number: str | int) -> str:
     text = compact(number)
     if not is_ascii_digits(text):
         raise InvalidFormat("station_number.format", field=_FIELD, value=number)
-    value = int(text) if len(text) <= _MAX_DIGITS else MAX_VALUE + 1
+    significant = text.lstrip("0") or "0"
+    value = int(significant) if len(significant) <= _MAX_DIGITS else MAX_VALUE + 1
     if not MIN_VALUE <= value <= MAX_VALUE:
         raise OutOfRange(field=_FIELD, value=number, min_value=MIN_VALUE, max_value=MAX_VALUE)
     return str(value)

@@ -10,15 +10,21 @@ circular).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 __all__: list[str] = []
 
 
-def _resolve(cls: type) -> Any:
-    from electoral.testing import strategies
+def _resolver(cls: type) -> Callable[[type], Any]:
+    """A resolver bound to ``cls``; Hypothesis may call it with a supertype (``object``)."""
 
-    return strategies.strategy_for(cls)
+    def resolve(_requested: type) -> Any:
+        from electoral.testing import strategies
+
+        return strategies.strategy_for(cls)
+
+    return resolve
 
 
 def _hypothesis_setup_hook() -> None:
@@ -27,4 +33,4 @@ def _hypothesis_setup_hook() -> None:
     from electoral.model import NOUNS
 
     for cls in NOUNS:
-        st.register_type_strategy(cls, _resolve)
+        st.register_type_strategy(cls, _resolver(cls))
