@@ -1,0 +1,985 @@
+"""Private: PVP (Preliminary Vote Protocol) — the bundle format, its checks, transitions 29-30.
+
+At the polling station a clerk keys the candidate results twice (round 1 and
+round 2) into a tablet form; the submissions are pulled into a zip bundle,
+carried in and uploaded by a super admin. What the upload does depends on the
+tally's :class:`~electoral.results.PvpMode` (:attr:`TallyConfig.pvp_mode`),
+snapshotted when the bundle is imported:
+
+* **DISABLED** — the upload is refused up front.
+* **DE1_ONLY** (transition 29, :func:`pvp_de1_only`) — the **round 2** values
+  become the DE1 entry (votes and reconciliation section); the form goes
+  UNSUBMITTED -> DATA_ENTRY_2 and a human enters DE2 from the paper form.
+* **DE1_AND_DE2** (transition 30, :func:`pvp_de1_and_de2`) — round 1 becomes
+  DE1, round 2 becomes DE2 **and** FINAL, a reconciliation section is written
+  for all three; the form goes UNSUBMITTED -> QUALITY_CONTROL, skipping
+  corrections.
+
+The reconciliation section maps voter cards to Field 2, valid to Field 3,
+invalid to Field 4 and ballots inside the box to Field 5; **Field 1**
+(``number_of_voters``) is the station's **registrants**, because the device
+does not capture it. "Ballots received" is kept in the submission only. The
+DE1 all-zero gate and the "all blank or zero" reconciliation check are not
+applied. PVP never handles replacement forms.
+
+**The bundle** (:func:`read_pvp_bundle`) is all-or-nothing: every problem —
+an unreadable zip, no ``candidate_results.csv``, missing columns, a
+non-integer cell, a barcode in two submissions, a candidate whose round 1 and
+round 2 differ or are missing (0/0 is valid), an image name with path syntax
+— is raised at once as :class:`~electoral.errors.ValidationErrors`, and no
+submission is returned. Rows that are fine as data but cannot be imported are
+**skipped** with the first reason of :class:`PvpSkip`, in its fixed order
+(:func:`pvp_skip_reason`). :func:`import_pvp_bundle` imports every other
+submission or, if any one fails, none.
+
+Deliberate differences from Tally-Ho:
+
+* Rows with an empty ``meta-instanceID`` are not dropped silently: they are
+  grouped by barcode and skipped as ``required_fields``.
+* A candidate appearing twice in one submission, a negative number, a
+  candidate not on the form's ballot, a form candidate missing from the
+  submission and a ballot number that is not the form's are refused (Tally-Ho
+  wrote what it got, or failed on a database lookup).
+* A replacement form is skipped with a sixth reason, ``replacement_form``,
+  checked last (Tally-Ho failed the whole import on the station lookup).
+* Importing supersedes every still-active entry of the form (a form reset to
+  UNSUBMITTED through clearance may keep data from before), so the form has
+  exactly one active entry per candidate and version; an out-of-country form
+  (no reconciliation section) gets no reconciliation entries; an empty
+  reconciliation cell, or a station without registrants, is written as 0
+  (the section's numbers are whole numbers here, not nullable).
+
+Sources: Tally-Ho ``libs/pvp/bundle.py``, ``libs/pvp/validation.py``,
+``libs/pvp/import_submission.py``, ``libs/models/enums/pvp_mode.py``,
+``docs/overview/pvp.md`` (``domain-results.md`` §2.4 rows 29-30, §5.6, §8.4,
+§9, §11 rule 21).
+
+>>> from electoral.results import demo_tally_setup
+>>> text = pvp_results_csv_example()
+>>> bundle = parse_pvp_results(text)
+>>> [(s.barcode, [c.round2 for c in s.candidates]) for s in bundle.submissions]
+[('31001001117', [10, 20, 30])]
+>>> parse_pvp_results(text.replace(",20,20,", ",20,21,"))
+Traceback (most recent call last):
+...
+electoral.errors.ValidationErrors: 1 problem in PVP bundle (1 sub-exception)
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import enum
+import io
+import pathlib
+import zipfile
+from collections.abc import Iterable, Mapping
+from typing import IO, Any, Final
+
+import attrs
+
+from electoral.errors import (
+    ErrorCollector,
+    InconsistentValue,
+    InvalidFormat,
+    InvalidType,
+    MissingValue,
+    OutOfRange,
+    ValidationError,
+    register_messages,
+)
+from electoral.model import FormState, ReconciliationForm
+from electoral.model import _validators as v
+from electoral.results._checks import TallyConfig
+from electoral.results._lifecycle import Step, finish, guard, with_state
+from electoral.results._records import (
+    CandidateKey,
+    EntryVersion,
+    FormRecord,
+    PvpLink,
+    PvpMode,
+    ReconEntry,
+    TallySetup,
+    VoteEntry,
+)
+
+__all__ = [
+    "PVP_BUNDLE_COLUMNS",
+    "PVP_MODE_CODES",
+    "PvpBundle",
+    "PvpCandidate",
+    "PvpImport",
+    "PvpPlan",
+    "PvpSkip",
+    "PvpSubmission",
+    "apply_pvp_submission",
+    "import_pvp_bundle",
+    "parse_pvp_results",
+    "plan_pvp_import",
+    "pvp_de1_and_de2",
+    "pvp_de1_only",
+    "pvp_mode_from_code",
+    "pvp_results_csv_example",
+    "pvp_skip_reason",
+    "read_pvp_bundle",
+    "write_pvp_bundle",
+    "write_pvp_results",
+]
+
+register_messages(
+    {
+        "results.pvp.mode_code": (
+            "{field}: {value} is not a PVP mode (0, 1 or 2).",
+            "{field}: القيمة {value} ليست وضعًا لبروتوكول التصويت الأولي "
+            "(0 معطل، 1 الإدخال الأول فقط، 2 الإدخالان الأول والثاني).",
+        ),
+        "results.pvp.bad_zip": (
+            "could not open zip: {reason}",
+            "تعذر فتح الملف المضغوط: {reason}",
+        ),
+        "results.pvp.missing_csv": (
+            "bundle is missing candidate_results.csv",
+            "الحزمة لا تحتوي على الملف candidate_results.csv",
+        ),
+        "results.pvp.missing_columns": (
+            "bundle CSV is missing required columns: {columns}",
+            "ملف CSV في الحزمة تنقصه الأعمدة المطلوبة: {columns}",
+        ),
+        "results.pvp.integer": (
+            "{field}: expected integer, got {value}",
+            "{field}: المتوقع عدد صحيح، والقيمة المستلمة {value}",
+        ),
+        "results.pvp.negative": (
+            "{field}: {value} is negative.",
+            "{field}: القيمة {value} سالبة.",
+        ),
+        "results.pvp.duplicate_barcodes": (
+            "barcodes appear in more than one submission: {items}",
+            "رموز شريطية تظهر في أكثر من إرسال واحد: {items}",
+        ),
+        "results.pvp.rounds_differ": (
+            "{field}: candidate {candidate} of form {barcode} has round 1 {round1} "
+            "and round 2 {round2}.",
+            "{field}: المرشح {candidate} في الاستمارة {barcode} له في الجولة الأولى "
+            "{round1} وفي الجولة الثانية {round2}.",
+        ),
+        "results.pvp.duplicate_candidate": (
+            "{field}: candidate {value} appears more than once in submission {instance}.",
+            "{field}: المرشح {value} مكرر أكثر من مرة في الإرسال {instance}.",
+        ),
+        "results.pvp.unsafe_image": (
+            "{field}: image filename contains path syntax: {value}",
+            "{field}: اسم ملف الصورة يحتوي على صيغة مسار: {value}",
+        ),
+        "results.pvp.disabled": (
+            "PVP is disabled for tally {value}; the bundle is refused.",
+            "بروتوكول التصويت الأولي معطل في عملية العد {value}؛ رُفضت الحزمة.",
+        ),
+        "results.pvp.replacement_form": (
+            "{field}: form {value} is a replacement form; PVP does not handle replacement forms.",
+            "{field}: الاستمارة {value} استمارة استبدال؛ "
+            "بروتوكول التصويت الأولي لا يعالج استمارات الاستبدال.",
+        ),
+        "results.pvp.already_imported": (
+            "{field}: form {value} already has a PVP submission.",
+            "{field}: للاستمارة {value} إرسال سابق من بروتوكول التصويت الأولي.",
+        ),
+        "results.pvp.required_fields": (
+            "{field}: the submission lacks a barcode, ballot number, instance id "
+            "or round 2 value.",
+            "{field}: ينقص الإرسال رمز شريطي أو رقم ورقة اقتراع أو معرّف إرسال "
+            "أو قيمة الجولة الثانية.",
+        ),
+        "results.pvp.ballot_mismatch": (
+            "{field}: ballot {value} is not the ballot of form {barcode}.",
+            "{field}: ورقة الاقتراع {value} ليست ورقة اقتراع الاستمارة {barcode}.",
+        ),
+    }
+)
+
+PVP_MODE_CODES: Final[Mapping[PvpMode, int]] = {
+    PvpMode.DISABLED: 0,
+    PvpMode.DE1_ONLY: 1,
+    PvpMode.DE1_AND_DE2: 2,
+}
+"""Tally-Ho's integer for each PVP mode (``libs/models/enums/pvp_mode.py``)."""
+
+
+def pvp_mode_from_code(code: object) -> PvpMode:
+    """The PVP mode of Tally-Ho's integer ``code`` (0, 1 or 2).
+
+    >>> pvp_mode_from_code(2).name
+    'DE1_AND_DE2'
+    >>> pvp_mode_from_code(3)
+    Traceback (most recent call last):
+    ...
+    electoral.errors.OutOfRange: pvp_mode: 3 is not a PVP mode (0, 1 or 2).
+    """
+    if type(code) is not int:
+        raise InvalidType("results.pvp.mode_code", field="pvp_mode", value=code)
+    for mode, number in PVP_MODE_CODES.items():
+        if number == code:
+            return mode
+    raise OutOfRange("results.pvp.mode_code", field="pvp_mode", value=code)
+
+
+CSV_NAME: Final = "candidate_results.csv"
+MEDIA_DIR: Final = "media"
+RECON_PARTS: Final = (
+    "number_ballots_received",
+    "number_voter_cards",
+    "number_valid_ballots",
+    "number_invalid_ballots",
+    "number_ballots_inside_box",
+)
+"""The device's reconciliation fields, in column order (each for round 1 and round 2)."""
+
+
+def recon_column(round_number: int, part: str) -> str:
+    """The bundle column of one reconciliation field of one round."""
+    return f"reconciliation_r{round_number}-{part}_r{round_number}"
+
+
+RECON_COLUMNS: Final = tuple(recon_column(n, p) for n in (1, 2) for p in RECON_PARTS)
+IMAGE_COLUMNS: Final = ("clerk_signature", "forms_picture_1st_page", "forms_picture_2nd_page")
+PVP_BUNDLE_COLUMNS: Final = (
+    "meta-instanceID",
+    "barcode",
+    "ballot_number",
+    "candidate_id",
+    "candidate_order",
+    "candidate_result_round1",
+    "candidate_result_round2",
+    "xml_form_id",
+    "staff_user_name",
+    *RECON_COLUMNS,
+    *IMAGE_COLUMNS,
+)
+"""The required columns of ``candidate_results.csv``, in the order the writer uses."""
+
+_OPT_COUNT: Final = v.optional(v.integer(0))
+
+
+def _counts(value: Iterable[int | None]) -> tuple[int | None, ...]:
+    return tuple(value)
+
+
+def _candidates(value: Iterable[PvpCandidate]) -> tuple[PvpCandidate, ...]:
+    return tuple(value)
+
+
+def _submissions(value: Iterable[PvpSubmission]) -> tuple[PvpSubmission, ...]:
+    return tuple(value)
+
+
+def _names(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _five(_: object, attribute: attrs.Attribute[Any], value: tuple[int | None, ...]) -> None:
+    if len(value) != len(RECON_PARTS):
+        raise InvalidFormat(field=attribute.name, value=value)
+    for item in value:
+        _OPT_COUNT(_, attribute, item)
+
+
+@attrs.frozen(kw_only=True)
+class PvpCandidate:
+    """One candidate's two rounds in one submission (``None``: the cell was empty)."""
+
+    candidate_id: int = attrs.field(validator=v.integer(0))
+    order: int = attrs.field(default=0, validator=v.integer(0))
+    round1: int | None = attrs.field(default=None, validator=_OPT_COUNT)
+    round2: int | None = attrs.field(default=None, validator=_OPT_COUNT)
+
+    @property
+    def rounds_agree(self) -> bool:
+        """Both rounds present and equal (Tally-Ho's round integrity; 0/0 agrees)."""
+        return self.round1 is not None and self.round1 == self.round2
+
+
+def _images(value: Iterable[tuple[str, str | None]]) -> tuple[tuple[str, str | None], ...]:
+    """Every image column, in the bundle's column order (``None``: no file)."""
+    given = dict(value)
+    unknown = sorted(set(given) - set(IMAGE_COLUMNS))
+    if unknown:
+        raise InvalidFormat(field="images", value=unknown)
+    return tuple((column, given.get(column)) for column in IMAGE_COLUMNS)
+
+
+@attrs.frozen(kw_only=True)
+class PvpSubmission:
+    """One device submission: one form's candidates, both rounds, both recon sections.
+
+    Attributes:
+        instance_id: ``meta-instanceID`` (empty only for rows that lacked it).
+        form_id: ``xml_form_id``.
+        barcode: the form's barcode, as text.
+        ballot_number: the ballot, or ``None`` when the cell was empty.
+        staff_user_name: who keyed it on the device.
+        candidates: the candidates, in row order.
+        recon_r1, recon_r2: the five reconciliation numbers of each round
+            (ballots received, voter cards, valid, invalid, inside the box;
+            ``None``: empty).
+        images: ``(column, filename)`` of the three image columns
+            (``clerk_signature``, ``forms_picture_1st_page``,
+            ``forms_picture_2nd_page``; ``None``: no file).
+    """
+
+    instance_id: str = attrs.field(validator=v.text(max_length=255))
+    form_id: str = attrs.field(default="", validator=v.text(max_length=255))
+    barcode: str = attrs.field(validator=v.text(max_length=255))
+    ballot_number: int | None = attrs.field(default=None, validator=_OPT_COUNT)
+    staff_user_name: str = attrs.field(default="", validator=v.text(max_length=255))
+    candidates: tuple[PvpCandidate, ...] = attrs.field(default=(), converter=_candidates)
+    recon_r1: tuple[int | None, ...] = attrs.field(default=(None,) * 5, converter=_counts)
+    recon_r2: tuple[int | None, ...] = attrs.field(default=(None,) * 5, converter=_counts)
+    images: tuple[tuple[str, str | None], ...] = attrs.field(default=(), converter=_images)
+
+    @recon_r1.validator
+    def _check_r1(self, attribute: attrs.Attribute[Any], value: tuple[int | None, ...]) -> None:
+        _five(self, attribute, value)
+
+    @recon_r2.validator
+    def _check_r2(self, attribute: attrs.Attribute[Any], value: tuple[int | None, ...]) -> None:
+        _five(self, attribute, value)
+
+    def recon(self, round_number: int) -> dict[str, int | None]:
+        """One round's five reconciliation numbers, by the device's field name.
+
+        Raises:
+            OutOfRange: ``round_number`` is not 1 or 2.
+        """
+        if round_number not in (1, 2):
+            raise OutOfRange(field="round_number", value=round_number, min_value=1, max_value=2)
+        values = self.recon_r1 if round_number == 1 else self.recon_r2
+        return dict(zip(RECON_PARTS, values, strict=True))
+
+
+@attrs.frozen(kw_only=True)
+class PvpBundle:
+    """A parsed, valid bundle: its submissions and the image files it lacks (listed only)."""
+
+    submissions: tuple[PvpSubmission, ...] = attrs.field(converter=_submissions)
+    missing_images: tuple[str, ...] = attrs.field(default=(), converter=_names)
+
+
+class PvpSkip(enum.Enum):
+    """Why a valid submission is not imported; checked in this order, first wins.
+
+    The first five are Tally-Ho's (``libs/pvp/validation.py``);
+    ``REPLACEMENT_FORM`` is ours (PVP never handles replacement forms).
+    """
+
+    PVP_DISABLED = "pvp_disabled"
+    REQUIRED_FIELDS = "required_fields"
+    BARCODE_NOT_FOUND = "barcode_not_found"
+    FORM_NOT_UNSUBMITTED = "form_not_unsubmitted"
+    ALREADY_IMPORTED = "already_imported"
+    REPLACEMENT_FORM = "replacement_form"
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _cell_int(text: str, field: str) -> int | None:
+    if not text:
+        return None
+    try:
+        number = int(text)
+    except ValueError:
+        raise InvalidType("results.pvp.integer", field=field, value=text) from None
+    if number < 0:
+        raise OutOfRange("results.pvp.negative", field=field, value=number)
+    return number
+
+
+def _image(text: str, field: str) -> str | None:
+    if not text:
+        return None
+    if "/" in text or "\\" in text or ".." in text:
+        raise InvalidFormat("results.pvp.unsafe_image", field=field, value=text)
+    return text
+
+
+def _row(line: int, row: Mapping[str, str], errors: ErrorCollector) -> dict[str, Any] | None:
+    """One CSV row's cells, typed; every problem goes to ``errors``.
+
+    A bad cell reads as empty and its column is listed under ``"_bad"``, so the
+    row's other checks still run; ``None`` when the row has no usable candidate id.
+    """
+    out: dict[str, Any] = {}
+    bad: set[str] = set()
+    numeric = ("ballot_number", "candidate_id", "candidate_order", "candidate_result_round1",
+               "candidate_result_round2", *RECON_COLUMNS)  # fmt: skip
+    for name in PVP_BUNDLE_COLUMNS:
+        cell = (row.get(name) or "").strip()
+        try:
+            if name in numeric:
+                out[name] = _cell_int(cell, name)
+            elif name in IMAGE_COLUMNS:
+                out[name] = _image(cell, name)
+            else:
+                out[name] = cell
+        except ValidationError as error:
+            errors.add(error, f"line {line}")
+            out[name] = None
+            bad.add(name)
+    if out["candidate_id"] is None:
+        if "candidate_id" not in bad:
+            errors.add(MissingValue(field="candidate_id", value=""), f"line {line}")
+        return None
+    out["_bad"] = bad
+    return out
+
+
+def parse_pvp_results(text: str, *, media: Iterable[str] | None = None) -> PvpBundle:
+    """Parse ``candidate_results.csv`` (one row per submission per candidate).
+
+    Args:
+        text: the CSV text.
+        media: the file names present under ``media/``; ``None`` when unknown
+            (then no image is listed as missing).
+
+    Raises:
+        ValidationErrors: every bundle-level problem at once (§8.4), with
+            locations ``line N`` (the header is line 1) or ``barcode B``.
+    """
+    reader = csv.DictReader(io.StringIO(text))
+    errors = ErrorCollector("PVP bundle")
+    header = reader.fieldnames or []
+    missing = [c for c in PVP_BUNDLE_COLUMNS if c not in header]
+    if missing:
+        columns = ", ".join(missing)
+        errors.add(MissingValue("results.pvp.missing_columns", field=columns, columns=columns))
+        errors.raise_if_any()
+    groups: dict[tuple[str, str], list[tuple[int, dict[str, Any]]]] = {}
+    for line, raw in enumerate(reader, start=2):
+        row = _row(line, raw, errors)
+        if row is None:
+            continue
+        instance = row["meta-instanceID"]
+        key = (instance, "" if instance else row["barcode"])
+        groups.setdefault(key, []).append((line, row))
+    submissions: list[PvpSubmission] = []
+    instances: dict[str, list[str]] = {}
+    for (instance, _), group in groups.items():
+        _, first = group[0]
+        seen: set[int] = set()
+        candidates = []
+        for line, row in group:
+            candidate = PvpCandidate(
+                candidate_id=row["candidate_id"],
+                order=row["candidate_order"] or 0,
+                round1=row["candidate_result_round1"],
+                round2=row["candidate_result_round2"],
+            )
+            if candidate.candidate_id in seen:
+                errors.add(
+                    InconsistentValue(
+                        "results.pvp.duplicate_candidate",
+                        field="candidate_id",
+                        value=candidate.candidate_id,
+                        instance=instance,
+                    ),
+                    f"line {line}",
+                )
+            seen.add(candidate.candidate_id)
+            checked = not {"candidate_result_round1", "candidate_result_round2"} & row["_bad"]
+            if checked and not candidate.rounds_agree:
+                errors.add(
+                    InconsistentValue(
+                        "results.pvp.rounds_differ",
+                        field="candidate_result_round2",
+                        value=(candidate.round1, candidate.round2),
+                        candidate=candidate.candidate_id,
+                        barcode=first["barcode"],
+                        round1="none" if candidate.round1 is None else candidate.round1,
+                        round2="none" if candidate.round2 is None else candidate.round2,
+                    ),
+                    f"line {line}",
+                )
+            candidates.append(candidate)
+        submission = PvpSubmission(
+            instance_id=instance,
+            form_id=first["xml_form_id"],
+            barcode=first["barcode"],
+            ballot_number=first["ballot_number"],
+            staff_user_name=first["staff_user_name"],
+            candidates=candidates,
+            recon_r1=[first[recon_column(1, p)] for p in RECON_PARTS],
+            recon_r2=[first[recon_column(2, p)] for p in RECON_PARTS],
+            images=[(c, first[c]) for c in IMAGE_COLUMNS],
+        )
+        submissions.append(submission)
+        if submission.barcode:
+            instances.setdefault(submission.barcode, []).append(instance)
+    repeated = sorted(b for b, ids in instances.items() if len(ids) > 1)
+    if repeated:
+        errors.add(
+            InconsistentValue(
+                "results.pvp.duplicate_barcodes",
+                field="barcode",
+                value=repeated,
+                items=", ".join(repeated),
+            )
+        )
+    errors.raise_if_any()
+    missing_images: tuple[str, ...] = ()
+    if media is not None:
+        present = set(media)
+        referenced = {name for s in submissions for _, name in s.images if name}
+        missing_images = tuple(sorted(referenced - present))
+    return PvpBundle(submissions=submissions, missing_images=missing_images)
+
+
+def read_pvp_bundle(source: bytes | pathlib.Path | IO[bytes]) -> PvpBundle:
+    """Read a PVP bundle: a zip with ``candidate_results.csv`` and ``media/<images>``.
+
+    Raises:
+        ValidationErrors: ``results.pvp.bad_zip``, ``results.pvp.missing_csv``,
+            or every problem :func:`parse_pvp_results` finds; no submission is
+            returned from a bundle with any problem.
+    """
+    errors = ErrorCollector("PVP bundle")
+    data = io.BytesIO(source) if isinstance(source, bytes) else source
+    try:
+        with zipfile.ZipFile(data) as archive:
+            names = archive.namelist()
+            if CSV_NAME not in names:
+                errors.add(MissingValue("results.pvp.missing_csv", field=CSV_NAME))
+                errors.raise_if_any()
+            text = archive.read(CSV_NAME).decode("utf-8-sig")
+    except (zipfile.BadZipFile, OSError, UnicodeDecodeError) as exc:
+        errors.add(InvalidFormat("results.pvp.bad_zip", field="bundle", reason=str(exc)))
+        errors.raise_if_any()
+    prefix = MEDIA_DIR + "/"
+    media = [n[len(prefix) :] for n in names if n.startswith(prefix) and not n.endswith("/")]
+    return parse_pvp_results(text, media=media)
+
+
+def write_pvp_results(bundle: PvpBundle) -> str:
+    """``candidate_results.csv`` for ``bundle`` (``parse_pvp_results`` reads it back)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(PVP_BUNDLE_COLUMNS)
+    for s in bundle.submissions:
+        images = dict(s.images)
+        for c in s.candidates:
+            row: list[object] = [
+                s.instance_id,
+                s.barcode,
+                s.ballot_number,
+                c.candidate_id,
+                c.order,
+                c.round1,
+                c.round2,
+                s.form_id,
+                s.staff_user_name,
+                *s.recon_r1,
+                *s.recon_r2,
+                *(images.get(col) for col in IMAGE_COLUMNS),
+            ]
+            writer.writerow(["" if cell is None else cell for cell in row])
+    return out.getvalue()
+
+
+def write_pvp_bundle(bundle: PvpBundle, media: Mapping[str, bytes] | None = None) -> bytes:
+    """The zip of ``bundle`` with the given image files under ``media/``."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr(CSV_NAME, write_pvp_results(bundle))
+        for name, content in sorted((media or {}).items()):
+            archive.writestr(f"{MEDIA_DIR}/{name}", content)
+    return out.getvalue()
+
+
+def pvp_results_csv_example() -> str:
+    """A one-submission ``candidate_results.csv`` for the demo form 31001001117."""
+    recon = "5,70,60,5,65"
+    rows = [
+        f"uuid:demo-1,31001001117,117,{cid},{cid},{votes},{votes},results_117,clerk,"
+        f"{recon},{recon},sig.jpg,p1.jpg,p2.jpg"
+        for cid, votes in ((1, 10), (2, 20), (3, 30))
+    ]
+    return "\n".join([",".join(PVP_BUNDLE_COLUMNS), *rows]) + "\n"
+
+
+# --------------------------------------------------------------------------- skipping
+
+
+def pvp_skip_reason(
+    submission: PvpSubmission, *, mode: PvpMode, records: Mapping[str, FormRecord]
+) -> PvpSkip | None:
+    """Why ``submission`` is skipped, or ``None``: the first :class:`PvpSkip` that applies.
+
+    >>> s = PvpSubmission(instance_id="uuid:1", barcode="1", ballot_number=117)
+    >>> pvp_skip_reason(s, mode=PvpMode.DISABLED, records={}).value
+    'pvp_disabled'
+    >>> pvp_skip_reason(s, mode=PvpMode.DE1_ONLY, records={}).value
+    'required_fields'
+    """
+    if mode is PvpMode.DISABLED:
+        return PvpSkip.PVP_DISABLED
+    has_round2 = any(c.round2 is not None for c in submission.candidates)
+    if not (
+        submission.barcode
+        and submission.ballot_number is not None
+        and submission.instance_id
+        and has_round2
+    ):
+        return PvpSkip.REQUIRED_FIELDS
+    record = records.get(submission.barcode)
+    if record is None:
+        return PvpSkip.BARCODE_NOT_FOUND
+    if record.state is not FormState.UNSUBMITTED:
+        return PvpSkip.FORM_NOT_UNSUBMITTED
+    if record.pvp is not None:
+        return PvpSkip.ALREADY_IMPORTED
+    if record.form.is_replacement:
+        return PvpSkip.REPLACEMENT_FORM
+    return None
+
+
+@attrs.frozen(kw_only=True)
+class PvpPlan:
+    """What an import would do: the mode used, the rows to import and the rows skipped."""
+
+    mode: PvpMode
+    accepted: tuple[PvpSubmission, ...]
+    skipped: tuple[tuple[PvpSubmission, PvpSkip], ...]
+
+
+def plan_pvp_import(
+    bundle: PvpBundle, *, mode: PvpMode, records: Mapping[str, FormRecord]
+) -> PvpPlan:
+    """Sort the bundle's submissions into those to import and those skipped (with why)."""
+    accepted: list[PvpSubmission] = []
+    skipped: list[tuple[PvpSubmission, PvpSkip]] = []
+    for submission in bundle.submissions:
+        reason = pvp_skip_reason(submission, mode=mode, records=records)
+        if reason is None:
+            accepted.append(submission)
+        else:
+            skipped.append((submission, reason))
+    return PvpPlan(mode=mode, accepted=tuple(accepted), skipped=tuple(skipped))
+
+
+# --------------------------------------------------------------------------- transitions
+
+
+def _votes(
+    record: FormRecord,
+    submission: PvpSubmission,
+    setup: TallySetup,
+    errors: ErrorCollector,
+    *,
+    both_rounds: bool,
+) -> tuple[dict[CandidateKey, int], dict[CandidateKey, int]]:
+    """Round 1 and round 2 votes by candidate key; problems go to ``errors``."""
+    keys = {c.candidate_id: c.key for c in setup.form_candidates(record.form.ballot_number)}
+    round1: dict[CandidateKey, int] = {}
+    round2: dict[CandidateKey, int] = {}
+    for c in submission.candidates:
+        where = f"$.candidates[{c.candidate_id}]"
+        key = keys.get(c.candidate_id)
+        if key is None:
+            errors.add(
+                InconsistentValue(
+                    "results.unknown_candidate", field="candidate_id", value=c.candidate_id
+                ),
+                where,
+            )
+            continue
+        if key in round2:
+            errors.add(
+                InconsistentValue(
+                    "results.pvp.duplicate_candidate",
+                    field="candidate_id",
+                    value=c.candidate_id,
+                    instance=submission.instance_id,
+                ),
+                where,
+            )
+            continue
+        if c.round2 is None or (both_rounds and c.round1 is None):
+            errors.add(MissingValue("results.missing_votes", field="votes", value=key), where)
+            continue
+        if both_rounds and not c.rounds_agree:
+            errors.add(
+                InconsistentValue(
+                    "results.pvp.rounds_differ",
+                    field="candidate_result_round2",
+                    value=(c.round1, c.round2),
+                    candidate=c.candidate_id,
+                    barcode=submission.barcode,
+                    round1=c.round1,
+                    round2=c.round2,
+                ),
+                where,
+            )
+            continue
+        round2[key] = c.round2
+        if c.round1 is not None:
+            round1[key] = c.round1
+    for candidate_id, key in keys.items():
+        listed = any(c.candidate_id == candidate_id for c in submission.candidates)
+        if not listed:
+            errors.add(
+                MissingValue("results.missing_votes", field="votes", value=key),
+                f"$.candidates[{candidate_id}]",
+            )
+    return round1, round2
+
+
+def _section(
+    record: FormRecord, submission: PvpSubmission, setup: TallySetup, round_number: int
+) -> ReconciliationForm | None:
+    """The reconciliation section of one round; Field 1 from the station's register."""
+    if not record.form.has_reconciliation:
+        return None
+    station = setup.station_of(record.form)
+    registrants = 0 if station is None or station.registrants is None else station.registrants
+    numbers = submission.recon(round_number)
+    return ReconciliationForm(
+        number_of_voters=registrants,
+        number_of_voter_cards_in_the_ballot_box=numbers["number_voter_cards"] or 0,
+        number_valid_votes=numbers["number_valid_ballots"] or 0,
+        number_invalid_votes=numbers["number_invalid_ballots"] or 0,
+        number_sorted_and_counted=numbers["number_ballots_inside_box"] or 0,
+    )
+
+
+def _check(record: FormRecord, submission: PvpSubmission, name: str) -> ErrorCollector:
+    guard(record, name)
+    errors = ErrorCollector(f"form {record.barcode}")
+    if submission.barcode != record.barcode:
+        errors.add(
+            InconsistentValue(
+                "results.barcode_not_this_form", field="barcode", value=submission.barcode
+            )
+        )
+    if not submission.instance_id or submission.ballot_number is None:
+        errors.add(
+            MissingValue(
+                "results.pvp.required_fields", field="submission", value=submission.barcode
+            )
+        )
+    elif submission.ballot_number != record.form.ballot_number:
+        errors.add(
+            InconsistentValue(
+                "results.pvp.ballot_mismatch",
+                field="ballot_number",
+                value=submission.ballot_number,
+                barcode=record.barcode,
+            )
+        )
+    if record.form.is_replacement:
+        errors.add(
+            InconsistentValue(
+                "results.pvp.replacement_form", field="barcode", value=record.barcode
+            )
+        )
+    if record.pvp is not None:
+        errors.add(
+            InconsistentValue(
+                "results.pvp.already_imported", field="barcode", value=record.barcode
+            )
+        )
+    return errors
+
+
+def _import(
+    record: FormRecord,
+    *,
+    name: str,
+    mode: PvpMode,
+    entries: Iterable[tuple[EntryVersion, dict[CandidateKey, int], ReconciliationForm | None]],
+    target: FormState,
+    instance_id: str,
+    user: str,
+    now: dt.datetime,
+) -> Step:
+    results: list[VoteEntry] = [
+        attrs.evolve(e, active=False, deactivated_by=name) if e.active else e
+        for e in record.results
+    ]
+    recons: list[ReconEntry] = [
+        attrs.evolve(e, active=False, deactivated_by=name) if e.active else e
+        for e in record.recons
+    ]
+    for version, votes, section in entries:
+        results.extend(
+            VoteEntry(candidate=key, votes=count, version=version, user=user)
+            for key, count in votes.items()
+        )
+        if section is not None:
+            recons.append(ReconEntry(recon=section, version=version, user=user))
+    new = with_state(
+        record,
+        target,
+        results=tuple(results),
+        recons=tuple(recons),
+        duplicate_reviewed=False,
+        pvp=PvpLink(instance_id=instance_id, mode=mode),
+    )
+    return finish(record, new, name, user=user, now=now, reason=f"PVP submission {instance_id}")
+
+
+def _ordered(
+    record: FormRecord, setup: TallySetup, votes: Mapping[CandidateKey, int]
+) -> dict[CandidateKey, int]:
+    keys = [c.key for c in setup.form_candidates(record.form.ballot_number)]
+    return {key: votes[key] for key in keys if key in votes}
+
+
+def pvp_de1_only(
+    record: FormRecord,
+    submission: PvpSubmission,
+    *,
+    setup: TallySetup,
+    user: str,
+    now: dt.datetime,
+) -> Step:
+    """Transition 29 (mode DE1_ONLY): **round 2** becomes DE1; UNSUBMITTED -> DATA_ENTRY_2.
+
+    Writes one DE1 vote entry per candidate of the form (in ballot order) and,
+    when the form has a reconciliation section, a DE1 section from the round 2
+    columns (Field 1 from the station's registrants). Round 1 is not read.
+
+    Raises:
+        WrongState: the form is not UNSUBMITTED.
+        ValidationErrors: every other problem at once (another form's
+            submission, no instance id or ballot, another ballot, a replacement
+            form, already imported, an unknown or missing candidate, an empty
+            round 2 value); nothing is written.
+    """
+    errors = _check(record, submission, "pvp_de1_only")
+    _, round2 = _votes(record, submission, setup, errors, both_rounds=False)
+    errors.raise_if_any()
+    section = _section(record, submission, setup, 2)
+    return _import(
+        record,
+        name="pvp_de1_only",
+        mode=PvpMode.DE1_ONLY,
+        entries=[(EntryVersion.DATA_ENTRY_1, _ordered(record, setup, round2), section)],
+        target=FormState.DATA_ENTRY_2,
+        instance_id=submission.instance_id,
+        user=user,
+        now=now,
+    )
+
+
+def pvp_de1_and_de2(
+    record: FormRecord,
+    submission: PvpSubmission,
+    *,
+    setup: TallySetup,
+    user: str,
+    now: dt.datetime,
+) -> Step:
+    """Transition 30 (mode DE1_AND_DE2): DE1, DE2 and FINAL; UNSUBMITTED -> QUALITY_CONTROL.
+
+    DE1 comes from round 1, DE2 and FINAL from round 2, each with a
+    reconciliation section (round 1 columns for DE1, round 2 for DE2 and
+    FINAL) when the form has one. Corrections are skipped, so the rounds must
+    agree for every candidate.
+
+    Raises:
+        WrongState: the form is not UNSUBMITTED.
+        ValidationErrors: every problem :func:`pvp_de1_only` refuses, and any
+            candidate whose round 1 and round 2 differ or are missing.
+    """
+    errors = _check(record, submission, "pvp_de1_and_de2")
+    round1, round2 = _votes(record, submission, setup, errors, both_rounds=True)
+    errors.raise_if_any()
+    r1 = _section(record, submission, setup, 1)
+    r2 = _section(record, submission, setup, 2)
+    votes1 = _ordered(record, setup, round1)
+    votes2 = _ordered(record, setup, round2)
+    return _import(
+        record,
+        name="pvp_de1_and_de2",
+        mode=PvpMode.DE1_AND_DE2,
+        entries=[
+            (EntryVersion.DATA_ENTRY_1, votes1, r1),
+            (EntryVersion.DATA_ENTRY_2, votes2, r2),
+            (EntryVersion.FINAL, votes2, r2),
+        ],
+        target=FormState.QUALITY_CONTROL,
+        instance_id=submission.instance_id,
+        user=user,
+        now=now,
+    )
+
+
+def apply_pvp_submission(
+    record: FormRecord,
+    submission: PvpSubmission,
+    *,
+    mode: PvpMode,
+    setup: TallySetup,
+    user: str,
+    now: dt.datetime,
+) -> Step:
+    """Transition 29 or 30, as ``mode`` says.
+
+    Raises:
+        InconsistentValue: ``results.pvp.disabled`` when ``mode`` is DISABLED.
+    """
+    if mode is PvpMode.DE1_ONLY:
+        return pvp_de1_only(record, submission, setup=setup, user=user, now=now)
+    if mode is PvpMode.DE1_AND_DE2:
+        return pvp_de1_and_de2(record, submission, setup=setup, user=user, now=now)
+    raise InconsistentValue("results.pvp.disabled", field="pvp_mode", value=mode.value)
+
+
+@attrs.frozen(kw_only=True)
+class PvpImport:
+    """An imported bundle: the mode it snapshotted, one step per imported form, the skips."""
+
+    mode: PvpMode
+    steps: tuple[Step, ...]
+    skipped: tuple[tuple[PvpSubmission, PvpSkip], ...]
+
+    @property
+    def records(self) -> dict[str, FormRecord]:
+        """The imported forms, by barcode."""
+        return {s.record.barcode: s.record for s in self.steps}
+
+
+def import_pvp_bundle(
+    bundle: PvpBundle,
+    *,
+    config: TallyConfig,
+    records: Mapping[str, FormRecord],
+    setup: TallySetup,
+    user: str,
+    now: dt.datetime,
+) -> PvpImport:
+    """Import a bundle under the tally's mode (snapshotted from ``config``): all or nothing.
+
+    Skipped submissions (:func:`plan_pvp_import`) are listed, not imported;
+    every other one goes through :func:`apply_pvp_submission`.
+
+    Raises:
+        InconsistentValue: ``results.pvp.disabled``, the tally's mode is DISABLED.
+        ValidationErrors: any submission failed; every problem of every
+            submission, located ``barcode B``; no form is changed.
+    """
+    mode = config.pvp_mode
+    if mode is PvpMode.DISABLED:
+        raise InconsistentValue("results.pvp.disabled", field="pvp_mode", value=config.name)
+    plan = plan_pvp_import(bundle, mode=mode, records=records)
+    errors = ErrorCollector("PVP bundle")
+    steps: list[Step] = []
+    for submission in plan.accepted:
+        record = records[submission.barcode]
+        with errors.at(f"barcode {submission.barcode}"):
+            steps.append(
+                apply_pvp_submission(
+                    record, submission, mode=mode, setup=setup, user=user, now=now
+                )
+            )
+    errors.raise_if_any()
+    return PvpImport(mode=mode, steps=tuple(steps), skipped=plan.skipped)

@@ -1,0 +1,475 @@
+"""Private: the nouns of the results chapter (entries, events, records, setup).
+
+Every class is a frozen attrs value; a form changes only through
+:func:`attrs.evolve` inside a transition function, which returns the new record
+and an :class:`Event` naming what changed.
+
+Sources: Tally-Ho ``models/result.py``, ``models/result_form.py``,
+``models/audit.py``, ``models/clearance.py``, ``models/quality_control.py``,
+``models/workflow_request.py``, ``libs/models/enums/*`` (``domain-results.md``
+§1.1, §1.10, §2.1, §5.1, §6.1).
+
+>>> e = VoteEntry(candidate=(117, 5), votes=12, version=EntryVersion.DATA_ENTRY_1, user="de1")
+>>> e.active, e.candidate
+(True, (117, 5))
+>>> VoteEntry(candidate=(117, 5), votes=-1, version=EntryVersion.FINAL, user="x")
+Traceback (most recent call last):
+...
+electoral.errors.OutOfRange: votes: -1 must lie between 0 and ∞.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Mapping
+from typing import Any, Final
+
+import attrs
+
+from electoral.errors import InvalidType, register_messages
+from electoral.model import (
+    Ballot,
+    Candidate,
+    Center,
+    FormState,
+    Office,
+    ReconciliationForm,
+    ReconciliationForm2014,
+    ResultForm,
+    Station,
+)
+from electoral.model import _validators as v
+
+__all__ = [
+    "ActionPrior",
+    "AuditRecord",
+    "AuditResolution",
+    "CandidateKey",
+    "ClearanceRecord",
+    "ClearanceResolution",
+    "EntryVersion",
+    "Event",
+    "FormRecord",
+    "PvpLink",
+    "PvpMode",
+    "QualityControl",
+    "RecallRequest",
+    "ReconEntry",
+    "RequestReason",
+    "RequestStatus",
+    "TallySetup",
+    "VoteEntry",
+]
+
+CandidateKey = tuple[int, int]
+"""A candidate's identity: ``(ballot_number, candidate_id)``, as ``Candidate.key``."""
+
+Recon = ReconciliationForm | ReconciliationForm2014
+
+register_messages(
+    {
+        "results.candidate_key": (
+            "{field}: {value} is not a (ballot number, candidate id) pair.",
+            "{field}: القيمة {value} ليست زوجًا من (رقم ورقة الاقتراع، رقم المرشح).",
+        ),
+    }
+)
+
+_COUNT: Final = v.integer(0)
+_USER: Final = v.text(max_length=150)
+_REASON: Final = v.text(max_length=4096, newlines=True)
+
+
+def _candidate_key(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not (
+        type(value) is tuple
+        and len(value) == 2
+        and all(type(part) is int and part >= 0 for part in value)
+    ):
+        raise InvalidType("results.candidate_key", field=attribute.name, value=value)
+
+
+def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(value)
+
+
+class EntryVersion(enum.Enum):
+    """Which entry a result row belongs to (Tally-Ho ``EntryVersion``: 0, 1, 2)."""
+
+    DATA_ENTRY_1 = "data_entry_1"
+    DATA_ENTRY_2 = "data_entry_2"
+    FINAL = "final"
+
+
+class ActionPrior(enum.Enum):
+    """Action taken before the recommendation (Tally-Ho ``ActionsPrior`` 0-4)."""
+
+    REQUEST_COPY_FROM_FIELD = "request_copy_from_field"
+    REQUEST_AUDIT_ACTION_FROM_FIELD = "request_audit_action_from_field"
+    PENDING_ADVICE = "pending_advice"
+    NONE_REQUIRED = "none_required"
+    EMPTY = "empty"
+
+
+class AuditResolution(enum.Enum):
+    """An audit's recommendation (Tally-Ho ``AuditResolution`` 0-5)."""
+
+    EMPTY = "empty"
+    NO_PROBLEM_TO_DE_1 = "no_problem_to_de_1"
+    CLARIFIED_FIGURES_TO_DE_1 = "clarified_figures_to_de_1"
+    OTHER_CORRECTION_TO_DE_1 = "other_correction_to_de_1"
+    MAKE_AVAILABLE_FOR_ARCHIVE = "make_available_for_archive"
+    SEND_TO_CLEARANCE = "send_to_clearance"
+
+
+class ClearanceResolution(enum.Enum):
+    """A clearance's recommendation (Tally-Ho ``ClearanceResolution`` 0-4)."""
+
+    EMPTY = "empty"
+    PENDING_FIELD_INPUT = "pending_field_input"
+    PASS_TO_ADMINISTRATOR = "pass_to_administrator"
+    RESET_TO_PREINTAKE = "reset_to_preintake"
+    RESET_PREINTAKE_SKIP_ZERO_CHECK = "reset_preintake_skip_zero_check"
+
+
+class PvpMode(enum.Enum):
+    """A tally's PVP mode (Tally-Ho ``PvpMode``: DISABLED 0, DE1_ONLY 1, DE1_AND_DE2 2).
+
+    The integers are Tally-Ho's; :data:`electoral.results.PVP_MODE_CODES` maps
+    each member to its integer and :func:`electoral.results.pvp_mode_from_code`
+    maps back.
+
+    >>> PvpMode("de1_only").name
+    'DE1_ONLY'
+    """
+
+    DISABLED = "disabled"
+    DE1_ONLY = "de1_only"
+    DE1_AND_DE2 = "de1_and_de2"
+
+
+@attrs.frozen(kw_only=True)
+class PvpLink:
+    """The PVP submission a form was imported from (Tally-Ho ``ResultForm.pvp_submission``).
+
+    Attributes:
+        instance_id: the device submission's ``meta-instanceID``.
+        mode: the mode the bundle snapshotted when it was imported.
+    """
+
+    instance_id: str = attrs.field(validator=v.text(max_length=255, blank=False))
+    mode: PvpMode = attrs.field(validator=v.enum_member(PvpMode))
+
+
+class RequestReason(enum.Enum):
+    """Why a recall from archive is asked for (Tally-Ho ``RequestReason``)."""
+
+    INCORRECT_ARCHIVE = "incorrect_archive"
+    DATA_ENTRY_ERROR = "data_entry_error"
+    CLEARANCE_NEEDED = "clearance_needed"
+    OTHER = "other"
+
+
+class RequestStatus(enum.Enum):
+    """A recall request's status (Tally-Ho ``RequestStatus``)."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+@attrs.frozen(kw_only=True)
+class VoteEntry:
+    """One candidate's votes in one entry version (a Tally-Ho ``Result`` row).
+
+    Attributes:
+        candidate: ``(ballot_number, candidate_id)``.
+        votes: the count entered, 0 or more.
+        version: DE1, DE2 or FINAL.
+        user: who typed (or, for FINAL, who resolved) it.
+        active: ``False`` once a reject deactivated it; rows are never deleted.
+        deactivated_by: the transition (and recall request, if any) that
+            deactivated it.
+    """
+
+    candidate: CandidateKey = attrs.field(validator=_candidate_key)
+    votes: int = attrs.field(validator=_COUNT)
+    version: EntryVersion = attrs.field(validator=v.enum_member(EntryVersion))
+    user: str = attrs.field(default="", validator=_USER)
+    active: bool = attrs.field(default=True, validator=v.boolean)
+    deactivated_by: str | None = attrs.field(default=None, validator=v.optional(_REASON))
+
+
+@attrs.frozen(kw_only=True)
+class ReconEntry:
+    """One entry of a form's reconciliation section (a Tally-Ho recon row)."""
+
+    recon: Recon = attrs.field(
+        validator=v.instance((ReconciliationForm, ReconciliationForm2014))  # type: ignore[arg-type]
+    )
+    version: EntryVersion = attrs.field(validator=v.enum_member(EntryVersion))
+    user: str = attrs.field(default="", validator=_USER)
+    active: bool = attrs.field(default=True, validator=v.boolean)
+    deactivated_by: str | None = attrs.field(default=None, validator=v.optional(_REASON))
+
+
+@attrs.frozen(kw_only=True)
+class QualityControl:
+    """A quality-control visit (Tally-Ho ``QualityControl``)."""
+
+    user: str = attrs.field(default="", validator=_USER)
+    passed_qc: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
+    passed_reconciliation: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
+    active: bool = attrs.field(default=True, validator=v.boolean)
+
+
+@attrs.frozen(kw_only=True)
+class AuditRecord:
+    """An audit case (Tally-Ho ``Audit``): problem flags, failed checks, decision.
+
+    Attributes:
+        blank_reconciliation, blank_results, damaged_form, unclear_figures: the
+            problem categories; ``other``: free text.
+        failed_checks: names of the quarantine checks that failed (§4.3).
+        action_prior: action taken before the recommendation.
+        resolution: the recommendation.
+        reviewed_team, reviewed_supervisor, for_superadmin, active: workflow flags.
+    """
+
+    user: str = attrs.field(default="", validator=_USER)
+    supervisor: str = attrs.field(default="", validator=_USER)
+    blank_reconciliation: bool = attrs.field(default=False, validator=v.boolean)
+    blank_results: bool = attrs.field(default=False, validator=v.boolean)
+    damaged_form: bool = attrs.field(default=False, validator=v.boolean)
+    unclear_figures: bool = attrs.field(default=False, validator=v.boolean)
+    other: str = attrs.field(default="", validator=_REASON)
+    failed_checks: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
+    action_prior: ActionPrior = attrs.field(
+        default=ActionPrior.EMPTY, validator=v.enum_member(ActionPrior)
+    )
+    resolution: AuditResolution = attrs.field(
+        default=AuditResolution.EMPTY, validator=v.enum_member(AuditResolution)
+    )
+    team_comment: str = attrs.field(default="", validator=_REASON)
+    supervisor_comment: str = attrs.field(default="", validator=_REASON)
+    reviewed_team: bool = attrs.field(default=False, validator=v.boolean)
+    reviewed_supervisor: bool = attrs.field(default=False, validator=v.boolean)
+    for_superadmin: bool = attrs.field(default=False, validator=v.boolean)
+    active: bool = attrs.field(default=True, validator=v.boolean)
+
+
+@attrs.frozen(kw_only=True)
+class ClearanceRecord:
+    """A clearance case (Tally-Ho ``Clearance``): problem flags and decision.
+
+    ``station_number_mismatching`` is the flag Tally-Ho stores in
+    ``center_code_mismatching`` (its label and field name disagree; we name it
+    after its label).
+    """
+
+    user: str = attrs.field(default="", validator=_USER)
+    supervisor: str = attrs.field(default="", validator=_USER)
+    reason: str = attrs.field(default="", validator=_REASON)
+    center_name_missing: bool = attrs.field(default=False, validator=v.boolean)
+    center_name_mismatching: bool = attrs.field(default=False, validator=v.boolean)
+    center_code_missing: bool = attrs.field(default=False, validator=v.boolean)
+    station_number_mismatching: bool = attrs.field(default=False, validator=v.boolean)
+    form_already_in_system: bool = attrs.field(default=False, validator=v.boolean)
+    form_incorrectly_entered_into_system: bool = attrs.field(default=False, validator=v.boolean)
+    other: str = attrs.field(default="", validator=_REASON)
+    action_prior: ActionPrior = attrs.field(
+        default=ActionPrior.EMPTY, validator=v.enum_member(ActionPrior)
+    )
+    resolution: ClearanceResolution = attrs.field(
+        default=ClearanceResolution.EMPTY, validator=v.enum_member(ClearanceResolution)
+    )
+    team_comment: str = attrs.field(default="", validator=_REASON)
+    supervisor_comment: str = attrs.field(default="", validator=_REASON)
+    reviewed_team: bool = attrs.field(default=False, validator=v.boolean)
+    reviewed_supervisor: bool = attrs.field(default=False, validator=v.boolean)
+    active: bool = attrs.field(default=True, validator=v.boolean)
+
+
+@attrs.frozen(kw_only=True)
+class RecallRequest:
+    """A request to recall an archived form to audit (Tally-Ho ``WorkflowRequest``)."""
+
+    request_id: str = attrs.field(validator=v.text(max_length=64, blank=False))
+    barcode: str = attrs.field(validator=v.text(max_length=255, blank=False))
+    requester: str = attrs.field(validator=_USER)
+    reason: RequestReason = attrs.field(validator=v.enum_member(RequestReason))
+    comment: str = attrs.field(default="", validator=_REASON)
+    status: RequestStatus = attrs.field(
+        default=RequestStatus.PENDING, validator=v.enum_member(RequestStatus)
+    )
+    approver: str = attrs.field(default="", validator=_USER)
+    approval_comment: str = attrs.field(default="", validator=_REASON)
+    resolved_at: dt.datetime | None = attrs.field(
+        default=None, converter=v.to_moment, validator=v.optional(v.moment)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class FormRecord:
+    """A result form with everything the tally keeps about it.
+
+    Attributes:
+        form: the :class:`~electoral.model.ResultForm` (its ``state`` is the
+            form's state).
+        results: every vote entry ever made, active or not, in entry order.
+        recons: every reconciliation entry ever made.
+        previous_state: the state before the last transition.
+        rejected_count, audited_count: how often the form was rejected / audited.
+        reject_reason: the reason of the last reject.
+        duplicate_reviewed: set by the duplicate-results review.
+        skip_quarantine_checks: sticky; set by the super admin's "confirm" of
+            "make available for archive".
+        skip_all_zero_votes_check: sticky; set by clearance resolution 4.
+        quality_controls, audits, clearances: review records, newest last.
+        date_seen: time of the last intake or clearance decision.
+        pvp: the PVP submission the form was imported from, if any; only
+            the super admin's reset unlinks it.
+    """
+
+    form: ResultForm = attrs.field(validator=v.instance(ResultForm))
+    results: tuple[VoteEntry, ...] = attrs.field(default=(), converter=_as_tuple)
+    recons: tuple[ReconEntry, ...] = attrs.field(default=(), converter=_as_tuple)
+    previous_state: FormState | None = attrs.field(
+        default=None, validator=v.optional(v.enum_member(FormState))
+    )
+    rejected_count: int = attrs.field(default=0, validator=_COUNT)
+    audited_count: int = attrs.field(default=0, validator=_COUNT)
+    reject_reason: str | None = attrs.field(default=None, validator=v.optional(_REASON))
+    duplicate_reviewed: bool = attrs.field(default=False, validator=v.boolean)
+    skip_quarantine_checks: bool = attrs.field(default=False, validator=v.boolean)
+    skip_all_zero_votes_check: bool = attrs.field(default=False, validator=v.boolean)
+    quality_controls: tuple[QualityControl, ...] = attrs.field(default=(), converter=_as_tuple)
+    audits: tuple[AuditRecord, ...] = attrs.field(default=(), converter=_as_tuple)
+    clearances: tuple[ClearanceRecord, ...] = attrs.field(default=(), converter=_as_tuple)
+    date_seen: dt.datetime | None = attrs.field(
+        default=None, converter=v.to_moment, validator=v.optional(v.moment)
+    )
+    pvp: PvpLink | None = attrs.field(default=None, validator=v.optional(v.instance(PvpLink)))
+
+    @property
+    def state(self) -> FormState:
+        """The form's state."""
+        return self.form.state
+
+    @property
+    def barcode(self) -> str:
+        """The form's barcode."""
+        return self.form.barcode
+
+    def active_votes(self, version: EntryVersion) -> dict[CandidateKey, int]:
+        """Active votes of one entry version, by candidate (the last entry wins)."""
+        return {e.candidate: e.votes for e in self.results if e.active and e.version is version}
+
+    def active_recon(self, version: EntryVersion) -> Recon | None:
+        """The active reconciliation entry of one version, or ``None``."""
+        for entry in reversed(self.recons):
+            if entry.active and entry.version is version:
+                return entry.recon
+        return None
+
+    @property
+    def active_audit(self) -> AuditRecord | None:
+        """The active audit case, if any."""
+        return next((a for a in reversed(self.audits) if a.active), None)
+
+    @property
+    def active_clearance(self) -> ClearanceRecord | None:
+        """The active clearance case, if any."""
+        return next((c for c in reversed(self.clearances) if c.active), None)
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """What one transition did to one form: who, when, why, and what changed.
+
+    ``changes`` holds the new value of every record field the transition changed
+    (``"form"`` carries the whole new :class:`~electoral.model.ResultForm`). Applying the changes
+    of a form's events in order rebuilds the form (:func:`replay`).
+    """
+
+    barcode: str = attrs.field(validator=v.text(max_length=255, blank=False))
+    transition: str = attrs.field(validator=v.text(max_length=64, blank=False))
+    from_state: FormState | None = attrs.field(validator=v.optional(v.enum_member(FormState)))
+    to_state: FormState = attrs.field(validator=v.enum_member(FormState))
+    user: str = attrs.field(validator=_USER)
+    at: dt.datetime = attrs.field(converter=v.to_moment, validator=v.moment)
+    reason: str = attrs.field(default="", validator=_REASON)
+    changes: tuple[tuple[str, Any], ...] = attrs.field(default=(), converter=_as_tuple)
+
+    @property
+    def changed_fields(self) -> tuple[str, ...]:
+        """Names of the record fields this event changed."""
+        return tuple(name for name, _ in self.changes)
+
+
+def _by_key(items: Iterable[Any], key: str) -> dict[Any, Any]:
+    return {getattr(item, key): item for item in items}
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class TallySetup:
+    """The tally's reference data, indexed: centres, stations, ballots, candidates.
+
+    Build it with :meth:`build` from plain sequences. ``component_ballots`` maps a
+    component ballot to the general ballots whose forms carry its candidates (the
+    2014 layout; :data:`COMPONENT_TO_BALLOTS_2014`); empty by default.
+    """
+
+    centers: Mapping[int, Center]
+    stations: Mapping[tuple[int, int], Station]
+    ballots: Mapping[int, Ballot]
+    candidates: Mapping[int, tuple[Candidate, ...]]
+    offices: Mapping[int, Office] = attrs.field(factory=dict)
+    component_ballots: Mapping[int, tuple[int, ...]] = attrs.field(factory=dict)
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        centers: Iterable[Center] = (),
+        stations: Iterable[Station] = (),
+        ballots: Iterable[Ballot] = (),
+        candidates: Iterable[Candidate] = (),
+        offices: Iterable[Office] = (),
+        component_ballots: Mapping[int, Iterable[int]] | None = None,
+    ) -> TallySetup:
+        """Index plain sequences of nouns."""
+        by_ballot: dict[int, list[Candidate]] = {}
+        for candidate in candidates:
+            by_ballot.setdefault(candidate.ballot_number, []).append(candidate)
+        return cls(
+            centers=_by_key(centers, "center_id"),
+            stations={s.key: s for s in stations},
+            ballots=_by_key(ballots, "number"),
+            candidates={
+                number: tuple(sorted(group, key=lambda c: (c.order, c.candidate_id)))
+                for number, group in by_ballot.items()
+            },
+            offices=_by_key(offices, "id"),
+            component_ballots={k: tuple(vals) for k, vals in (component_ballots or {}).items()},
+        )
+
+    def form_candidates(self, ballot_number: int) -> tuple[Candidate, ...]:
+        """The candidates printed on a form of ``ballot_number``, in order.
+
+        The ballot's own candidates by ``order``, then those of every component
+        ballot whose forms are this ballot's (Tally-Ho ``ResultForm.candidates``,
+        2014 layout).
+        """
+        own = self.candidates.get(ballot_number, ())
+        extra: list[Candidate] = []
+        for component, generals in sorted(self.component_ballots.items()):
+            if ballot_number in generals:
+                extra.extend(self.candidates.get(component, ()))
+        return own + tuple(extra)
+
+    def station_of(self, form: ResultForm) -> Station | None:
+        """The station a form comes from, if it is known."""
+        key = form.station_key
+        return None if key is None else self.stations.get(key)

@@ -1,0 +1,168 @@
+"""Winners and seats (الفائزون والمقاعد): exact, explained, with ties as values.
+
+Every method takes a plain ``{candidate_or_list: votes}`` mapping (``int`` votes) and
+returns a frozen result with the winners, any :class:`Tie` still to be drawn, the
+seats nobody could fill, and the figures that explain the result (ranking, quotas,
+remainders, quotients). Nothing is ever decided at random: a tie is resolved only by
+the outcome of a drawing passed in as data (:class:`DrawingOfLots`) or by a publicly
+verifiable RFC 3797 draw (:class:`PublicDraw`), and the resolution is recorded in the
+result.
+
+* plurality: :func:`fptp`, :func:`sntv`, :func:`plurality`, :func:`block_vote`;
+* two rounds: :func:`two_round`, :func:`runoff`;
+* list PR: :func:`largest_remainder` (Hare, rounded Hare, Droop,
+  Hagenbach-Bischoff, Imperiali) and :func:`highest_averages` (D'Hondt,
+  Sainte-Laguë, modified Sainte-Laguë), with inclusive thresholds and seat caps;
+* list composition: the 2012 zipper and the 2023 municipal lists;
+* Libya's elections as data (:data:`ELECTIONS`) and :func:`allocate`;
+* the results chapter's totals as vote mappings: :func:`votes_from_totals`.
+
+>>> from electoral import seats
+>>> seats.highest_averages({"A": 6_000, "B": 3_500, "C": 500}, 5).seats
+{'A': 3, 'B': 2, 'C': 0}
+>>> seats.METHODS["sainte_lague"]({"A": 6_000, "B": 3_500, "C": 500}, 5).seats
+{'A': 3, 'B': 2, 'C': 0}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from functools import partial
+from typing import Any, Final
+
+from ._allocation import Allocation, DivisorRow, QuotaRow
+from ._common import OverAward, Tie, UnknownName, check_votes
+from ._composition import (
+    MUNICIPAL_COUNCILS,
+    MunicipalCandidate,
+    MunicipalCouncil,
+    Screening,
+    check_horizontal_zipper,
+    check_municipal_list,
+    check_vertical_zipper,
+    screen_municipal_lists,
+)
+from ._divisor import DIVISORS, Divisor, highest_averages
+from ._elections import (
+    ELECTIONS,
+    BlockVoteRule,
+    Election,
+    ElectionOutcome,
+    HighestAveragesRule,
+    LargestRemainderRule,
+    Parameter,
+    PluralityRule,
+    Race,
+    TwoRoundRule,
+    Winner,
+    allocate,
+    cda_2014,
+    gnc_2012,
+    hor_2014,
+    hor_2021,
+    hor_2023,
+    municipal_council,
+    president_2021,
+    president_2023,
+    senate_2023,
+)
+from ._from_results import candidate_key, votes_from_totals
+from ._plurality import (
+    BlockVoteResult,
+    PluralityResult,
+    TwoRoundResult,
+    block_vote,
+    fptp,
+    plurality,
+    runoff,
+    sntv,
+    two_round,
+)
+from ._plurality import Majority as _Majority
+from ._quota import QUOTAS, largest_remainder
+from ._rfc3797 import key_string, select
+from ._ties import DrawingOfLots, PublicDraw, TieResolution, resolve
+from ._ties import TieBreaker as _TieBreaker
+
+__all__ = [
+    "DIVISORS",
+    "ELECTIONS",
+    "METHODS",
+    "MUNICIPAL_COUNCILS",
+    "QUOTAS",
+    "Allocation",
+    "BlockVoteResult",
+    "BlockVoteRule",
+    "Divisor",
+    "DivisorRow",
+    "DrawingOfLots",
+    "Election",
+    "ElectionOutcome",
+    "HighestAveragesRule",
+    "LargestRemainderRule",
+    "Majority",
+    "MunicipalCandidate",
+    "MunicipalCouncil",
+    "OverAward",
+    "Parameter",
+    "PluralityResult",
+    "PluralityRule",
+    "PublicDraw",
+    "QuotaRow",
+    "Race",
+    "Screening",
+    "Tie",
+    "TieBreaker",
+    "TieResolution",
+    "TwoRoundResult",
+    "TwoRoundRule",
+    "UnknownName",
+    "Winner",
+    "allocate",
+    "block_vote",
+    "candidate_key",
+    "cda_2014",
+    "check_horizontal_zipper",
+    "check_municipal_list",
+    "check_vertical_zipper",
+    "check_votes",
+    "fptp",
+    "gnc_2012",
+    "highest_averages",
+    "hor_2014",
+    "hor_2021",
+    "hor_2023",
+    "key_string",
+    "largest_remainder",
+    "municipal_council",
+    "plurality",
+    "president_2021",
+    "president_2023",
+    "resolve",
+    "runoff",
+    "screen_municipal_lists",
+    "select",
+    "senate_2023",
+    "sntv",
+    "two_round",
+    "votes_from_totals",
+]
+
+Majority = _Majority
+"""The readings of a two-round majority: ``"more_than_half"``, ``"fifty_percent_plus_one"``
+or ``"always_runoff"`` (see :func:`two_round`)."""
+
+TieBreaker = _TieBreaker
+"""The outcome of a drawing, either a :class:`DrawingOfLots` or a :class:`PublicDraw`."""
+
+METHODS: Final[Mapping[str, Callable[..., Any]]] = {
+    "fptp": lambda votes, seats=1, **options: plurality(votes, seats, **options),
+    "sntv": plurality,
+    "block_vote": block_vote,
+    **{
+        name: partial(highest_averages, divisor=name)
+        for name in ("dhondt", "sainte_lague", "modified_sainte_lague")
+    },
+    **{name: partial(largest_remainder, quota=name) for name in QUOTAS},
+}
+"""Seat methods by name, in the votelib style; call ``METHODS[name](votes, seats, **options)``."""

@@ -1,0 +1,361 @@
+"""Shared pieces of the seats chapter: error codes, input checks, ties and cuts.
+
+Every method in :mod:`electoral.seats` takes a plain ``{candidate_or_list: votes}``
+mapping. This module checks it (whole non-negative numbers, non-blank string keys),
+registers the chapter's error codes with their Arabic texts, and holds :class:`Tie`,
+the value a method returns instead of breaking a tie silently (Law 4/2012 Art. 6 and
+Law 12/2014 Art. 3 both decide ties by drawing lots,
+``../shared/design/domain-electoral-systems.md`` §1.9).
+
+>>> check_votes({"A": 3, "B": 0})
+{'A': 3, 'B': 0}
+>>> check_votes({"A": -1})
+Traceback (most recent call last):
+...
+electoral.errors.ValidationErrors: 1 problem in votes (1 sub-exceptions)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+from typing import Literal, TypeVar
+
+import attrs
+
+from electoral.errors import (
+    ErrorCollector,
+    InconsistentValue,
+    InvalidType,
+    OutOfRange,
+    ValidationError,
+    register_messages,
+)
+
+__all__ = [
+    "OverAward",
+    "Tie",
+    "TieStage",
+    "UnknownName",
+    "check_caps",
+    "check_count",
+    "check_threshold",
+    "check_votes",
+    "cut",
+]
+
+register_messages(
+    {
+        "seats.votes_type": (
+            "{field}: the votes of {candidate} must be a whole number, not {value}.",
+            "{field}: يجب أن تكون أصوات {candidate} عددًا صحيحًا، لا {value}.",
+        ),
+        "seats.votes_negative": (
+            "{field}: the votes of {candidate} may not be negative ({value}).",
+            "{field}: لا يجوز أن تكون أصوات {candidate} سالبة ({value}).",
+        ),
+        "seats.candidate_type": (
+            "{field}: {value} is not a valid candidate or list identifier.",
+            "{field}: القيمة {value} ليست معرّفًا صالحًا لمرشح أو قائمة.",
+        ),
+        "seats.mapping_type": (
+            "{field}: expected a mapping of candidates to votes, not {value}.",
+            "{field}: المتوقع جدول يربط المرشحين بالأصوات، لا {value}.",
+        ),
+        "seats.count_type": (
+            "{field}: {value} must be a whole number.",
+            "{field}: يجب أن تكون القيمة {value} عددًا صحيحًا.",
+        ),
+        "seats.count_negative": (
+            "{field}: {value} may not be negative.",
+            "{field}: لا يجوز أن تكون القيمة {value} سالبة.",
+        ),
+        "seats.threshold_type": (
+            "{field}: the threshold {value} must be an exact fraction (Fraction or int).",
+            "{field}: يجب أن تكون العتبة {value} كسرًا دقيقًا.",
+        ),
+        "seats.threshold_range": (
+            "{field}: the threshold {value} must lie between 0 and 100%.",
+            "{field}: يجب أن تكون العتبة {value} بين 0 و100%.",
+        ),
+        "seats.base_too_small": (
+            "{field}: the base {value} is smaller than the {total} votes counted.",
+            "{field}: الأساس {value} أصغر من مجموع الأصوات المحتسبة {total}.",
+        ),
+        "seats.unknown_candidate": (
+            "{field}: {value} is not a candidate or list of this race.",
+            "{field}: {value} ليس مرشحًا أو قائمة في هذا السباق.",
+        ),
+        "seats.unknown_name": (
+            "{field}: {value} is not one of {choices}.",
+            "{field}: القيمة {value} ليست من بين {choices}.",
+        ),
+        "seats.overaward": (
+            "{field}: the quota {quota} awards {awarded} seats, more than the {value} to fill.",
+            "{field}: الحصة {quota} تمنح {awarded} مقعدًا، أكثر من المقاعد المطلوبة {value}.",
+        ),
+        "seats.tie_seats": (
+            "{field}: {value} places cannot be shared by {candidates} tied candidates.",
+            "{field}: لا يمكن أن يتقاسم {candidates} من المرشحين المتعادلين {value} من المقاعد.",
+        ),
+        "seats.divisor": (
+            "{field}: the divisors {value} must be positive and strictly increasing.",
+            "{field}: يجب أن تكون القواسم {value} موجبة ومتزايدة تمامًا.",
+        ),
+    }
+)
+
+
+class UnknownName(ValidationError):
+    """A method, quota, divisor or policy name that the registry does not know."""
+
+    default_code = "seats.unknown_name"
+
+
+class OverAward(ValidationError):
+    """A quota awarded more seats than there are, and the policy is ``"error"``."""
+
+    default_code = "seats.overaward"
+
+
+TieStage = Literal["plurality", "quotient", "remainder", "overaward", "block", "runoff"]
+
+
+def _sorted_names(names: object) -> tuple[str, ...]:
+    if not isinstance(names, (Sequence, frozenset, set)) or isinstance(names, str):
+        raise TypeError("candidates must be a collection of names")
+    return tuple(sorted(str(name) for name in names))
+
+
+@attrs.frozen(kw_only=True)
+class Tie:
+    """Candidates tied for fewer places than they are (a value, never broken silently).
+
+    Attributes:
+        candidates: the tied candidates or lists, sorted by identifier.
+        seats: how many of the places at stake they share (fewer than ``candidates``).
+        value: the tied figure: votes, a quotient or a remainder.
+        stage: where the tie arose (``"plurality"``, ``"quotient"``, ``"remainder"``,
+            ``"overaward"``, ``"block"``, ``"runoff"``).
+
+    >>> Tie(candidates=("B", "A", "C"), seats=1, value=Fraction(7), stage="plurality")
+    Tie(candidates=('A', 'B', 'C'), seats=1, value=Fraction(7, 1), stage='plurality')
+    """
+
+    candidates: tuple[str, ...] = attrs.field(converter=_sorted_names)
+    seats: int = attrs.field()
+    value: Fraction = attrs.field()
+    stage: TieStage = attrs.field()
+
+    @seats.validator
+    def _check_seats(self, _attribute: attrs.Attribute[int], value: int) -> None:
+        if type(value) is not int or not 0 < value < len(self.candidates):
+            raise InconsistentValue(
+                "seats.tie_seats", field="seats", value=value, candidates=len(self.candidates)
+            )
+
+
+def _count_error(field: str, value: object) -> ValidationError:
+    if not isinstance(value, int) or isinstance(value, bool):
+        return InvalidType("seats.count_type", field=field, value=value)
+    return OutOfRange("seats.count_negative", field=field, value=value, min_value=0, max_value="∞")
+
+
+def check_count(value: object, field: str = "seats") -> int:
+    """Return ``value`` if it is a non-negative ``int`` (``bool`` refused).
+
+    Args:
+        value: the number of seats (or any count) given.
+        field: the argument name for the error.
+
+    Returns:
+        The count.
+
+    Raises:
+        InvalidType: ``seats.count_type`` for a float, a bool, a string...
+        OutOfRange: ``seats.count_negative`` below zero.
+
+    >>> check_count(3)
+    3
+    >>> check_count(True)
+    Traceback (most recent call last):
+    ...
+    electoral.errors.InvalidType: seats: True must be a whole number.
+    """
+    if type(value) is int and value >= 0:
+        return value
+    raise _count_error(field, value)
+
+
+def check_votes(votes: object, field: str = "votes") -> dict[str, int]:
+    """Check a ``{candidate: votes}`` mapping and return it as a plain dict.
+
+    Candidates are non-blank strings; votes are ``int`` (never ``bool`` or ``float``)
+    and never negative. Every problem is reported at once.
+
+    Args:
+        votes: the mapping to check.
+        field: the argument name used in the errors.
+
+    Returns:
+        A new dict with the same items.
+
+    Raises:
+        ValidationErrors: codes ``seats.mapping_type``, ``seats.candidate_type``,
+            ``seats.votes_type``, ``seats.votes_negative``.
+
+    >>> check_votes({"A": 1.5}).values()
+    Traceback (most recent call last):
+    ...
+    electoral.errors.ValidationErrors: 1 problem in votes (1 sub-exceptions)
+    """
+    if isinstance(votes, Mapping):
+        result = dict(votes)
+        for name, count in result.items():  # the fast path: nothing to report
+            if type(count) is not int or count < 0 or type(name) is not str or not name.strip():
+                break
+        else:
+            return result
+    collector = ErrorCollector(field)
+    if not isinstance(votes, Mapping):
+        collector.add(InvalidType("seats.mapping_type", field=field, value=votes))
+        collector.raise_if_any()
+        raise AssertionError("unreachable")  # pragma: no cover
+    result = {}
+    for candidate, count in votes.items():
+        where = f"$.{field}[{candidate!r}]"
+        if not isinstance(candidate, str) or not candidate.strip():
+            collector.add(InvalidType("seats.candidate_type", field=field, value=candidate), where)
+            continue
+        if type(count) is not int:
+            collector.add(
+                InvalidType("seats.votes_type", field=field, value=count, candidate=candidate),
+                where,
+            )
+        elif count < 0:
+            collector.add(
+                OutOfRange(
+                    "seats.votes_negative",
+                    field=field,
+                    value=count,
+                    candidate=candidate,
+                    min_value=0,
+                    max_value="∞",
+                ),
+                where,
+            )
+        else:
+            result[candidate] = count
+    collector.raise_if_any()
+    return result
+
+
+def check_threshold(threshold: object, field: str = "threshold") -> Fraction:
+    """Return a legal threshold as a :class:`~fractions.Fraction` in ``[0, 1]``.
+
+    Args:
+        threshold: ``Fraction(5, 100)`` for 5 %, or the ints 0 and 1.
+        field: the argument name for the error.
+
+    Returns:
+        The threshold.
+
+    Raises:
+        InvalidType: ``seats.threshold_type`` for a float, bool or string.
+        OutOfRange: ``seats.threshold_range`` below 0 or above 100 %.
+
+    >>> check_threshold(Fraction(5, 100))
+    Fraction(1, 20)
+    >>> check_threshold(Fraction(101, 100))
+    Traceback (most recent call last):
+    ...
+    electoral.errors.OutOfRange: threshold: Fraction(101, 100) must lie between 0 and 100%.
+    """
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, Fraction)):
+        raise InvalidType("seats.threshold_type", field=field, value=threshold)
+    value = Fraction(threshold)
+    if not 0 <= value <= 1:
+        raise OutOfRange(
+            "seats.threshold_range", field=field, value=threshold, min_value=0, max_value=1
+        )
+    return value
+
+
+def check_base(base: object, total: int, field: str = "threshold_base") -> int:
+    """Return the base of a threshold or majority: ``total`` if ``None``.
+
+    Raises:
+        InvalidType: ``seats.count_type``.
+        InconsistentValue: ``seats.base_too_small`` if below the votes counted.
+
+    >>> check_base(None, 10), check_base(12, 10)
+    (10, 12)
+    """
+    if base is None:
+        return total
+    value = check_count(base, field)
+    if value < total:
+        raise InconsistentValue("seats.base_too_small", field=field, value=value, total=total)
+    return value
+
+
+def check_caps(caps: object, votes: Mapping[str, int], field: str = "caps") -> dict[str, int]:
+    """Check the per-list seat caps (a list wins no more seats than it has candidates).
+
+    Raises:
+        ValidationErrors: ``seats.unknown_candidate`` for a cap on an unknown list,
+            ``seats.count_type`` / ``seats.count_negative`` for a bad cap.
+
+    >>> check_caps({"A": 2}, {"A": 10, "B": 5})
+    {'A': 2}
+    """
+    if caps is None:
+        return {}
+    collector = ErrorCollector(field)
+    if not isinstance(caps, Mapping):
+        collector.add(InvalidType("seats.mapping_type", field=field, value=caps))
+        collector.raise_if_any()
+    result: dict[str, int] = {}
+    assert isinstance(caps, Mapping)
+    for name, cap in caps.items():
+        with collector.at(f"$.{field}[{name!r}]"):
+            if name not in votes:
+                raise InconsistentValue("seats.unknown_candidate", field=field, value=name)
+            result[name] = check_count(cap, field)
+    collector.raise_if_any()
+    return result
+
+
+_T = TypeVar("_T")
+
+
+def cut(ranked: Sequence[tuple[_T, str]], places: int) -> tuple[list[str], list[str], _T | None]:
+    """Split a ranking (best first, by a key) at ``places``: winners and a boundary tie.
+
+    ``ranked`` holds ``(key, name)`` pairs sorted best first; equal keys are tied.
+    Returns the names that are certainly in, the names tied at the boundary (empty
+    when there is no tie), and the boundary key.
+
+    >>> cut([(3, "A"), (2, "B"), (2, "C"), (1, "D")], 2)
+    (['A'], ['B', 'C'], 2)
+    >>> cut([(3, "A"), (2, "B"), (1, "C")], 2)
+    (['A', 'B'], [], 2)
+    """
+    if places <= 0 or not ranked:
+        return [], [], None
+    if places >= len(ranked):
+        return [name for _key, name in ranked], [], ranked[-1][0]
+    boundary = ranked[places - 1][0]
+    if ranked[places][0] != boundary:
+        return [name for _key, name in ranked[:places]], [], boundary
+    first = places - 1
+    while first > 0 and ranked[first - 1][0] == boundary:
+        first -= 1
+    last = places
+    while last < len(ranked) and ranked[last][0] == boundary:
+        last += 1
+    return (
+        [name for _key, name in ranked[:first]],
+        [name for _k, name in ranked[first:last]],
+        boundary,
+    )

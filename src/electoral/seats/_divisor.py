@@ -1,0 +1,290 @@
+"""Highest-averages (divisor) methods: D'Hondt, Sainte-Laguë, modified Sainte-Laguë.
+
+Each list's votes are divided by the divisors ``d(0) < d(1) < ...``; the ``S`` largest
+quotients win the ``S`` seats. With ``n`` seats already, a list's next quotient is
+``votes / d(n)``.
+
+=========================  ==============================
+method                     divisors
+=========================  ==============================
+``dhondt``                 1, 2, 3, 4, ...
+``sainte_lague``           1, 3, 5, 7, ...
+``modified_sainte_lague``  1.4, 3, 5, 7, ...
+=========================  ==============================
+
+No Libyan law in force names a divisor method: the 2023 HoR law's formula for its
+152 list seats was not found (``../shared/design/domain-electoral-systems.md`` §1.6,
+§6 question 4). These methods are here so that the formula can be chosen as data.
+
+A cap (a list cannot win more seats than it has candidates) simply ends that list's
+sequence of quotients, which is the same as skipping a full list in the sequential
+count. A tie between equal quotients at the last seat is returned as a
+:class:`~electoral.seats.Tie`. The count is exact (``int`` votes, ``Fraction``
+quotients) and fast: it first gives each list the seats its quotients certainly win
+above ``votes_total / seats`` (proved below), then takes the rest from a heap.
+
+>>> highest_averages({"A": 100_000, "B": 80_000, "C": 30_000, "D": 20_000}, 8).seats
+{'A': 4, 'B': 3, 'C': 1, 'D': 0}
+>>> highest_averages({"A": 100_000, "B": 80_000, "C": 30_000, "D": 20_000}, 8,
+...                  divisor="sainte_lague").seats
+{'A': 3, 'B': 3, 'C': 1, 'D': 1}
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from fractions import Fraction
+
+import attrs
+
+from electoral.errors import InvalidFormat
+
+from ._allocation import Allocation, DivisorRow, finish, prepare
+from ._common import Tie, UnknownName
+from ._ties import TieBreaker
+
+__all__ = ["DIVISORS", "Divisor", "highest_averages"]
+
+
+def _positive(value: object) -> Fraction:
+    if isinstance(value, bool) or not isinstance(value, (int, Fraction)) or value <= 0:
+        raise InvalidFormat("seats.divisor", field="divisor", value=value)
+    return Fraction(value)
+
+
+@attrs.frozen(kw_only=True)
+class Divisor:
+    """A divisor sequence ``d(0) = first``, ``d(j) = step * j + offset`` for ``j >= 1``.
+
+    Attributes:
+        name: the registry name.
+        first: the first divisor (1 for D'Hondt and Sainte-Laguë, 7/5 for the
+            modified Sainte-Laguë of Norway and, before 2018, Sweden).
+        step: the growth of the divisors (1 for D'Hondt, 2 for Sainte-Laguë).
+        offset: ``d(j) - step * j`` for ``j >= 1``.
+
+    >>> Divisor(name="swedish_2018", first=Fraction(6, 5), step=2, offset=1).at(0)
+    Fraction(6, 5)
+    """
+
+    name: str
+    first: Fraction = attrs.field(converter=_positive)
+    step: Fraction = attrs.field(converter=_positive)
+    offset: Fraction = attrs.field(converter=_positive)
+
+    def __attrs_post_init__(self) -> None:
+        if self.first >= self.step + self.offset:
+            raise InvalidFormat("seats.divisor", field="divisor", value=self.first)
+
+    def at(self, order: int) -> Fraction:
+        """The divisor for a list that already has ``order`` seats."""
+        return self.first if order == 0 else self.step * order + self.offset
+
+    def count_at_least(self, ratio: Fraction) -> int:
+        """How many divisors are ``<= ratio`` (the seats whose quotient is ``>= lambda``
+        when ``ratio = votes / lambda``)."""
+        if ratio < self.first:
+            return 0
+        return 1 + max(0, math.floor((ratio - self.offset) / self.step))
+
+
+DIVISORS: dict[str, Divisor] = {
+    divisor.name: divisor
+    for divisor in (
+        Divisor(name="dhondt", first=Fraction(1), step=Fraction(1), offset=Fraction(1)),
+        Divisor(name="sainte_lague", first=Fraction(1), step=Fraction(2), offset=Fraction(1)),
+        Divisor(
+            name="modified_sainte_lague",
+            first=Fraction(7, 5),
+            step=Fraction(2),
+            offset=Fraction(1),
+        ),
+    )
+}
+"""The divisor methods by name."""
+
+
+def _divisor(divisor: object) -> Divisor:
+    if isinstance(divisor, Divisor):
+        return divisor
+    if isinstance(divisor, str) and divisor in DIVISORS:
+        return DIVISORS[divisor]
+    raise UnknownName(field="divisor", value=divisor, choices=", ".join(DIVISORS))
+
+
+def highest_averages(
+    votes: Mapping[str, int],
+    seats: int,
+    *,
+    divisor: str | Divisor = "dhondt",
+    threshold: Fraction | None = None,
+    threshold_base: int | None = None,
+    caps: Mapping[str, int] | None = None,
+    lots: TieBreaker | None = None,
+) -> Allocation:
+    """Allocate ``seats`` among lists by a divisor method.
+
+    Args:
+        votes: ``{list: votes}``.
+        seats: the seats to fill.
+        divisor: ``"dhondt"`` (default), ``"sainte_lague"``, ``"modified_sainte_lague"``,
+            or a :class:`Divisor`.
+        threshold: the legal threshold as a fraction of ``threshold_base``
+            (inclusive: a list with exactly the threshold passes).
+        threshold_base: the votes the threshold is measured against; default the
+            sum of ``votes``.
+        caps: the most seats each list may win (its number of candidates).
+        lots: the drawing that breaks a tie for the last seat(s).
+
+    Returns:
+        An :class:`~electoral.seats.Allocation` with one :class:`DivisorRow` per list
+        that passed the threshold and has votes, and the ``cutoff`` quotient.
+
+    Raises:
+        ValidationErrors: bad votes or arguments (see :func:`check_votes`).
+        UnknownName: ``seats.unknown_name`` for an unknown divisor.
+
+    Worked example (D'Hondt, 4 seats; quotients A 60, 30, 20; B 40, 20; C 20): 60,
+    40 and 30 win; the fourth seat is tied between three quotients of 20.
+
+    >>> result = highest_averages({"A": 60, "B": 40, "C": 20}, 4)
+    >>> result.seats, result.tie.candidates, result.tie.seats, result.tie.value
+    ({'A': 2, 'B': 1, 'C': 0}, ('A', 'B', 'C'), 1, Fraction(20, 1))
+    """
+    rule = _divisor(divisor)
+    counted, house, eligible, excluded, caps_full = prepare(
+        votes, seats, threshold, threshold_base, caps
+    )
+    active = {name: count for name, count in eligible.items() if count > 0}
+    won, tie, cutoff = _allocate(rule, active, house, caps_full)
+    rows = tuple(
+        DivisorRow(
+            candidate=name,
+            votes=count,
+            seats=won[name],
+            cap=caps_full[name],
+            divisor=rule,
+        )
+        for name, count in sorted(active.items(), key=lambda item: (-item[1], item[0]))
+    )
+    capped = tuple(sorted(name for name in active if won[name] >= caps_full[name] and won[name]))
+    return finish(
+        method=rule.name,
+        house=house,
+        counted=counted,
+        seats=won,
+        tie=tie,
+        lots=lots,
+        excluded=excluded,
+        capped=capped,
+        cutoff=cutoff,
+        rows=rows,
+    )
+
+
+def _allocate(
+    rule: Divisor, active: dict[str, int], house: int, caps: Mapping[str, int]
+) -> tuple[dict[str, int], Tie | None, Fraction | None]:
+    """The seats, the boundary tie and the cutoff quotient, in integer arithmetic.
+
+    Divisors are scaled to integers ``N(j) = d(j) * D``; the quotient ``v / d(j)`` is
+    ``v * D / N(j)``, and two quotients compare as ``v1 * N2`` against ``v2 * N1``.
+
+    Step 1 gives each list every quotient ``>= V / T`` for the largest ``T`` at which
+    these number at most ``house`` (a binary search): all of them win, and every
+    quotient left is ``< V / T``. Step 2 takes the remaining seats one by one, best
+    next quotient first. A tie can then only involve quotients of step 2.
+    """
+    won = dict.fromkeys(active, 0)
+    total = sum(active.values())
+    if not total or not house:
+        return won, None, None
+    scale = math.lcm(rule.first.denominator, rule.step.denominator, rule.offset.denominator)
+    first = int(rule.first * scale)
+    step = int(rule.step * scale)
+    offset = int(rule.offset * scale)
+
+    def scaled(order: int) -> int:
+        return first if order == 0 else step * order + offset
+
+    names = list(active)
+    values = [active[name] * scale for name in names]
+    limits = [caps[name] for name in names]
+    first_total, offset_total, step_total = first * total, offset * total, step * total
+
+    def counts(target: int) -> list[int]:
+        # the number of j with v / d(j) >= total / target, i.e. N(j) * total <= v * target * D
+        result = []
+        for value, limit in zip(values, limits, strict=True):
+            x = value * target
+            if first_total > x:
+                result.append(0)
+                continue
+            more = (x - offset_total) // step_total
+            more = 1 if more < 0 else more + 1
+            result.append(more if more < limit else limit)
+        return result
+
+    # the sum of counts is within len(active) of target * D / step: search around it
+    spread = len(active) + 1
+    low = max(0, (house - spread) * step // scale - 1)
+    high = (house + spread) * step // scale + 1
+    if sum(counts(low)) > house:
+        low = 0
+    base = counts(low)
+    bisect = False
+    while low < high:  # the largest target whose counts fit in the house
+        short = house - sum(base)
+        if not short:
+            break
+        # jump by the seats missing (about scale / step seats per unit of target),
+        # or bisect once a jump has overshot
+        jump = (low + high + 1) // 2 if bisect else low + max(1, short * step // scale)
+        middle = min(jump, high)
+        trial = counts(middle)
+        if sum(trial) <= house:
+            low, base = middle, trial
+        else:
+            high, bisect = middle - 1, True
+    won = dict(zip(names, base, strict=True))
+    remaining = house - sum(won.values())
+    taken: list[str] = []
+    last_votes, last_divisor = 0, 1
+    while remaining:
+        best: str | None = None
+        best_votes, best_divisor = 0, 1
+        for name, count in active.items():
+            if won[name] < caps[name]:
+                divisor = scaled(won[name])
+                if best is None or count * best_divisor > best_votes * divisor:
+                    best, best_votes, best_divisor = name, count, divisor
+        if best is None:
+            break
+        won[best] += 1
+        remaining -= 1
+        taken.append(best)
+        last_votes, last_divisor = best_votes, best_divisor
+    if not taken:
+        smallest: tuple[int, int] | None = None
+        for name, seats in won.items():
+            if seats and (
+                smallest is None or active[name] * smallest[1] < smallest[0] * scaled(seats - 1)
+            ):
+                smallest = (active[name], scaled(seats - 1))
+        if smallest is None:
+            return won, None, None
+        return won, None, Fraction(smallest[0] * scale, smallest[1])
+    cutoff = Fraction(last_votes * scale, last_divisor)
+
+    def at_cutoff(name: int | str, order: int) -> bool:
+        return active[str(name)] * last_divisor == last_votes * scaled(order)
+
+    winners = [name for name in dict.fromkeys(taken) if at_cutoff(name, won[name] - 1)]
+    waiting = [name for name in active if won[name] < caps[name] and at_cutoff(name, won[name])]
+    if not waiting:
+        return won, None, cutoff
+    for name in winners:
+        won[name] -= 1
+    tie = Tie(candidates=winners + waiting, seats=len(winners), value=cutoff, stage="quotient")
+    return won, tie, cutoff
