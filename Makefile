@@ -1,5 +1,5 @@
 # Two commands for a fresh machine (see README.md):
-#   make demo   run the main job on the embedded data
+#   make demo   run the main job: the embedded synthetic national election
 #   make test   run every check CI runs (.ci/run calls exactly this)
 # Each creates its own virtual environment; nothing is installed by hand.
 

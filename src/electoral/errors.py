@@ -61,6 +61,7 @@ __all__ = [
 ]
 
 Language = Literal["en", "ar"]
+"""A message language: ``"en"`` (English) or ``"ar"`` (Arabic)."""
 
 
 class Message:
@@ -81,7 +82,10 @@ class Message:
 
 
 MESSAGES: Final[dict[str, Message]] = {}
-"""The catalogue: error code -> :class:`Message`. Filled by :func:`register_messages`."""
+"""The catalogue: error code -> :class:`Message`. Filled by :func:`register_messages`.
+
+:meta hide-value:
+"""
 
 
 def register_messages(messages: Mapping[str, tuple[str, str]]) -> None:

@@ -21,4 +21,7 @@ from electoral.ids import barcode, center_id, fbr, national_id, phone, station_n
 __all__ = ["MODULES", "barcode", "center_id", "fbr", "national_id", "phone", "station_number"]
 
 MODULES = (barcode, center_id, fbr, national_id, phone, station_number)
-"""Every identifier module, for code (and tests) that treats them alike."""
+"""Every identifier module, for code (and tests) that treats them alike.
+
+:meta hide-value:
+"""

@@ -107,4 +107,7 @@ NOUNS: tuple[type, ...] = (
     ReconciliationForm,
     ReconciliationForm2014,
 )
-"""Every attrs noun class, for code (and tests) that treats them alike."""
+"""Every attrs noun class, for code (and tests) that treats them alike.
+
+:meta hide-value:
+"""

@@ -130,7 +130,8 @@ class Candidate:
     Attributes:
         ballot_number: the ballot the candidate stands on.
         candidate_id: the external id (not unique across ballots).
-        name_ar: the name as printed; name_en: an English name, where known.
+        name_ar: the name as printed.
+        name_en: an English name, where known.
         order: the position on the ballot (1 first).
         gender: where known; needed for women's seats and list zippers.
         active: disabled candidates stay in the data, labelled "disabled".

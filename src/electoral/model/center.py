@@ -148,12 +148,16 @@ class Center:
         center_id: the 5-digit centre id (10000 to 99999).
         name_ar: the centre's name as printed (required, no line breaks).
         name_en: an English name, where one exists.
-        office_id, constituency_id, subconstituency_id: what the centre records;
-            999 means "none"; 998 is the split centres' sub-constituency.
+        office_id: the office the centre records (999: none).
+        constituency_id: the constituency it records (999: none).
+        subconstituency_id: the sub-constituency it records (999: none; 998: the
+            split centres' sub-constituency).
         center_type: one of :class:`CenterType`.
         copy_of: the id of the original, for copy centres only.
-        lat, lon: coordinates, both or neither.
-        mahalla, village: optional place names.
+        lat: latitude, -90 to 90, 8 decimal places at most; set with ``lon`` or not at all.
+        lon: longitude, -180 to 180, 8 decimal places at most.
+        mahalla: the neighbourhood, optional.
+        village: the village, optional.
         reg_open: whether the centre takes SMS registrations.
         active: whether the results system counts the centre (a disabled centre
             blocks intake of its forms).

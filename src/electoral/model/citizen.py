@@ -73,8 +73,10 @@ class Citizen:
         civil_registry_id: the registry's ``PERSON_ID``, stable across id changes.
         national_id: 12 digits, first digit 1 (male) or 2 (female).
         fbr_number: the family book record number.
-        first_name, father_name, grandfather_name, family_name: the four displayed
-            name parts (may be blank).
+        first_name: the first displayed name part (may be blank).
+        father_name: the father's name, second part (may be blank).
+        grandfather_name: the grandfather's name, third part (may be blank).
+        family_name: the family name, fourth part (may be blank).
         mother_name: used only to verify identity.
         birth_date: a calendar date (a :class:`datetime.date` is converted).
         gender: male or female; must match the national id's first digit.

@@ -55,7 +55,12 @@ register_messages(
 
 @attrs.frozen(kw_only=True)
 class Period:
-    """A half-open interval of time ``[start, end)`` in Libyan time."""
+    """A half-open interval of time ``[start, end)`` in Libyan time.
+
+    Attributes:
+        start: the first instant in the period (aware, kept in Africa/Tripoli).
+        end: the first instant after it; ``end == start`` is an empty period.
+    """
 
     start: pendulum.DateTime = attrs.field(converter=v.to_moment, validator=v.moment)
     end: pendulum.DateTime = attrs.field(converter=v.to_moment, validator=v.moment)
@@ -93,9 +98,10 @@ class Election:
     """An election: its names and its polling period.
 
     Attributes:
-        name_en, name_ar: the election's names (1 to 150 characters).
-        polling_start, polling_end: when polling opens and closes (aware times,
-            kept in Africa/Tripoli); start may not be after end.
+        name_en: the election's English name (1 to 150 characters).
+        name_ar: the election's Arabic name (1 to 150 characters).
+        polling_start: when polling opens (an aware time, kept in Africa/Tripoli).
+        polling_end: when polling closes; not before ``polling_start``.
     """
 
     name_en: str = attrs.field(validator=v.text(max_length=150, blank=False))

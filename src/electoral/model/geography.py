@@ -82,7 +82,8 @@ class Office:
 
     Attributes:
         id: the office number, as HNEC assigns it (999 is "no office").
-        name_en: English name; name_ar: Arabic name (each 1 to 255 characters).
+        name_en: the English name (1 to 255 characters).
+        name_ar: the Arabic name (1 to 255 characters).
         region: the region the office belongs to.
     """
 
@@ -103,7 +104,13 @@ class Office:
 
 @attrs.frozen(kw_only=True)
 class Constituency:
-    """An electoral constituency (دائرة انتخابية); 999 is "no constituency"."""
+    """An electoral constituency (دائرة انتخابية); 999 is "no constituency".
+
+    Attributes:
+        id: the constituency number.
+        name_en: the English name.
+        name_ar: the Arabic name.
+    """
 
     id: int = attrs.field(validator=v.integer(1, _MAX_ID))
     name_en: str = attrs.field(validator=_NAME)
@@ -125,7 +132,8 @@ class SubConstituency:
 
     Attributes:
         id: the sub-constituency number (999 "none", 998 "split centres").
-        name_en, name_ar: names.
+        name_en: the English name.
+        name_ar: the Arabic name.
         constituency_id: the constituency it lies in, where the results system
             records one; the registration system does not.
     """
@@ -148,14 +156,18 @@ class SubConstituency:
 
 
 NO_OFFICE: Final = Office(id=NO_NAMED_THING, name_en="No Office", name_ar="لا يوجد مكتب")
+"""The 999 "no office" placeholder."""
 NO_CONSTITUENCY: Final = Constituency(
     id=NO_NAMED_THING, name_en="No Constituency", name_ar="لا توجد دائرة"
 )
+"""The 999 "no constituency" placeholder."""
 NO_SUBCONSTITUENCY: Final = SubConstituency(
     id=NO_NAMED_THING, name_en="No Subconstituency", name_ar="لا توجد دائرة فرعية"
 )
+"""The 999 "no sub-constituency" placeholder."""
 SPLIT_SUBCONSTITUENCY: Final = SubConstituency(
     id=SPLIT_SUBCONSTITUENCY_ID,
     name_en="Split Center Subconstituency",
     name_ar="مركز انقسام الفرعية",
 )
+"""Sub-constituency 998, which every split centre (and only a split centre) uses."""

@@ -120,8 +120,9 @@ class ResultForm:
     Attributes:
         barcode: 1 to 255 digits, as text; leading zeros are kept.
         ballot_number: the ballot the form reports.
-        center_id, station_number: where it comes from; both empty only on an
-            unassigned replacement form.
+        center_id: the centre it comes from; empty only on an unassigned
+            replacement form.
+        station_number: the station it comes from; empty exactly when ``center_id`` is.
         gender: the station's gender; empty only on an unassigned replacement form.
         state: where the form is in the tally process.
         is_replacement: whether it was printed blank, to replace a lost form.
@@ -202,8 +203,8 @@ class ReconciliationForm:
         number_invalid_votes: Field 4, including blank ballots.
         number_sorted_and_counted: Field 5, ballot papers in the box.
         notes: free text.
-        ballot_number_from, ballot_number_to: serial range of the ballot papers,
-            where recorded.
+        ballot_number_from: first serial number of the ballot papers, where recorded.
+        ballot_number_to: last serial number of the ballot papers, where recorded.
     """
 
     number_of_voters: int = attrs.field(default=0, validator=_COUNT)
@@ -243,6 +244,26 @@ class ReconciliationForm2014:
     In this layout "ballots used" was cancelled + unstamped + invalid + candidate
     votes, and "ballots expected" was inside the box - unstamped - invalid
     (Tally-Ho ``models/reconciliation_form.py`` at ``abc79b45``).
+
+    Attributes:
+        number_ballots_received: ballot papers the station received.
+        number_signatures_in_vr: signatures in the voter register.
+        number_unused_ballots: ballot papers not used.
+        number_spoiled_ballots: ballot papers spoiled.
+        number_cancelled_ballots: ballot papers cancelled.
+        number_ballots_outside_box: ballot papers outside the box.
+        number_ballots_inside_box: ballot papers inside the box.
+        number_ballots_inside_and_outside_box: inside plus outside.
+        number_unstamped_ballots: unstamped ballot papers.
+        number_invalid_votes: invalid votes.
+        number_valid_votes: valid votes.
+        number_sorted_and_counted: ballot papers sorted and counted.
+        signature_polling_officer_1: first polling officer signed.
+        signature_polling_officer_2: second polling officer signed.
+        signature_polling_station_chair: station chair signed.
+        signature_dated: the signatures are dated.
+        is_stamped: the form is stamped.
+        notes: free text.
     """
 
     number_ballots_received: int = attrs.field(default=0, validator=_COUNT)

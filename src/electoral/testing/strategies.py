@@ -61,6 +61,12 @@ from electoral.model import (
     SubConstituency,
 )
 from electoral.model.geography import NO_NAMED_THING, SPLIT_SUBCONSTITUENCY_ID
+from electoral.registration import (
+    PhoneListEntry,
+    Registration,
+    RegistryRecord,
+    validate_registry_row,
+)
 
 __all__ = [
     "arabic_names",
@@ -84,12 +90,15 @@ __all__ = [
     "national_ids",
     "offices",
     "periods",
+    "phone_list_entries",
     "phone_numbers",
     "races",
     "reconciliation_forms",
     "reconciliation_forms_2014",
     "register_type_strategies",
     "registration_periods",
+    "registrations",
+    "registry_records",
     "result_forms",
     "station_numbers",
     "stations",
@@ -526,6 +535,96 @@ def reconciliation_forms_2014() -> st.SearchStrategy[ReconciliationForm2014]:
         if name.startswith("number_")
     }
     return st.builds(ReconciliationForm2014, **fields)
+
+
+# --- registration chapter ------------------------------------------------------------------
+
+
+@st.composite
+def _registrations(
+    draw: st.DrawFn, citizen_id: Any, center_id: Any, phone: Any, current: Any
+) -> Registration:
+    created = draw(moments(max_value=pendulum.datetime(2039, 1, 1, tz=TRIPOLI)))
+    live = draw(_field(current, st.booleans()))
+    max_changes = draw(st.integers(0, 9))
+    archived = None
+    deleted = False
+    if not live:
+        archived = draw(st.none() | moments(min_value=created))
+        deleted = archived is None or draw(st.booleans())
+    return Registration(
+        citizen_id=draw(_field(citizen_id, st.integers(1, 10**10))),
+        center_id=draw(_field(center_id, center_ids().map(int))),
+        phone=draw(_field(phone, phone_numbers())),
+        created_at=created,
+        change_count=draw(st.integers(0, max_changes)),
+        max_changes=max_changes,
+        repeat_count=draw(st.integers(0, 5)),
+        unlocked_until=draw(st.none() | moments(min_value=created)),
+        deleted=deleted,
+        archived_at=archived,
+    )
+
+
+def registrations(
+    *, citizen_id: Any = None, center_id: Any = None, phone: Any = None, current: Any = None
+) -> st.SearchStrategy[Registration]:
+    """Valid :class:`~electoral.registration.Registration` values.
+
+    ``current=True`` gives only current ones (neither archived nor deleted),
+    ``current=False`` only archived or deleted ones. The change count never exceeds
+    the budget, and archive and unlock times are not before the creation time.
+
+    >>> from hypothesis import given
+    >>> @given(registrations(current=True, center_id=11001))
+    ... def test_current(registration):
+    ...     assert registration.is_current and registration.center_id == 11001
+    >>> test_current()
+    """
+    return _registrations(citizen_id, center_id, phone, current)
+
+
+@st.composite
+def _registry_records(draw: st.DrawFn, gender: Any) -> RegistryRecord:
+    person = draw(_field(gender, st.sampled_from((Gender.MALE, Gender.FEMALE))))
+    born = draw(st.dates(dt.date(1910, 1, 1), dt.date(2015, 12, 31)))
+    row = [
+        str(draw(st.integers(1, 10**10))),
+        draw(arabic_names()),
+        draw(arabic_names(blank=True)),
+        draw(arabic_names(blank=True)),
+        draw(arabic_names()),
+        draw(arabic_names(blank=True)),
+        "1" if person is Gender.MALE else "2",
+        f"{born.day}/{born.month}/{born.year}",
+        draw(st.sampled_from(("", "طرابلس", "بنغازي", "سبها", "مصراتة"))),
+        draw(national_ids(gender=person)),
+        draw(fbr_numbers()),
+        str(draw(st.integers(0, 99))),
+        str(draw(st.integers(0, 99))),
+        str(draw(st.integers(0, 2))),
+    ]
+    # the final guard: a record is what the registry validation returns
+    return validate_registry_row(row, as_of=pendulum.datetime(2016, 1, 1, tz=TRIPOLI))
+
+
+def registry_records(*, gender: Any = None) -> st.SearchStrategy[RegistryRecord]:
+    """Valid :class:`~electoral.registration.RegistryRecord` values (born by 2015).
+
+    Each is built as a CRA row and passed through
+    :func:`~electoral.registration.validate_registry_row`.
+    """
+    return _registry_records(gender)
+
+
+def phone_list_entries(*, deleted: Any = None) -> st.SearchStrategy[PhoneListEntry]:
+    """Valid :class:`~electoral.registration.PhoneListEntry` values (blacklist, whitelist)."""
+    return st.builds(
+        PhoneListEntry,
+        phone=phone_numbers(),
+        deleted=_field(deleted, st.booleans()),
+        created_at=st.none() | moments(),
+    )
 
 
 _TYPE_STRATEGIES: Final[dict[type, Any]] = {

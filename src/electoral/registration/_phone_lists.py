@@ -1,0 +1,257 @@
+"""The phone blacklist and whitelist (القائمة السوداء والقائمة البيضاء) and their bulk uploads.
+
+Both lists are sets of canonical phone numbers (:mod:`electoral.ids.phone`). The
+**blacklist** refuses a sender everything on the registration short code (reply 50);
+the **whitelist** names the only phones allowed to send polling-day reports (others
+get 51). A number is unique among the *undeleted* entries of a list (*"Duplicate
+value for phone number"*); deleting an entry re-admits the number, and a deleted
+entry may share its number with a live one.
+
+A bulk upload is one number per line. Each line is canonicalised with
+:func:`electoral.ids.phone.compact`, then validated (both done by
+:func:`electoral.ids.phone.validate`, which also refuses a line hiding control, bidi
+or zero-width characters rather than silently repairing it). Blank lines are skipped,
+numbers already listed (or repeated earlier in the same file) are skipped, and the
+lines that are not valid numbers are reported together, by line number, as
+*"Numbers on these lines not imported because they are not valid phone numbers:
+1."* The valid numbers are still imported: this is SmartElect's behaviour, a
+partial import with a report, not an all-or-nothing batch.
+:func:`parse_phone_list_upload` returns what would be added and the report; it adds
+nothing itself.
+
+Sources: SmartElect ``register/models.py`` (Blacklist, Whitelist),
+``register/utils.py``, ``register/views.py``, ``register/tests/test_views.py``,
+``libya_elections/utils.py`` ("ensure unique") (``domain-registration.md`` §5.2,
+§5.4).
+
+>>> upload = parse_phone_list_upload("0923456789\\n\\nnot a phone\\n+218 (0)91-234-5678\\n",
+...                                  listed=["218912345678"])
+>>> upload.numbers, upload.invalid_lines, upload.already_listed, upload.blank_lines
+(('218923456789',), (3,), 1, 1)
+>>> upload.message()
+'Numbers on these lines not imported because they are not valid phone numbers: 3.'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Final
+
+import attrs
+
+from electoral.errors import (
+    ErrorCollector,
+    InconsistentValue,
+    InvalidFormat,
+    InvalidType,
+    Language,
+    ValidationError,
+    register_messages,
+)
+from electoral.ids import phone as _phone
+from electoral.registration import _common as c
+
+__all__ = [
+    "PhoneListEntry",
+    "PhoneListUpload",
+    "add_to_phone_list",
+    "check_phone_list",
+    "is_listed",
+    "listed_numbers",
+    "parse_phone_list_upload",
+]
+
+register_messages(
+    {
+        "registration.phone_list.invalid_lines": (
+            "Numbers on these lines not imported because they are not valid phone "
+            "numbers: {lines}.",
+            "لم يتم استيراد الأرقام الموجودة في هذه الأسطر لأنها ليست أرقام هواتف صحيحة: {lines}.",
+        ),
+        "registration.phone_list.duplicate": (
+            "Duplicate value for phone number",
+            "قيمة مكررة لرقم الهاتف",
+        ),
+        "registration.phone_list.encoding": (
+            "The uploaded file is not UTF-8 text.",
+            "الملف المرفوع ليس نصًا بترميز UTF-8.",
+        ),
+    }
+)
+
+_EMPTY: Final = frozenset[str]()
+
+
+def _canonical(value: str | int) -> str:
+    return _phone.validate(value)
+
+
+@attrs.frozen(kw_only=True)
+class PhoneListEntry:
+    """One row of a blacklist or whitelist.
+
+    Attributes:
+        phone: the canonical number (validated with :func:`electoral.ids.phone.validate`).
+        deleted: a soft-deleted entry no longer lists the number.
+        created_at: when the entry was made, if known.
+    """
+
+    phone: str = attrs.field(converter=_canonical)
+    deleted: bool = attrs.field(default=False, validator=c.boolean)
+    created_at: dt.datetime | None = attrs.field(
+        default=None, converter=c.to_moment, validator=c.optional_moment
+    )
+
+
+def listed_numbers(entries: Iterable[PhoneListEntry]) -> frozenset[str]:
+    """The numbers on the list: those of the undeleted entries."""
+    return frozenset(entry.phone for entry in entries if not entry.deleted)
+
+
+def is_listed(entries: Iterable[PhoneListEntry], number: str) -> bool:
+    """Whether ``number`` (typed input is canonicalised first) is on the list.
+
+    >>> is_listed([PhoneListEntry(phone="218923456789")], "0923456789")
+    True
+    >>> is_listed([PhoneListEntry(phone="218923456789", deleted=True)], "218923456789")
+    False
+    """
+    if not isinstance(number, str):
+        raise InvalidType(field="phone", value=number)
+    return _phone.compact(number) in listed_numbers(entries)
+
+
+def add_to_phone_list(
+    entries: Iterable[PhoneListEntry], number: str, *, now: dt.datetime | None = None
+) -> tuple[PhoneListEntry, ...]:
+    """The list with ``number`` added (canonicalised, then validated).
+
+    Raises:
+        InvalidFormat: ``phone.format``, not a valid phone number.
+        InconsistentValue: ``registration.phone_list.duplicate`` (*"Duplicate value
+            for phone number"*), already on the list (a deleted entry does not count).
+
+    >>> add_to_phone_list([], "0923456789")[0].phone
+    '218923456789'
+    >>> add_to_phone_list([PhoneListEntry(phone="218923456789")], "218923456789")
+    Traceback (most recent call last):
+    ...
+    electoral.errors.InconsistentValue: Duplicate value for phone number
+    """
+    current = tuple(entries)
+    canonical = _phone.validate(number)
+    if canonical in listed_numbers(current):
+        raise InconsistentValue(
+            "registration.phone_list.duplicate", field="phone_number", value=canonical
+        )
+    return (*current, PhoneListEntry(phone=canonical, created_at=now))
+
+
+def check_phone_list(entries: Iterable[PhoneListEntry]) -> None:
+    """Check that no number appears twice among the undeleted entries.
+
+    Raises:
+        ValidationErrors: ``registration.phone_list.duplicate`` at ``entry N``
+            (counted from 1) for each later repeat.
+    """
+    collector = ErrorCollector("phone list")
+    seen: set[str] = set()
+    for number, entry in enumerate(entries, start=1):
+        if entry.deleted:
+            continue
+        if entry.phone in seen:
+            collector.add(
+                InconsistentValue(
+                    "registration.phone_list.duplicate", field="phone_number", value=entry.phone
+                ),
+                f"entry {number}",
+            )
+        seen.add(entry.phone)
+    collector.raise_if_any()
+
+
+@attrs.frozen(kw_only=True)
+class PhoneListUpload:
+    """What a bulk upload would do.
+
+    Attributes:
+        numbers: the canonical numbers to add, in file order, each once.
+        invalid_lines: the line numbers (from 1) that are not valid phone numbers.
+        already_listed: lines skipped because the number is already on the list or
+            earlier in the file.
+        blank_lines: blank lines skipped.
+    """
+
+    numbers: tuple[str, ...]
+    invalid_lines: tuple[int, ...]
+    already_listed: int
+    blank_lines: int
+
+    @property
+    def error(self) -> ValidationError | None:
+        """The report on invalid lines as an error, or ``None`` when every line was fine."""
+        if not self.invalid_lines:
+            return None
+        return InvalidFormat(
+            "registration.phone_list.invalid_lines",
+            field="phone_number",
+            value=self.invalid_lines,
+            lines=", ".join(map(str, self.invalid_lines)),
+        )
+
+    def message(self, language: Language = "en") -> str | None:
+        """*"Numbers on these lines not imported ...: 1."*, or ``None``."""
+        error = self.error
+        return None if error is None else error.message(language)
+
+
+def parse_phone_list_upload(
+    text: str | bytes, *, listed: Iterable[str] = _EMPTY
+) -> PhoneListUpload:
+    """Read a blacklist or whitelist upload: one number per line.
+
+    Args:
+        text: the file's text, or its UTF-8 bytes.
+        listed: the numbers already on the list (canonical; see :func:`listed_numbers`).
+
+    Raises:
+        InvalidType: ``text`` is neither ``str`` nor ``bytes``.
+        InvalidFormat: ``registration.phone_list.encoding``, bytes that are not UTF-8.
+
+    >>> parse_phone_list_upload(b"218923456789\\r\\n218923456789\\r\\n12\\r\\n").invalid_lines
+    (3,)
+    """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise InvalidFormat(
+                "registration.phone_list.encoding", field="file", value=text[:40]
+            ) from None
+    if not isinstance(text, str):
+        raise InvalidType(field="text", value=text)
+    known = set(listed)
+    numbers: list[str] = []
+    invalid: list[int] = []
+    repeats = blanks = 0
+    for number, line in enumerate(c.split_lines(text), start=1):
+        if not line.strip():
+            blanks += 1
+            continue
+        try:
+            canonical = _phone.validate(line)  # compact(), then the check (hidden chars refused)
+        except ValidationError:
+            invalid.append(number)
+            continue
+        if canonical in known:
+            repeats += 1
+            continue
+        known.add(canonical)
+        numbers.append(canonical)
+    return PhoneListUpload(
+        numbers=tuple(numbers),
+        invalid_lines=tuple(invalid),
+        already_listed=repeats,
+        blank_lines=blanks,
+    )

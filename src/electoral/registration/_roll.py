@@ -1,0 +1,273 @@
+"""The voter roll of a centre (سجل الناخبين) and its Arabic-aware order.
+
+The roll of a centre is the citizens with a **current** registration there (not
+archived and not deleted), or at its original when the centre is a copy. Missing
+and blocked citizens are left out. SmartElect's roll query filtered only on
+``archive_time``, so blocked voters (whose registrations are soft-deleted) stayed
+on the roll; this library excludes deleted registrations **and** blocked citizens on
+purpose.
+
+The roll is sorted by first, father's, grandfather's and family name. SmartElect let
+PostgreSQL sort with the ``en_US.UTF-8`` collation; this library sorts in Python with
+a pluggable key. The default, :func:`arabic_roll_key`, compares each name part by a
+*primary* form and breaks ties deterministically:
+
+1. the primary form of each of the four parts, in roll order: the part in Unicode
+   NFKC (Arabic presentation forms become letters), case-folded, without
+   diacritics (harakat, shadda, sukun, superscript alef: category ``Mn``), tatweel
+   (U+0640), punctuation, spaces and format characters, and with the hamza and
+   madda forms of alef (أ إ آ ٱ) read as bare alef (ا);
+2. then the four parts exactly as written (code points);
+3. then the national id, so that equal names still sort the same way whatever the
+   order of the input.
+
+Like glibc's ``en_US.UTF-8`` collation it ignores diacritics, spaces and
+punctuation at the first level; unlike it, it also folds the alef variants, which
+data entry uses interchangeably. Plug in ICU (or any key) with ``key=``.
+
+Sources: SmartElect ``rollgen/job.py`` ("get voter roll"), ``rollgen/constants.py``
+(issue 1221), ``libya_elections/tests/test_db_utils.py``
+(``domain-registration.md`` §2.1, §6.2, §12 items 12 and 15).
+
+>>> primary_form("أَحْمَد") == primary_form("احمد")
+True
+>>> sorted(["إبراهيم", "احمد", "ابتسام"], key=primary_form)
+['ابتسام', 'إبراهيم', 'احمد']
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Final, Protocol, TypeVar
+
+import attrs
+import pendulum
+
+from electoral.errors import InconsistentValue, register_messages
+from electoral.model import Center, Citizen, Gender
+from electoral.registration import _common as c
+
+__all__ = [
+    "DEFAULT_MAX_CHANGES",
+    "Registration",
+    "RollKey",
+    "Voter",
+    "arabic_roll_key",
+    "codepoint_roll_key",
+    "primary_form",
+    "sort_roll",
+    "voter_roll",
+    "voter_rolls",
+]
+
+DEFAULT_MAX_CHANGES: Final = 3
+"""SMS centre changes allowed after the first registration (``max_changes``)."""
+
+register_messages(
+    {
+        "registration.two_current": (
+            "{field}: citizen {value} has more than one current registration.",
+            "{field}: للمواطن {value} أكثر من تسجيل ساري.",
+        ),
+        "registration.unknown_center": (
+            "{field}: centre {value} is not among the centres given.",
+            "{field}: المركز {value} غير موجود ضمن المراكز المعطاة.",
+        ),
+    }
+)
+
+
+class Voter(Protocol):
+    """What the roll and the station allocation need of a person.
+
+    :class:`~electoral.model.Citizen` and
+    :class:`~electoral.registration.RegistryRecord` both qualify.
+    """
+
+    @property
+    def national_id(self) -> str: ...
+    @property
+    def gender(self) -> Gender: ...
+    @property
+    def first_name(self) -> str: ...
+    @property
+    def father_name(self) -> str: ...
+    @property
+    def grandfather_name(self) -> str: ...
+    @property
+    def family_name(self) -> str: ...
+
+
+V = TypeVar("V", bound=Voter)
+RollKey = Callable[[Voter], Any]
+"""A sort key for a roll: any function of a voter whose results compare."""
+
+
+@attrs.frozen(kw_only=True)
+class Registration:
+    """A citizen's registration at a centre (SmartElect ``Registration``).
+
+    History is kept by archiving: before a change, a copy of the old row is kept with
+    ``archived_at`` set. A *current* registration is neither archived nor deleted.
+
+    Attributes:
+        citizen_id: the citizen's ``civil_registry_id``.
+        center_id: the centre registered at.
+        phone: the sender of the SMS that created or last changed it (raw, never
+            canonicalised).
+        created_at: when this version was written.
+        change_count: SMS centre changes made so far.
+        max_changes: changes allowed (3; the help desk adds 3 more).
+        repeat_count: identical repeats counted (drives no reply).
+        unlocked_until: while in the future, any phone may change it.
+        deleted: soft-deleted (blocking deletes every registration).
+        archived_at: set on an archived (historical) copy.
+    """
+
+    citizen_id: int = attrs.field(validator=c.integer(1))
+    center_id: int = attrs.field(validator=c.integer(10_000, 99_999))
+    phone: str = attrs.field(validator=c.text)
+    created_at: pendulum.DateTime = attrs.field(converter=c.to_moment, validator=c.moment)
+    change_count: int = attrs.field(default=0, validator=c.integer(0))
+    max_changes: int = attrs.field(default=DEFAULT_MAX_CHANGES, validator=c.integer(0))
+    repeat_count: int = attrs.field(default=1, validator=c.integer(0))
+    unlocked_until: pendulum.DateTime | None = attrs.field(
+        default=None, converter=c.to_moment, validator=c.optional_moment
+    )
+    deleted: bool = attrs.field(default=False, validator=c.boolean)
+    archived_at: pendulum.DateTime | None = attrs.field(
+        default=None, converter=c.to_moment, validator=c.optional_moment
+    )
+
+    @property
+    def is_current(self) -> bool:
+        """Neither archived nor deleted."""
+        return self.archived_at is None and not self.deleted
+
+    def is_unlocked(self, now: pendulum.DateTime) -> bool:
+        """Whether ``unlocked_until`` lies after ``now``."""
+        return self.unlocked_until is not None and self.unlocked_until > now
+
+
+_FOLD: Final = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا"})
+_DROP: Final = frozenset({"Mn", "Me", "Cf", "Cc", "Zs", "Zl", "Zp"})
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def primary_form(part: str) -> str:
+    """The first-level collation form of one name part (see the module text)."""
+    text = unicodedata.normalize("NFKC", part).casefold().translate(_FOLD)
+    return "".join(
+        ch
+        for ch in text
+        if ch != "\u0640"
+        and unicodedata.category(ch) not in _DROP
+        and not unicodedata.category(ch).startswith("P")
+    )
+
+
+def arabic_roll_key(voter: Voter) -> tuple[str, ...]:
+    """The default roll key: four primary forms, four exact parts, national id.
+
+    >>> from electoral.registration import RegistryRecord
+    >>> import pendulum
+    >>> a = RegistryRecord(1, "أحمد", "علي", "", "", "", 1,
+    ...                    pendulum.date(1980, 1, 1), "", "119800000001", "1", 0, 0, 0)
+    >>> arabic_roll_key(a)[:2]
+    ('احمد', 'علي')
+    """
+    first, father, grand, family = (
+        voter.first_name,
+        voter.father_name,
+        voter.grandfather_name,
+        voter.family_name,
+    )
+    return (
+        primary_form(first),
+        primary_form(father),
+        primary_form(grand),
+        primary_form(family),
+        first,
+        father,
+        grand,
+        family,
+        voter.national_id,
+    )
+
+
+def codepoint_roll_key(voter: Voter) -> tuple[str, ...]:
+    """Plain code-point order of the four parts, then the national id."""
+    return (
+        voter.first_name,
+        voter.father_name,
+        voter.grandfather_name,
+        voter.family_name,
+        voter.national_id,
+    )
+
+
+def sort_roll(voters: Iterable[V], *, key: RollKey = arabic_roll_key) -> list[V]:
+    """Sort voters into roll order (deterministic whatever the input order)."""
+    return sorted(voters, key=key)
+
+
+def voter_rolls(
+    centers: Iterable[Center],
+    registrations: Iterable[Registration],
+    citizens: Mapping[int, Citizen],
+    *,
+    key: RollKey = arabic_roll_key,
+) -> dict[int, list[Citizen]]:
+    """The sorted roll of every centre given; a copy gets its original's roll.
+
+    Current registrations only; blocked, missing and unknown citizens are left out.
+
+    Raises:
+        InconsistentValue: ``registration.two_current``, a citizen with two current
+            registrations; ``registration.unknown_center``, a copy whose original is
+            not among ``centers``.
+    """
+    chosen = list(centers)
+    by_center: defaultdict[int, list[Citizen]] = defaultdict(list)
+    seen: set[int] = set()
+    for registration in registrations:
+        if not registration.is_current:
+            continue
+        if registration.citizen_id in seen:
+            raise InconsistentValue(
+                "registration.two_current", field="citizen_id", value=registration.citizen_id
+            )
+        seen.add(registration.citizen_id)
+        citizen = citizens.get(registration.citizen_id)
+        if citizen is None or citizen.blocked or citizen.missing_since is not None:
+            continue
+        by_center[registration.center_id].append(citizen)
+    ids = {center.center_id for center in chosen}
+    rolls: dict[int, list[Citizen]] = {}
+    sorted_by_original: dict[int, list[Citizen]] = {}
+    for center in chosen:
+        original = center.original_id
+        if center.is_copy and original not in ids:
+            raise InconsistentValue("registration.unknown_center", field="copy_of", value=original)
+        if original not in sorted_by_original:
+            sorted_by_original[original] = sort_roll(by_center.get(original, []), key=key)
+        rolls[center.center_id] = sorted_by_original[original]
+    return rolls
+
+
+def voter_roll(
+    center: Center,
+    centers: Iterable[Center],
+    registrations: Iterable[Registration],
+    citizens: Mapping[int, Citizen],
+    *,
+    key: RollKey = arabic_roll_key,
+) -> list[Citizen]:
+    """The sorted roll of one centre (see :func:`voter_rolls`)."""
+    group = {c.center_id: c for c in centers}
+    group[center.center_id] = center
+    wanted = [center] + ([group[center.original_id]] if center.original_id in group else [])
+    return voter_rolls(wanted, registrations, citizens, key=key)[center.center_id]

@@ -1,0 +1,378 @@
+"""Polling stations (محطات الاقتراع): allocation of a centre's roll, job checks, outputs.
+
+From the sorted roll of one centre:
+
+1. split by gender, keeping roll order;
+2. number the registrants males first (1..M), then females (M+1..M+F);
+3. each gender with n voters gets k = ⌊(n − 1) / 550⌋ + 1 stations, in contiguous
+   chunks from index ⌊i·n/k⌋ to ⌊(i+1)·n/k⌋, so the larger chunks come last
+   (551 → 275 + 276; 560 → 280 + 280, never 550 + 10);
+4. when **both** genders are present and one has fewer than 25 voters, the last
+   station of the "big" gender (male when females < 25, else female) becomes
+   **unisex**: the last male station's roll followed by the last female station's
+   (men first); the small gender's single station disappears. The unisex station
+   may exceed 550 and its numbers need not be contiguous;
+5. stations are numbered 1, 2, … : male stations, then female, then unisex.
+
+Sources: SmartElect ``rollgen/models.py`` ("station distributor"), settings
+``ROLLGEN_REGISTRANTS_PER_STATION_MAX`` and ``ROLLGEN_UNISEX_TRIGGER`` ("Polling
+Planning Rules eng 20140526 0900.docx"), ``rollgen/job.py``, ``rollgen/utils.py``
+(``domain-registration.md`` §6.1, §6.3, §6.4).
+
+>>> import pendulum
+>>> from electoral.registration import RegistryRecord
+>>> def voter(i, gender):
+...     nid = ("1" if gender is Gender.MALE else "2") + f"{i:011d}"
+...     return RegistryRecord(i, f"n{i:04d}", "", "", "", "", 1 if gender is Gender.MALE else 2,
+...                           pendulum.date(1980, 1, 1), "", nid, "1", 0, 0, 0)
+>>> roll = [voter(i, Gender.MALE) for i in range(1, 561)] + [voter(i, Gender.FEMALE)
+...                                                           for i in range(561, 571)]
+>>> plan = allocate_stations(roll, center_id=11001)
+>>> [(s.number, s.gender.letter, s.registrants) for s in plan.stations]
+[(1, 'm', 280), (2, 'u', 290)]
+>>> plan.stations[1].first_number, plan.stations[1].last_number
+(281, 570)
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Final, Generic, TypeVar
+
+import attrs
+
+from electoral.errors import InconsistentValue, MissingValue, OutOfRange, register_messages
+from electoral.model import (
+    NO_NAMED_THING,
+    TRIPOLI,
+    Center,
+    Constituency,
+    Gender,
+    Station,
+    SubConstituency,
+)
+from electoral.registration._roll import Voter
+
+__all__ = [
+    "MAX_REGISTRANTS_PER_STATION",
+    "UNISEX_TRIGGER",
+    "AllocatedStation",
+    "RollSegment",
+    "StationPlan",
+    "allocate_stations",
+    "check_roll_job",
+    "station_metadata_csv",
+    "voters_by_center_and_station_csv",
+    "voters_by_national_id_csv",
+]
+
+MAX_REGISTRANTS_PER_STATION: Final = 550
+"""``ROLLGEN_REGISTRANTS_PER_STATION_MAX``."""
+UNISEX_TRIGGER: Final = 25
+"""``ROLLGEN_UNISEX_TRIGGER``: a gender below this merges into a unisex station."""
+
+register_messages(
+    {
+        "registration.no_active_centers": (
+            "The criteria you specified didn't match any active centres.",
+            "المعايير التي حددتها لا تطابق أي مراكز نشطة.",
+        ),
+        "registration.no_office": (
+            "The following centers have no associated office: {centers}",
+            "المراكز التالية غير مرتبطة بأي مكتب: {centers}",
+        ),
+        "registration.no_registrants": (
+            "The following centers have no registrants: {centers}",
+            "المراكز التالية ليس بها مسجلون: {centers}",
+        ),
+        "registration.station_limits": (
+            "{field}: the station limits must be positive whole numbers.",
+            "{field}: يجب أن تكون حدود المحطات أعدادًا صحيحة موجبة.",
+        ),
+    }
+)
+
+V = TypeVar("V", bound=Voter)
+
+
+@attrs.frozen
+class RollSegment(Generic[V]):
+    """Consecutive voters of a station's roll with consecutive registrant numbers."""
+
+    first_number: int
+    voters: tuple[V, ...]
+
+    def entries(self) -> Iterator[tuple[int, V]]:
+        """``(registrant number, voter)`` pairs."""
+        return enumerate(self.voters, start=self.first_number)
+
+
+@attrs.frozen(kw_only=True)
+class AllocatedStation(Generic[V]):
+    """A station with its roll: one segment, or two (men, then women) when unisex."""
+
+    center_id: int
+    number: int
+    gender: Gender
+    segments: tuple[RollSegment[V], ...]
+
+    @property
+    def registrants(self) -> int:
+        """How many voters are on the station's roll."""
+        return sum(len(segment.voters) for segment in self.segments)
+
+    def entries(self) -> Iterator[tuple[int, V]]:
+        """``(registrant number, voter)`` in roll order (men first in a unisex one)."""
+        for segment in self.segments:
+            yield from segment.entries()
+
+    @property
+    def first(self) -> tuple[int, V]:
+        """The first voter of the roll and their number."""
+        segment = self.segments[0]
+        return segment.first_number, segment.voters[0]
+
+    @property
+    def last(self) -> tuple[int, V]:
+        """The last voter of the roll and their number."""
+        segment = self.segments[-1]
+        return segment.first_number + len(segment.voters) - 1, segment.voters[-1]
+
+    @property
+    def first_number(self) -> int:
+        """The first voter's registrant number."""
+        return self.first[0]
+
+    @property
+    def last_number(self) -> int:
+        """The last voter's registrant number."""
+        return self.last[0]
+
+    def to_station(self) -> Station:
+        """The model :class:`~electoral.model.Station` (number at most 102)."""
+        return Station(
+            center_id=self.center_id,
+            number=self.number,
+            gender=self.gender,
+            registrants=self.registrants,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class StationPlan(Generic[V]):
+    """The stations of one centre, numbered 1.. (male, female, then unisex)."""
+
+    center_id: int
+    stations: tuple[AllocatedStation[V], ...]
+
+    @property
+    def registrants(self) -> int:
+        """Voters on all stations."""
+        return sum(station.registrants for station in self.stations)
+
+    def entries(self) -> Iterator[tuple[int, int, V]]:
+        """``(station number, registrant number, voter)`` for every voter."""
+        for station in self.stations:
+            for number, voter in station.entries():
+                yield station.number, number, voter
+
+
+def _chunks(voters: list[V], first_number: int, limit: int) -> list[RollSegment[V]]:
+    n = len(voters)
+    if n == 0:
+        return []
+    k = (n - 1) // limit + 1
+    out = []
+    for i in range(k):
+        lo, hi = i * n // k, (i + 1) * n // k
+        out.append(RollSegment(first_number + lo, tuple(voters[lo:hi])))
+    return out
+
+
+def allocate_stations(
+    roll: Sequence[V],
+    *,
+    center_id: int,
+    max_registrants: int = MAX_REGISTRANTS_PER_STATION,
+    unisex_trigger: int = UNISEX_TRIGGER,
+) -> StationPlan[V]:
+    """Allocate a centre's **sorted** roll to stations (see the module text).
+
+    Args:
+        roll: the voters in roll order (:func:`~electoral.registration.sort_roll`);
+            for a copy centre, the original's roll.
+        center_id: the centre the stations belong to.
+        max_registrants: 550.
+        unisex_trigger: 25.
+
+    Raises:
+        OutOfRange: ``registration.station_limits``, a limit below 1.
+    """
+    for name, value in (("max_registrants", max_registrants), ("unisex_trigger", unisex_trigger)):
+        if type(value) is not int or value < 1:
+            raise OutOfRange("registration.station_limits", field=name, value=value)
+    males = [voter for voter in roll if voter.gender is Gender.MALE]
+    females = [voter for voter in roll if voter.gender is not Gender.MALE]
+    male_chunks = _chunks(males, 1, max_registrants)
+    female_chunks = _chunks(females, len(males) + 1, max_registrants)
+    layout: list[tuple[Gender, tuple[RollSegment[V], ...]]] = []
+    layout.extend((Gender.MALE, (chunk,)) for chunk in male_chunks)
+    layout.extend((Gender.FEMALE, (chunk,)) for chunk in female_chunks)
+    if males and females and (len(males) < unisex_trigger or len(females) < unisex_trigger):
+        big = male_chunks if len(females) < unisex_trigger else female_chunks
+        gender = Gender.MALE if big is male_chunks else Gender.FEMALE
+        # the big gender is male when females < 25 (also when both are small)
+        layout = [(gender, (chunk,)) for chunk in big[:-1]]
+        layout.append((Gender.UNISEX, (male_chunks[-1], female_chunks[-1])))
+    stations = tuple(
+        AllocatedStation(center_id=center_id, number=number, gender=gender, segments=segments)
+        for number, (gender, segments) in enumerate(layout, start=1)
+    )
+    return StationPlan(center_id=center_id, stations=stations)
+
+
+def check_roll_job(
+    centers: Iterable[Center],
+    *,
+    registrants: Mapping[int, int],
+    accept_no_office: bool = False,
+    accept_no_voters: bool = False,
+) -> list[Center]:
+    """Select the centres a roll job uses and run its two checks.
+
+    Only centres with ``reg_open`` are used (pass undeleted centres only; copies are
+    included). A centre with office 999 fails the job unless ``accept_no_office``; a
+    centre whose roll is empty (its original's for a copy) fails it unless
+    ``accept_no_voters``. ``registrants`` maps a centre id to its number of
+    **current** registrations; SmartElect counted archived and deleted rows for
+    non-copy centres (a quirk not copied).
+
+    Returns:
+        The selected centres, by centre id.
+
+    Raises:
+        MissingValue: ``registration.no_active_centers``.
+        InconsistentValue: ``registration.no_office`` or ``registration.no_registrants``,
+            listing the centre ids.
+    """
+    selected = sorted((center for center in centers if center.reg_open), key=lambda c: c.center_id)
+    if not selected:
+        raise MissingValue("registration.no_active_centers", field="centers", value=[])
+    if not accept_no_office:
+        bad = [c.center_id for c in selected if c.office_id == NO_NAMED_THING]
+        if bad:
+            raise InconsistentValue(
+                "registration.no_office", field="office_id", value=bad, centers=bad
+            )
+    if not accept_no_voters:
+        bad = [c.center_id for c in selected if registrants.get(c.original_id, 0) == 0]
+        if bad:
+            raise InconsistentValue(
+                "registration.no_registrants", field="registrants", value=bad, centers=bad
+            )
+    return selected
+
+
+_VOTER_HEADER: Final = ("national_id", "center_id", "station_number")
+
+
+def _write(rows: Iterable[Sequence[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def voters_by_national_id_csv(plans: Iterable[StationPlan[V]]) -> str:
+    """``national_id,center_id,station_number``, sorted by national id."""
+    rows = sorted(
+        (voter.national_id, plan.center_id, station)
+        for plan in plans
+        for station, _, voter in plan.entries()
+    )
+    return _write([_VOTER_HEADER, *rows])
+
+
+def voters_by_center_and_station_csv(plans: Iterable[StationPlan[V]]) -> str:
+    """The same rows, sorted by (centre, station, national id)."""
+    rows = sorted(
+        (
+            (plan.center_id, station, voter.national_id)
+            for plan in plans
+            for station, _, voter in plan.entries()
+        )
+    )
+    return _write([_VOTER_HEADER, *((nid, cid, st) for cid, st, nid in rows)])
+
+
+METADATA_HEADER: Final = (
+    "Centre #",
+    "Centre Name",
+    "Centre Type",
+    "Office #",
+    "Constituency #",
+    "Constituency Name",
+    "SubConstituency #",
+    "SubConstituency Name",
+    "Station number",
+    "Station Gender",
+    "Number of Registrants",
+    "First Name",
+    "First Name Number",
+    "Last Name",
+    "Last Name Number",
+    "When Generated",
+)
+
+
+def _full(voter: Voter) -> str:
+    parts = (voter.first_name, voter.father_name, voter.grandfather_name, voter.family_name)
+    return " ".join(part for part in parts if part)
+
+
+def station_metadata_csv(
+    plans: Iterable[StationPlan[V]],
+    *,
+    centers: Mapping[int, Center],
+    constituencies: Mapping[int, Constituency],
+    subconstituencies: Mapping[int, SubConstituency],
+    generated_at: dt.datetime,
+) -> str:
+    """The station metadata CSV (SmartElect "generate polling metadata csv").
+
+    Names are the full four-part names of the first and last voter; the type and
+    the constituency names are in Arabic; ``generated_at`` is shown in Tripoli time.
+    """
+    when = generated_at.astimezone(TRIPOLI).strftime("%Y-%m-%d %H:%M:%S")
+    rows: list[Sequence[object]] = [METADATA_HEADER]
+    for plan in sorted(plans, key=lambda p: p.center_id):
+        center = centers[plan.center_id]
+        con = constituencies.get(center.constituency_id)
+        sub = subconstituencies.get(center.subconstituency_id)
+        for station in plan.stations:
+            first_number, first = station.first
+            last_number, last = station.last
+            rows.append(
+                (
+                    center.center_id,
+                    center.name_ar,
+                    center.center_type.label("ar"),
+                    center.office_id,
+                    center.constituency_id,
+                    con.name_ar if con else "",
+                    center.subconstituency_id,
+                    sub.name_ar if sub else "",
+                    station.number,
+                    station.gender.value,
+                    station.registrants,
+                    _full(first),
+                    first_number,
+                    _full(last),
+                    last_number,
+                    when,
+                )
+            )
+    return _write(rows)

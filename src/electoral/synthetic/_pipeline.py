@@ -1,0 +1,562 @@
+"""Private: the national election end to end, stage by stage, with the library's rules.
+
+1. **country**: :func:`generate_country`;
+2. **register**: :func:`generate_register` (compact columns);
+3. **validate**: every civil-registry record through
+   :func:`electoral.registration.validate_registry_rows` (in chunks, so that a bad
+   record costs one chunk's second pass, not the whole register's), national ids and
+   ``PERSON_ID`` unique across the whole register;
+4. **stations**: eligibility on polling day (:func:`electoral.registration.is_old_enough`,
+   once per distinct birth date), blocked voters left out, each centre's roll sorted
+   (:func:`~electoral.registration.sort_roll`) and allocated
+   (:func:`~electoral.registration.allocate_stations`); a copy centre gets its
+   original's roll;
+5. **forms**: :func:`generate_forms`;
+6. **results**: every form through the results life cycle (import, intake, two data
+   entries, corrections, quality control with the quarantine checks);
+7. **tally**: :func:`electoral.results.tally`;
+8. **seats**: :func:`electoral.seats.allocate` on the 2014 House of Representatives
+   rules (:func:`electoral.seats.hor_2014`).
+
+:func:`run` runs them all and times each; a progress callback hears about long
+stages.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from fractions import Fraction
+from typing import Any, Final
+
+import attrs
+
+from electoral.errors import InconsistentValue, ValidationError, ValidationErrors
+from electoral.model import FormState, Gender, Station
+from electoral.registration import (
+    RegistryRecord,
+    StationPlan,
+    allocate_stations,
+    is_old_enough,
+    sort_roll,
+    validate_registry_rows,
+)
+from electoral.results import (
+    FormRecord,
+    Tally,
+    TallyConfig,
+    TallySetup,
+    Totals,
+    compare_entries,
+    enter_de1,
+    enter_de2,
+    import_form,
+    intake,
+    intake_match,
+    qc_pass,
+    qc_print,
+    resolve_corrections,
+    tally,
+)
+from electoral.seats import Election as SeatElection
+from electoral.seats import ElectionOutcome, PublicDraw, Tie, TieBreaker, allocate, hor_2014
+from electoral.synthetic._country import POLLING_START, REGISTER_AS_OF, Country, generate_country
+from electoral.synthetic._register import PERSON_BASE, Register, generate_register
+from electoral.synthetic._results import DEFAULT_PROBLEM_SHARE, SyntheticForm, generate_forms
+from electoral.synthetic._sizes import Size
+
+__all__ = [
+    "CHUNK",
+    "STAGES",
+    "Progress",
+    "RegisterCheck",
+    "RollAllocation",
+    "SyntheticElection",
+    "TallyOutcome",
+    "allocate_polling_stations",
+    "process_forms",
+    "public_draw",
+    "run",
+    "seat_election",
+    "synthetic_election",
+    "tally_setup",
+    "validate_register",
+    "winners",
+]
+
+Progress = Callable[[str, int, int], None]
+"""A progress callback: ``(stage, done, total)``."""
+
+CHUNK: Final = 5_000
+"""Records validated per call of the registry validator (a refused call is repeated
+without its bad records, so small calls keep that cost small)."""
+
+STAGES: Final = ("country", "register", "validate", "stations", "forms", "results", "tally",
+                 "seats")  # fmt: skip
+"""The stages of :func:`run`, in order."""
+
+_USER_NOW: Final = POLLING_START.add(days=1)
+
+
+def _quiet(stage: str, done: int, total: int) -> None:
+    """The default progress callback: says nothing."""
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while millions of acyclic values are built.
+
+    The records are tuples of atomic values, which never form cycles; scanning them
+    again and again would only cost time. The collector's state is restored after.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class RegisterCheck:
+    """The civil register after validation.
+
+    Attributes:
+        records: the accepted records, in register order.
+        problems: every refused record's problems, located ``line N`` (the dump's
+            header is line 1, voter *i* is line *i* + 2).
+        checked: how many records were read.
+    """
+
+    records: list[RegistryRecord]
+    problems: tuple[ValidationError, ...]
+    checked: int
+
+
+def _line(error: ValidationError) -> int | None:
+    where = error.location or ""
+    if where.startswith("line "):
+        head = where[5:].split(":", 1)[0]
+        if head.isdigit():
+            return int(head)
+    return None
+
+
+def validate_register(
+    register: Register,
+    *,
+    as_of: Any = REGISTER_AS_OF,
+    chunk: int = CHUNK,
+    progress: Progress = _quiet,
+) -> RegisterCheck:
+    """Validate every record of ``register`` with the registry rules; keep the good ones.
+
+    >>> country = generate_country(Size.TINY, seed=2)
+    >>> check = validate_register(generate_register(country, seed=2))
+    >>> check.checked, len(check.records), [e.code for e in check.problems]
+    (3000, 2999, ['registration.registry.gender_mismatch'])
+    """
+    records: list[RegistryRecord] = []
+    problems: list[ValidationError] = []
+    total = register.voters
+    for start in range(0, total, chunk):
+        stop = min(total, start + chunk)
+        rows = list(register.rows(start, stop))
+        try:
+            records.extend(validate_registry_rows(rows, as_of=as_of, first_line=start + 2))
+        except ValidationErrors as group:
+            problems.extend(group.errors)
+            bad = {_line(error) for error in group.errors}
+            keep = [row for n, row in enumerate(rows, start=start + 2) if n not in bad]
+            records.extend(validate_registry_rows(keep, as_of=as_of, first_line=start + 2))
+        if stop % (40 * chunk) == 0 or stop == total:
+            progress("validate", stop, total)
+    # across chunks: a PERSON_ID or national id used twice (the later record is refused)
+    seen_ids: set[str] = set()
+    seen_people: set[int] = set()
+    unique: list[RegistryRecord] = []
+    for record in records:
+        if record.national_id in seen_ids or record.civil_registry_id in seen_people:
+            field = "national_id" if record.national_id in seen_ids else "civil_registry_id"
+            value = record.national_id if field == "national_id" else record.civil_registry_id
+            problems.append(
+                InconsistentValue(
+                    "registration.registry.duplicate",
+                    field=field,
+                    value=value,
+                    location=f"line {record.civil_registry_id - PERSON_BASE + 2}",
+                )
+            )
+            continue
+        seen_ids.add(record.national_id)
+        seen_people.add(record.civil_registry_id)
+        unique.append(record)
+    problems.sort(key=lambda e: (_line(e) or 0, e.code))
+    return RegisterCheck(records=unique, problems=tuple(problems), checked=total)
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class RollAllocation:
+    """Every centre's stations, from its sorted roll.
+
+    Attributes:
+        plans: the station plan of each centre with voters, by centre id.
+        stations: every station, with its sub-constituency, by (centre, number).
+        on_roll: voters on the rolls (copies not counted twice).
+        too_young: registered voters under 18 on polling day (left out).
+        blocked: registered voters who are blocked (left out).
+    """
+
+    plans: Mapping[int, StationPlan[RegistryRecord]]
+    stations: tuple[Station, ...]
+    on_roll: int
+    too_young: int
+    blocked: int
+
+
+def allocate_polling_stations(
+    country: Country,
+    register: Register,
+    records: Iterable[RegistryRecord],
+    *,
+    as_of: Any = POLLING_START,
+    progress: Progress = _quiet,
+) -> RollAllocation:
+    """Apply eligibility, sort each centre's roll and allocate its stations.
+
+    Out-of-country centres (the results system's, with no roll) get one unisex
+    station per home sub-constituency, with unknown registrants.
+    """
+    eligible: dict[Any, bool] = {}
+    groups: dict[int, list[RegistryRecord]] = {}
+    too_young = blocked = 0
+    blocked_ids = register.blocked
+    center_of = register.center_ids
+    for record in records:
+        born = record.date_of_birth
+        ok = eligible.get(born)
+        if ok is None:
+            ok = eligible[born] = is_old_enough(born, as_of=as_of)
+        if not ok:
+            too_young += 1
+            continue
+        if record.civil_registry_id in blocked_ids:
+            blocked += 1
+            continue
+        center_id = center_of[record.civil_registry_id - PERSON_BASE]
+        group = groups.get(center_id)
+        if group is None:
+            group = groups[center_id] = []
+        group.append(record)
+    rolls: dict[int, list[RegistryRecord]] = {}
+    plans: dict[int, StationPlan[RegistryRecord]] = {}
+    stations: list[Station] = []
+    total = len(country.centers)
+    originals = [c for c in country.centers if not c.is_copy]
+    ordered = originals + [c for c in country.centers if c.is_copy]
+    for done, center in enumerate(ordered, start=1):
+        if center.is_copy:
+            roll = rolls.get(center.original_id, [])
+        else:
+            roll = rolls[center.center_id] = sort_roll(groups.get(center.center_id, []))
+        if roll:
+            plan = allocate_stations(roll, center_id=center.center_id)
+            plans[center.center_id] = plan
+            stations.extend(
+                attrs.evolve(
+                    allocated.to_station(),
+                    subconstituency_id=country.station_subconstituency(center, allocated.number),
+                )
+                for allocated in plan.stations
+            )
+        if done % 100 == 0 or done == total:
+            progress("stations", done, total)
+    for center_id, homes in sorted(country.abroad.items()):
+        # out of country: the results system's stations, with no known registrants
+        stations.extend(
+            Station(
+                center_id=center_id,
+                number=number,
+                gender=Gender.UNISEX,
+                registrants=None,
+                subconstituency_id=home,
+            )
+            for number, home in enumerate(homes, start=1)
+        )
+    stations.sort(key=lambda s: s.key)
+    return RollAllocation(
+        plans=plans,
+        stations=tuple(stations),
+        on_roll=sum(len(roll) for roll in rolls.values()),
+        too_young=too_young,
+        blocked=blocked,
+    )
+
+
+def tally_setup(country: Country, stations: Iterable[Station]) -> TallySetup:
+    """The results system's reference data for ``country`` and its stations."""
+    return TallySetup.build(
+        centers=country.centers,
+        stations=stations,
+        ballots=country.ballots,
+        candidates=country.candidates,
+        offices=country.offices,
+    )
+
+
+def process_forms(
+    forms: Sequence[SyntheticForm],
+    setup: TallySetup,
+    *,
+    config: TallyConfig | None = None,
+    now: Any = _USER_NOW,
+    progress: Progress = _quiet,
+) -> dict[str, FormRecord]:
+    """Take every form through the results life cycle, in order; records by barcode.
+
+    Each form is imported, taken in (a second form for the same station and ballot
+    sends both to clearance), entered twice (a form with nothing to count is sent to
+    clearance by the DE1 gate), corrected from the paper where the entries differ,
+    checked by quality control (a failed quarantine check opens an audit) and
+    printed: ARCHIVED, or AUDIT when a check failed.
+    """
+    config = config or TallyConfig()
+    records: dict[str, FormRecord] = {}
+    by_key: dict[tuple[int | None, int | None, int], list[str]] = {}
+    total = len(forms)
+    for done, item in enumerate(forms, start=1):
+        form = item.form
+        key = (form.center_id, form.station_number, form.ballot_number)
+        record = import_form(form, user="setup", now=now).record
+        others = [records[b] for b in by_key.get(key, ())]
+        step = intake(record, setup=setup, others=others, user="intake", now=now)
+        for related in step.related:
+            records[related.record.barcode] = related.record
+        record = step.record
+        if record.state is FormState.INTAKE:
+            record = intake_match(record, user="intake", now=now).record
+            paper = dict(item.votes)
+            record = enter_de1(
+                record, votes=paper, recon=item.recon, setup=setup, user="de1", now=now
+            ).record
+            if record.state is FormState.DATA_ENTRY_2:
+                typed = dict(item.typed_votes) if item.typed_votes is not None else paper
+                record = enter_de2(
+                    record, votes=typed, recon=item.recon, setup=setup, user="de2", now=now
+                ).record
+                comparison = compare_entries(record)
+                choices = {candidate: paper[candidate] for candidate in comparison.mismatched}
+                record = resolve_corrections(
+                    record, user="corrections", now=now, choices=choices
+                ).record
+                record = qc_pass(record, config=config, setup=setup, user="qc", now=now).record
+                record = qc_print(record, user="qc", now=now).record
+        records[record.barcode] = record
+        by_key.setdefault(key, []).append(record.barcode)
+        if done % 250 == 0 or done == total:
+            progress("results", done, total)
+    return records
+
+
+def seat_election(country: Country) -> tuple[SeatElection, dict[str, int]]:
+    """The 2014 House of Representatives rules for ``country``, and each race's ballot.
+
+    A general race per sub-constituency, a women's race per constituency; the
+    tables add up to the law's 168 and 32 seats at national size (checked), and
+    are partial otherwise.
+    """
+    general = {sub.name_en: country.general_seats[sub.id] for sub in country.subconstituencies}
+    women = {c.name_en: country.women_seats[c.id] for c in country.constituencies}
+    exact = sum(general.values()) == 168 and sum(women.values()) == 32
+    election = hor_2014(general=general, women=women, partial=not exact)
+    ballots = {f"{sub.name_en}/general": sub.id for sub in country.subconstituencies}
+    ballots.update({f"{c.name_en}/women": 100 + c.id for c in country.constituencies})
+    return election, ballots
+
+
+def winners(
+    country: Country,
+    totals: Mapping[int, Totals],
+    *,
+    lots: Mapping[str, TieBreaker] | None = None,
+) -> ElectionOutcome:
+    """Every race's winners from the per-ballot totals.
+
+    A tie is reported as a value, unless ``lots`` gives the drawing for its race.
+    """
+    election, ballots = seat_election(country)
+    results: dict[str, dict[str, int]] = {}
+    roster: dict[str, list[str]] = {}
+    by_ballot: dict[int, list[str]] = {}
+    for candidate in country.candidates:
+        by_ballot.setdefault(candidate.ballot_number, []).append(
+            f"{candidate.ballot_number}:{candidate.candidate_id}"
+        )
+    for race_id, number in ballots.items():
+        names = by_ballot.get(number, [])
+        found = totals.get(number)
+        votes = dict.fromkeys(names, 0)
+        if found is not None:
+            for (ballot, candidate_id), count in found.votes.items():
+                if ballot == number:
+                    votes[f"{ballot}:{candidate_id}"] = count
+        results[race_id] = votes
+        roster[race_id] = names
+    return allocate(election, results, candidates=roster, lots=lots)
+
+
+def public_draw(seed: int) -> PublicDraw:
+    """The publicly verifiable draw that breaks the synthetic election's ties.
+
+    An RFC 3797 draw whose published source is the election's seed, so anyone can
+    re-run it (a real election publishes lottery results instead; the law says
+    ties are broken by lot, Law 12/2014 Art. 3).
+    """
+    return PublicDraw(
+        sources=(seed,), record=f"synthetic election, seed {seed}: RFC 3797 draw on the seed"
+    )
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class TallyOutcome:
+    """The official tally, the tally with quarantined forms, and the state of every form."""
+
+    official: Tally
+    with_quarantine: Tally
+    states: Mapping[FormState, int]
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class SyntheticElection:
+    """A whole synthetic election, run through the library, with the time of each stage.
+
+    Attributes:
+        size, seed: what it was generated from.
+        country, register: the generated data.
+        register_check: the validated register.
+        allocation: the stations from the rolls.
+        setup: the results system's reference data.
+        forms: the printed result forms.
+        records: every form after the results life cycle, by barcode.
+        tally: the official tally, with and without quarantined forms.
+        outcome: every race's winners, ties broken by :func:`public_draw`.
+        ties: the ties found before the draw, by race.
+        timings: seconds per stage (for display only).
+    """
+
+    size: Size
+    seed: int
+    country: Country
+    register: Register
+    register_check: RegisterCheck
+    allocation: RollAllocation
+    setup: TallySetup
+    forms: tuple[SyntheticForm, ...]
+    records: Mapping[str, FormRecord]
+    tally: TallyOutcome
+    outcome: ElectionOutcome
+    ties: tuple[tuple[str, Tie], ...]
+    timings: Mapping[str, float]
+
+    @property
+    def injected(self) -> Mapping[str, int]:
+        """How many forms carry each injected problem."""
+        return dict(Counter(f.problem for f in self.forms if f.problem is not None))
+
+
+def run(
+    size: Size = Size.NATIONAL,
+    *,
+    seed: int = 2014,
+    problem_share: Fraction = DEFAULT_PROBLEM_SHARE,
+    register_problem_share: Fraction = Fraction(1, 100_000),
+    progress: Progress = _quiet,
+    on_stage: Callable[[str, float], None] | None = None,
+) -> SyntheticElection:
+    """Generate a synthetic election and run it through every chapter of the library.
+
+    Args:
+        size: the preset or custom size.
+        seed: the same seed gives the same election.
+        problem_share: share of result forms with an injected problem.
+        register_problem_share: share of spoiled civil-registry records.
+        progress: hears ``(stage, done, total)`` during long stages.
+        on_stage: hears ``(stage, seconds)`` when each stage ends.
+    """
+    timings: dict[str, float] = {}
+
+    def timed(stage: str, began: float) -> None:
+        timings[stage] = time.perf_counter() - began
+        if on_stage is not None:
+            on_stage(stage, timings[stage])
+
+    with _collector_paused():
+        began = time.perf_counter()
+        country = generate_country(size, seed=seed)
+        timed("country", began)
+        began = time.perf_counter()
+        register = generate_register(country, seed=seed, problem_share=register_problem_share)
+        timed("register", began)
+        began = time.perf_counter()
+        check = validate_register(register, progress=progress)
+        timed("validate", began)
+        began = time.perf_counter()
+        allocation = allocate_polling_stations(country, register, check.records, progress=progress)
+        timed("stations", began)
+        began = time.perf_counter()
+        forms = generate_forms(
+            country, allocation.stations, seed=seed, problem_share=problem_share
+        )
+        timed("forms", began)
+        began = time.perf_counter()
+        setup = tally_setup(country, allocation.stations)
+        records = process_forms(forms, setup, progress=progress)
+        timed("results", began)
+        began = time.perf_counter()
+        official = tally(records.values(), setup)
+        quarantine = tally(records.values(), setup, include_quarantine=True)
+        states = Counter(record.state for record in records.values())
+        timed("tally", began)
+        began = time.perf_counter()
+        outcome = winners(country, official.ballot)
+        ties = outcome.ties
+        if ties:
+            draw = public_draw(seed)
+            outcome = winners(country, official.ballot, lots={race: draw for race, _ in ties})
+        timed("seats", began)
+    return SyntheticElection(
+        size=size,
+        seed=seed,
+        country=country,
+        register=register,
+        register_check=check,
+        allocation=allocation,
+        setup=setup,
+        forms=forms,
+        records=records,
+        tally=TallyOutcome(official=official, with_quarantine=quarantine, states=dict(states)),
+        outcome=outcome,
+        ties=ties,
+        timings=timings,
+    )
+
+
+def synthetic_election(
+    size: Size = Size.TINY,
+    *,
+    seed: int = 2014,
+    problem_share: Fraction = DEFAULT_PROBLEM_SHARE,
+) -> SyntheticElection:
+    """A whole synthetic election (tiny by default), run through the library.
+
+    >>> election = synthetic_election(Size.TINY, seed=1)
+    >>> len(election.country.constituencies), election.register.voters
+    (3, 3000)
+    >>> election.tally.official.national.valid > 0
+    True
+    """
+    return run(size, seed=seed, problem_share=problem_share)

@@ -1,0 +1,226 @@
+"""The civil-registry SQL dump parser: line splitting, validation, all-or-nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pendulum
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from electoral.errors import InvalidFormat, InvalidType, ValidationErrors
+from electoral.model import TRIPOLI, Citizen
+from electoral.registration import (
+    REGISTRY_COLUMNS,
+    format_dump_line,
+    parse_registry_dump,
+    record_to_dump_line,
+    split_dump_line,
+)
+from electoral.testing.strategies import citizens
+
+DATA = Path(__file__).parent / "data"
+NOW = pendulum.datetime(2026, 1, 1, 12, tz=TRIPOLI)
+COMMA_NAME = "ملائك, ة نائلة"
+LINE = (
+    "VALUES(2566665, '%s', 'جمعة', 'عبدالصمد', 'عبدالرحمن', 'صفية علي', "
+    "1, '7/9/1969', 'الاسكندرية','119690261935', '1009332066', 35, 54, 0);\r\n"
+)
+
+
+def test_split_plain_line_on_commas() -> None:
+    values = split_dump_line(LINE % "ملائك ة نائلة")
+    assert len(values) == 14
+    assert values[0] == "2566665"
+    assert values[1] == "ملائك ة نائلة"
+    assert values[7] == "7/9/1969"
+    assert values[11:] == ("35", "54", "0")
+
+
+def test_split_line_with_comma_in_name() -> None:
+    values = split_dump_line(LINE % COMMA_NAME)
+    assert values == (
+        "2566665",
+        COMMA_NAME,
+        "جمعة",
+        "عبدالصمد",
+        "عبدالرحمن",
+        "صفية علي",
+        "1",
+        "7/9/1969",
+        "الاسكندرية",
+        "119690261935",
+        "1009332066",
+        "35",
+        "54",
+        "0",
+    )
+
+
+def test_spaces_and_quotes_are_stripped() -> None:
+    values = split_dump_line(
+        "VALUES( 7 ,' أ ', 'ب','ج', 'د', 'ه', 2 , '1/2/1990', ' ', "
+        "'219900201001', '55', 0, 0, 0 ) ;"
+    )
+    assert values[0] == "7"
+    assert values[1] == "أ"
+    assert values[6] == "2"
+    assert values[8] == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "VALUES(2566665, 'أ');",
+        # 15 values: the regular expression refuses it as well
+        (LINE % COMMA_NAME).replace(");", ",0,2);"),
+        # a quote inside a name breaks the quoting
+        (LINE % "o'neil, x").strip(),
+        "INSERT INTO T_PERSONAL_DATA VALUES(1);",
+        # 13 commas but no closing parenthesis
+        (LINE % "أ").replace(");", ";"),
+    ],
+)
+def test_unreadable_lines_are_refused(line: str) -> None:
+    with pytest.raises(InvalidFormat) as info:
+        split_dump_line(line)
+    assert info.value.code == "registration.dump.line"
+
+
+def test_split_refuses_non_text() -> None:
+    with pytest.raises(InvalidType):
+        split_dump_line(b"VALUES(1);")  # type: ignore[arg-type]
+
+
+def test_fixture_dump_parses() -> None:
+    with (DATA / "cra_dump.sql").open(encoding="utf-8") as dump:
+        records = parse_registry_dump(dump, as_of=NOW)
+    assert [r.civil_registry_id for r in records] == list(range(2566665, 2566671))
+    first = records[0]
+    assert first.first_name == COMMA_NAME
+    assert first.birth_date == pendulum.Date(1969, 9, 7)
+    assert first.gender_code == 1
+    assert (first.office_id, first.branch_id, first.state) == (35, 54, 0)
+    assert records[2].fbr_number == "r45872"
+    assert records[2].address == "بنغازي، الصابري"
+    assert records[3].address == ""
+    assert records[5].mother_name == "زينب, محمد"
+    # the same dump as text and as bytes gives the same records
+    text = (DATA / "cra_dump.sql").read_text(encoding="utf-8")
+    assert parse_registry_dump(text, as_of=NOW) == records
+    assert parse_registry_dump(text.encode("utf-8"), as_of=NOW) == records
+
+
+def test_bad_dump_reports_every_line_and_keeps_nothing() -> None:
+    with pytest.raises(ValidationErrors) as info:
+        parse_registry_dump((DATA / "cra_dump_bad.sql").read_bytes(), as_of=NOW)
+    found = sorted((e.location or "", e.code) for e in info.value.errors)
+    assert found == [
+        ("line 3", "registration.registry.gender"),
+        ("line 4", "registration.registry.gender_mismatch"),
+        ("line 5", "registration.dump.line"),
+        ("line 6", "registration.registry.not_born_yet"),
+        ("line 7", "registration.registry.duplicate"),
+    ]
+
+
+def test_line_numbers_are_physical_lines() -> None:
+    dump = "-- header\n\nSET NAMES utf8;\n" + (LINE % "أ").replace("'1', '7/9", "'1', '7/9")
+    dump = dump.replace("'7/9/1969'", "'31/2/1969'")
+    with pytest.raises(ValidationErrors) as info:
+        parse_registry_dump(dump, as_of=NOW)
+    [error] = info.value.errors
+    assert error.location == "line 4"
+    assert error.code == "registration.registry.birth_date"
+
+
+def test_not_utf8_is_refused() -> None:
+    with pytest.raises(InvalidFormat) as info:
+        parse_registry_dump(b"VALUES(\xff\xfe);", as_of=NOW)
+    assert info.value.code == "registration.dump.encoding"
+
+
+def test_naive_time_is_refused() -> None:
+    with pytest.raises(InvalidType):
+        parse_registry_dump(LINE % "أ", as_of=dt.datetime(2026, 1, 1))
+
+
+def test_non_text_lines_are_refused() -> None:
+    with pytest.raises(InvalidType):
+        parse_registry_dump([b"VALUES(1);"], as_of=NOW)  # type: ignore[list-item]
+
+
+def test_format_refuses_quotes_and_wrong_width() -> None:
+    row: list[str | int] = ["7", "أ'ب", "", "", "", "", 1, "1/1/1990", "", "1" * 12, "1", 0, 0, 0]
+    with pytest.raises(InvalidFormat) as info:
+        format_dump_line(row)
+    assert info.value.code == "registration.dump.quote"
+    assert info.value.field == "NAME"
+    with pytest.raises(InvalidFormat):
+        format_dump_line(row[:13])
+    with pytest.raises(InvalidType):
+        format_dump_line([row[0], "أب", *row[2:13], 1.5])  # type: ignore[list-item]
+
+
+_NAME_PIECES = st.sampled_from(["محمد", "ة نائلة", "عبد", "ملائك", "علي"])
+
+
+@st.composite
+def names_with_commas(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(_NAME_PIECES, min_size=1, max_size=3))
+    return draw(st.sampled_from([", ", ",", " "])).join(parts)
+
+
+@given(citizens(), st.lists(names_with_commas(), min_size=5, max_size=5), st.booleans())
+def test_round_trip_through_dump_syntax(citizen: Citizen, names: list[str], commas: bool) -> None:
+    """A record written back in dump syntax parses to the same record (commas included)."""
+    row: list[str | int] = [
+        citizen.civil_registry_id,
+        *(
+            names
+            if commas
+            else [
+                citizen.first_name,
+                citizen.father_name,
+                citizen.grandfather_name,
+                citizen.family_name,
+                citizen.mother_name,
+            ]
+        ),
+        1 if citizen.national_id[0] == "1" else 2,
+        f"{citizen.birth_date.day}/{citizen.birth_date.month}/{citizen.birth_date.year}",
+        "طرابلس",
+        citizen.national_id,
+        citizen.fbr_number,
+        3,
+        0,
+        1,
+    ]
+    line = format_dump_line(row)
+    assert split_dump_line(line) == tuple(str(value) for value in row)
+    [record] = parse_registry_dump(["INSERT INTO T_PERSONAL_DATA(...)", line], as_of=NOW)
+    assert record.civil_registry_id == citizen.civil_registry_id
+    assert record.national_id == citizen.national_id
+    assert record.birth_date == citizen.birth_date
+    assert [record.first_name, record.mother_name] == [row[1], row[5]]
+    assert record_to_dump_line(record) == line
+    assert len(REGISTRY_COLUMNS) == len(split_dump_line(line))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "VALUES(" + " " * 50_000 + "x" + ", " * 20,
+        "VALUES(1, '" + "a," * 20_000 + "' " + " " * 20_000 + ",",
+        "VALUES(" + " 'a' ," * 20_000,
+    ],
+)
+def test_long_malformed_lines_fail_fast(line: str) -> None:
+    """The regular expression cannot backtrack: these took minutes with a naive one."""
+    started = time.perf_counter()
+    with pytest.raises(InvalidFormat):
+        split_dump_line(line)
+    assert time.perf_counter() - started < 1
