@@ -116,6 +116,51 @@ html_theme = "furo"
 html_title = f"electoral {release}"
 html_static_path: list[str] = []
 
+# -- Example notebooks ---------------------------------------------------------------
+# The notebooks live in ../examples, next to the code, as MyST text notebooks without
+# outputs. Sphinx reads only files under docs/, so every build copies them into
+# docs/examples/ (generated, gitignored) with an index page; myst-nb then executes
+# them (nb_execution_mode above). A file is rewritten only when its text changed.
+
+EXAMPLES_SOURCE = HERE.parent / "examples"
+EXAMPLES_TARGET = HERE / "examples"
+EXAMPLES_INDEX = """\
+# Example notebooks
+
+Notebooks that run `electoral` on a seeded synthetic election
+({{mod}}`electoral.synthetic`). They are stored without outputs in the repository's
+`examples/` folder and executed at every build of these pages, so every number and
+figure below was computed by the library when the pages were built.
+
+```{{toctree}}
+:maxdepth: 1
+
+{entries}
+```
+"""
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def _copy_examples() -> None:
+    """Copy ``../examples/NN_*.md`` into ``docs/examples/`` and write its index."""
+    notebooks = sorted(EXAMPLES_SOURCE.glob("[0-9][0-9]_*.md"))
+    EXAMPLES_TARGET.mkdir(exist_ok=True)
+    wanted = {path.name for path in notebooks} | {"index.md"}
+    for stale in EXAMPLES_TARGET.glob("*.md"):
+        if stale.name not in wanted:
+            stale.unlink()
+    for notebook in notebooks:
+        _write_if_changed(EXAMPLES_TARGET / notebook.name, notebook.read_text(encoding="utf-8"))
+    entries = "\n".join(notebook.stem for notebook in notebooks)
+    _write_if_changed(EXAMPLES_TARGET / "index.md", EXAMPLES_INDEX.format(entries=entries))
+
+
+_copy_examples()
+
 
 def _type_variable_as_text(app: Any, env: Any, node: Any, contnode: Any) -> Any:
     """Show a reference to one of our type variables (``T``, ``E``) as plain text.

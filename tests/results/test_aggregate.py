@@ -177,3 +177,28 @@ def test_gender_and_reconciliation_turnout(records: list[FormRecord], setup: Tal
     )
     assert recon.registrants == 400 + 380 + 400 + 380  # each station once
     assert reconciliation_turnout([], setup).percent is None
+
+
+def test_turnout_leaves_out_stations_without_a_register(
+    records: list[FormRecord], setup: TallySetup
+) -> None:
+    """Out-of-country stations have no known registrants: neither side counts them."""
+    unknown = {
+        key: (attrs.evolve(station, registrants=None) if key[0] == 80001 else station)
+        for key, station in setup.stations.items()
+    }
+    blind = attrs.evolve(setup, stations=unknown)
+    in_country = [r for r in records if r.form.center_id != 80001]
+    everything, domestic = station_turnout(records, blind), station_turnout(in_country, blind)
+    assert (everything.voters, everything.registrants, everything.processed) == (
+        domestic.voters,
+        domestic.registrants,
+        domestic.processed,
+    )
+    assert (
+        station_turnout(records, blind).registrants < station_turnout(records, setup).registrants
+    )
+    for gender, turnout in gender_turnout(records, blind).items():
+        assert turnout == gender_turnout(in_country, blind)[gender]
+        assert turnout.percent is not None
+        assert turnout.percent <= 100

@@ -482,6 +482,10 @@ def station_turnout(
     ARCHIVED. Its voters are the **largest** per-ballot FINAL vote sum among its
     forms (one voter casts one ballot per race); invalid votes are not added.
     Only active ballots are in scope (and, if given, ``ballot_numbers``).
+
+    A station whose registrants are not known (out-of-country stations, some
+    imports) is left out of both sides: a turnout needs a register. Tally-Ho
+    counted its votes over a zero register, which could push turnout past 100%.
     """
     wanted = None if ballot_numbers is None else frozenset(ballot_numbers)
     per_station: dict[tuple[int, int], list[FormRecord]] = {}
@@ -494,10 +498,12 @@ def station_turnout(
     for key, forms in per_station.items():
         if any(r.state is not FormState.ARCHIVED for r in forms):
             continue
+        station = setup.stations.get(key)
+        if station is None or station.registrants is None:
+            continue
         processed += 1
         voters += max(_final_sum(r) for r in forms)
-        station = setup.stations.get(key)
-        registrants += 0 if station is None or station.registrants is None else station.registrants
+        registrants += station.registrants
     return StationTurnout(
         definition="station: max per-ballot valid votes / registrants of processed stations",
         voters=voters,
@@ -518,7 +524,8 @@ def gender_turnout(
     Counted forms only (ARCHIVED, one per triple). The denominator is the
     registrants of the stations that have at least one counted form in scope.
     Votes of different ballots at one station add up, as in Tally-Ho: pass one
-    ballot in ``ballot_numbers`` for a per-race figure.
+    ballot in ``ballot_numbers`` for a per-race figure. Stations whose registrants
+    are not known (out-of-country) are left out of both sides.
     """
     wanted = None if ballot_numbers is None else frozenset(ballot_numbers)
     voters: dict[Gender, int] = {}
@@ -527,7 +534,7 @@ def gender_turnout(
         if wanted is not None and record.form.ballot_number not in wanted:
             continue
         station = setup.station_of(record.form)
-        if station is None:
+        if station is None or station.registrants is None:
             continue
         recon = record.active_recon(_FINAL) if record.form.has_reconciliation else None
         invalid = recon.number_invalid_votes if recon is not None else 0
