@@ -499,6 +499,64 @@ def test_convert_refusals(capsys: pytest.CaptureFixture[str], tmp_path: pathlib.
     assert "cli.convert_unsupported" in err
 
 
+def test_convert_result_forms_round_trip(
+    capsys: pytest.CaptureFixture[str], demo_dir: pathlib.Path, tmp_path: pathlib.Path
+) -> None:
+    setup = demo_dir / "tally-setup"
+    as_json = tmp_path / "forms.json"
+    back = tmp_path / "result_forms.csv"
+    common = ("--setup", str(setup))
+    first = run(
+        capsys, "convert", "result-forms", str(setup / "result_forms.csv"), str(as_json),
+        "--from", "tallyho", "--to", "json", *common,
+    )  # fmt: skip
+    assert first[0] == 0
+    forms = json.loads(as_json.read_text(encoding="utf-8"))
+    assert forms
+    assert all(isinstance(form["barcode"], str) for form in forms)
+    second = run(
+        capsys, "convert", "result-forms", str(as_json), str(back),
+        "--from", "json", "--to", "tallyho", *common,
+    )  # fmt: skip
+    assert second[0] == 0
+    again = tmp_path / "again.json"
+    third = run(
+        capsys, "convert", "result-forms", str(back), str(again),
+        "--from", "tallyho", "--to", "json", *common,
+    )  # fmt: skip
+    assert third[0] == 0
+    assert json.loads(again.read_text(encoding="utf-8")) == forms
+
+
+def test_convert_result_forms_needs_a_setup_and_good_json(
+    capsys: pytest.CaptureFixture[str], demo_dir: pathlib.Path, tmp_path: pathlib.Path
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('[{"barcode": 1}]', encoding="utf-8")
+    target = tmp_path / "out.csv"
+    code, _, err = run(
+        capsys,
+        "convert",
+        "result-forms",
+        str(bad),
+        str(target),
+        "--from",
+        "json",
+        "--to",
+        "tallyho",
+    )
+    assert code == 2
+    assert "cli.setup_required" in err
+    code, _, err = run(
+        capsys, "convert", "result-forms", str(bad), str(target),
+        "--from", "json", "--to", "tallyho", "--setup", str(demo_dir / "tally-setup"),
+    )  # fmt: skip
+    assert code == 1
+    assert "type: barcode" in err
+    assert "missing: ballot_number" in err
+    assert not target.exists()
+
+
 # --------------------------------------------------------------------------- atomic writes
 
 

@@ -1247,7 +1247,14 @@ _CONVERSIONS: Final = (
     ("centers", "json", "tallyho"),
     ("citizens", "cra", "json"),
     ("citizens", "json", "cra"),
+    ("result-forms", "tallyho", "json"),
+    ("result-forms", "json", "tallyho"),
 )
+_NOUNS: Final[Mapping[str, type[Any]]] = {
+    "centers": Center,
+    "citizens": Citizen,
+    "result-forms": ResultForm,
+}
 
 
 def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -1266,7 +1273,12 @@ def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
     source = pathlib.Path(args.input)
     target = pathlib.Path(args.output)
-    noun: type[Any] = Center if args.kind == "centers" else Citizen
+    noun = _NOUNS[args.kind]
+    setup = None
+    if args.kind == "result-forms":
+        if not args.setup:
+            raise UsageError(MissingValue("cli.setup_required", field="setup"))
+        setup = _read_setup(pathlib.Path(args.setup))
     if args.source_format == "json":
         text = _read_text(source, "input")
         try:
@@ -1292,6 +1304,13 @@ def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             raise DataError(collector.errors)
     elif args.kind == "centers":
         items = _load_centers(source)
+    elif setup is not None:
+        from electoral.results import read_result_forms
+
+        try:
+            items = list(read_result_forms(io.StringIO(_read_text(source, "input")), setup=setup))
+        except ValidationErrors as group:
+            raise DataError(group.errors) from None
     else:
         items = [record.to_citizen() for record in _load_citizens(source, args.as_of or _now())]
     if args.target_format == "json":
@@ -1300,6 +1319,10 @@ def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from electoral.registration import export_centers_csv
 
         text = export_centers_csv(items)
+    elif setup is not None:
+        from electoral.results import write_result_forms
+
+        text = write_result_forms(items, setup=setup)
     elif args.target_format == "tallyho":
         from electoral.model import Office
         from electoral.results import write_centers
@@ -1436,7 +1459,7 @@ def _parser() -> _Parser:
     seats.add_argument("--lots", help="a drawing of lots: names in the order drawn, by commas")
 
     convert = command("convert", "convert between the systems' formats and JSON")
-    convert.add_argument("kind", choices=("centers", "citizens"))
+    convert.add_argument("kind", choices=("centers", "citizens", "result-forms"))
     convert.add_argument("input")
     convert.add_argument("output")
     convert.add_argument(
@@ -1452,6 +1475,7 @@ def _parser() -> _Parser:
         choices=("smartelect", "tallyho", "cra", "json"),
     )
     convert.add_argument("--as-of", type=_date, help="import day for citizens (default today)")
+    convert.add_argument("--setup", help="tally setup folder (result forms)")
     return parser
 
 

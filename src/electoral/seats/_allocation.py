@@ -15,21 +15,30 @@ Invariant: ``sum(seats) + tie.seats + unfilled == house``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from electoral.errors import ErrorCollector
 
-from ._common import Tie, check_base, check_caps, check_count, check_threshold, check_votes
+from ._common import (
+    Tie,
+    check_base,
+    check_caps,
+    check_count,
+    check_threshold,
+    check_votes,
+    rank_votes,
+)
 from ._ties import TieBreaker, TieResolution
 
 if TYPE_CHECKING:
     from ._divisor import Divisor
 
-__all__ = ["Allocation", "DivisorRow", "QuotaRow", "prepare"]
+__all__ = ["Allocation", "DivisorRow", "QuotaRow", "divisor_row", "prepare", "quota_row"]
 
 
 @attrs.frozen(kw_only=True)
@@ -89,6 +98,56 @@ class DivisorRow:
         if self.seats >= self.cap:
             return None
         return Fraction(self.votes) / self.divisor.at(self.seats)
+
+
+_new = object.__new__
+
+
+def _setters(cls: type) -> tuple[Callable[[object, Any], None], ...]:
+    """The slot setters of a frozen attrs class's fields, in field order."""
+    return tuple(getattr(cls, field.name).__set__ for field in attrs.fields(cls))
+
+
+_Q_CANDIDATE, _Q_VOTES, _Q_QUOTA, _Q_QUOTA_SEATS, _Q_REMAINDER_SEATS, _Q_CAPPED, _Q_PASS = (
+    _setters(QuotaRow)
+)
+_D_CANDIDATE, _D_VOTES, _D_SEATS, _D_CAP, _D_DIVISOR = _setters(DivisorRow)
+
+
+def quota_row(
+    candidate: str,
+    votes: int,
+    quota: Fraction,
+    quota_seats: int,
+    remainder_seats: int,
+    capped: bool,
+    pass_number: int,
+) -> QuotaRow:
+    """``QuotaRow(candidate=..., ...)`` at half the cost: fill the slots directly.
+
+    The row classes have no converters, validators or ``on_setattr`` hooks (checked by
+    ``tests/seats/test_fast_paths.py``), so the value is the one ``__init__`` builds.
+    """
+    row = _new(QuotaRow)
+    _Q_CANDIDATE(row, candidate)
+    _Q_VOTES(row, votes)
+    _Q_QUOTA(row, quota)
+    _Q_QUOTA_SEATS(row, quota_seats)
+    _Q_REMAINDER_SEATS(row, remainder_seats)
+    _Q_CAPPED(row, capped)
+    _Q_PASS(row, pass_number)
+    return row
+
+
+def divisor_row(candidate: str, votes: int, seats: int, cap: int, divisor: Divisor) -> DivisorRow:
+    """``DivisorRow(candidate=..., ...)`` at half the cost (see :func:`quota_row`)."""
+    row = _new(DivisorRow)
+    _D_CANDIDATE(row, candidate)
+    _D_VOTES(row, votes)
+    _D_SEATS(row, seats)
+    _D_CAP(row, cap)
+    _D_DIVISOR(row, divisor)
+    return row
 
 
 @attrs.frozen(kw_only=True)
@@ -197,12 +256,28 @@ def prepare(
     return counted, house, eligible, excluded, caps_full
 
 
-def order_seats(votes: Mapping[str, int], seats: Mapping[str, int]) -> dict[str, int]:
-    """``{list: seats}`` for every list, most seats first, then most votes, then name."""
-    return {
-        name: seats.get(name, 0)
-        for name in sorted(votes, key=lambda name: (-seats.get(name, 0), -votes[name], name))
-    }
+_SECOND = itemgetter(1)
+
+
+def order_seats(
+    votes: Mapping[str, int],
+    seats: Mapping[str, int],
+    ranking: list[tuple[str, int]] | None = None,
+) -> dict[str, int]:
+    """``{list: seats}`` for every list, most seats first, then most votes, then name.
+
+    ``ranking`` is ``rank_votes(votes)`` when the caller has it already; a stable sort
+    by seats (descending) of that ranking keeps equal seats in (-votes, name) order.
+
+    >>> order_seats({"A": 5, "B": 9, "C": 5}, {"A": 1, "C": 1})
+    {'A': 1, 'C': 1, 'B': 0}
+    """
+    if ranking is None:
+        ranking = rank_votes(votes)
+    get = seats.get
+    result = [(name, get(name, 0)) for name, _count in ranking]
+    result.sort(key=_SECOND, reverse=True)
+    return dict(result)
 
 
 def finish(
@@ -218,8 +293,12 @@ def finish(
     quotas: tuple[Fraction, ...] = (),
     cutoff: Fraction | None = None,
     rows: tuple[QuotaRow | DivisorRow, ...] = (),
+    ranking: list[tuple[str, int]] | None = None,
 ) -> Allocation:
-    """Assemble an :class:`Allocation`, resolving the tie if a drawing was given."""
+    """Assemble an :class:`Allocation`, resolving the tie if a drawing was given.
+
+    ``ranking`` is ``rank_votes(counted)`` when the method has computed it already.
+    """
     from ._ties import resolve
 
     allocated = sum(seats.values())
@@ -228,7 +307,7 @@ def finish(
         method=method,
         house=house,
         votes=counted,
-        seats=order_seats(counted, seats),
+        seats=order_seats(counted, seats, ranking),
         tie=tie,
         resolution=resolve(tie, lots) if tie is not None and lots is not None else None,
         unfilled=unfilled,

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
+from operator import itemgetter
 from typing import Literal, TypeVar
 
 import attrs
@@ -42,6 +43,7 @@ __all__ = [
     "check_threshold",
     "check_votes",
     "cut",
+    "rank_votes",
 ]
 
 register_messages(
@@ -324,6 +326,24 @@ def check_caps(caps: object, votes: Mapping[str, int], field: str = "caps") -> d
             result[name] = check_count(cap, field)
     collector.raise_if_any()
     return result
+
+
+_SECOND = itemgetter(1)
+
+
+def rank_votes(votes: Mapping[str, int]) -> list[tuple[str, int]]:
+    """``(name, votes)`` pairs, most votes first, then by name: two C-level sorts.
+
+    The first sort orders by name (names are unique, so votes are never compared);
+    the second, by votes descending, is stable, so equal votes stay in name order.
+    The result equals ``sorted(votes.items(), key=lambda item: (-item[1], item[0]))``.
+
+    >>> rank_votes({"B": 5, "C": 9, "A": 5})
+    [('C', 9), ('A', 5), ('B', 5)]
+    """
+    ranking = sorted(votes.items())
+    ranking.sort(key=_SECOND, reverse=True)
+    return ranking
 
 
 _T = TypeVar("_T")

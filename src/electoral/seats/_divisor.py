@@ -40,8 +40,8 @@ import attrs
 
 from electoral.errors import InvalidFormat
 
-from ._allocation import Allocation, DivisorRow, finish, prepare
-from ._common import Tie, UnknownName
+from ._allocation import Allocation, divisor_row, finish, prepare
+from ._common import Tie, UnknownName, rank_votes
 from ._ties import TieBreaker
 
 __all__ = ["DIVISORS", "Divisor", "highest_averages"]
@@ -105,6 +105,23 @@ DIVISORS: dict[str, Divisor] = {
 """The divisor methods by name."""
 
 
+def _scaled_integers(rule: Divisor) -> tuple[int, int, int, int]:
+    """``(D, N(0), step * D, offset * D)``: the divisors scaled to integers by ``D``."""
+    scale = math.lcm(rule.first.denominator, rule.step.denominator, rule.offset.denominator)
+    return scale, int(rule.first * scale), int(rule.step * scale), int(rule.offset * scale)
+
+
+_REGISTERED = {name: (rule, _scaled_integers(rule)) for name, rule in DIVISORS.items()}
+
+
+def _integers(rule: Divisor) -> tuple[int, int, int, int]:
+    """:func:`_scaled_integers`, precomputed for the registered divisors."""
+    registered = _REGISTERED.get(rule.name)
+    if registered is not None and registered[0] is rule:
+        return registered[1]
+    return _scaled_integers(rule)
+
+
 def _divisor(divisor: object) -> Divisor:
     if isinstance(divisor, Divisor):
         return divisor
@@ -158,15 +175,13 @@ def highest_averages(
     )
     active = {name: count for name, count in eligible.items() if count > 0}
     won, tie, cutoff = _allocate(rule, active, house, caps_full)
+    ranking = rank_votes(counted)
     rows = tuple(
-        DivisorRow(
-            candidate=name,
-            votes=count,
-            seats=won[name],
-            cap=caps_full[name],
-            divisor=rule,
-        )
-        for name, count in sorted(active.items(), key=lambda item: (-item[1], item[0]))
+        [
+            divisor_row(name, count, won[name], caps_full[name], rule)
+            for name, count in ranking
+            if name in active
+        ]
     )
     capped = tuple(sorted(name for name in active if won[name] >= caps_full[name] and won[name]))
     return finish(
@@ -180,6 +195,7 @@ def highest_averages(
         capped=capped,
         cutoff=cutoff,
         rows=rows,
+        ranking=ranking,
     )
 
 
@@ -200,39 +216,55 @@ def _allocate(
     total = sum(active.values())
     if not total or not house:
         return won, None, None
-    scale = math.lcm(rule.first.denominator, rule.step.denominator, rule.offset.denominator)
-    first = int(rule.first * scale)
-    step = int(rule.step * scale)
-    offset = int(rule.offset * scale)
+    scale, first, step, offset = _integers(rule)
 
     def scaled(order: int) -> int:
         return first if order == 0 else step * order + offset
 
     names = list(active)
-    values = [active[name] * scale for name in names]
+    values = list(active.values()) if scale == 1 else [count * scale for count in active.values()]
     limits = [caps[name] for name in names]
     first_total, offset_total, step_total = first * total, offset * total, step * total
 
+    second_total = offset_total + step_total  # N(1) * total
+    any_cap = any(limit < house for limit in limits)
+
+    shift = step_total - offset_total
+    simple = first == offset and shift >= 0  # D'Hondt, Sainte-Laguë
+
     def counts(target: int) -> list[int]:
-        # the number of j with v / d(j) >= total / target, i.e. N(j) * total <= v * target * D
-        result = []
-        for value, limit in zip(values, limits, strict=True):
-            x = value * target
-            if first_total > x:
-                result.append(0)
-                continue
-            more = (x - offset_total) // step_total
-            more = 1 if more < 0 else more + 1
-            result.append(more if more < limit else limit)
+        # the number of j with v / d(j) >= total / target, i.e. N(j) * total <= v * target * D:
+        # none below N(0); one below N(1); else 1 + floor((x - offset * total) / (step * total))
+        if simple:
+            # with N(0) = offset and step >= offset, floor((x + shift) / (step * total)) is
+            # never negative and is exactly that count: 0 below N(0) * total, 1 up to N(1)
+            # * total, and 1 + floor((x - offset * total) / (step * total)) above it
+            result = [(value * target + shift) // step_total for value in values]
+        else:
+            result = [
+                0
+                if (x := value * target) < first_total
+                else 1
+                if x < second_total
+                else (x - offset_total) // step_total + 1
+                for value in values
+            ]
+        # a list whose cap is the house is left unclipped: a target where it alone
+        # passes the house is refused, and a smaller one found, with the same result
+        if any_cap:
+            result = [
+                limit if more > limit else more for more, limit in zip(result, limits, strict=True)
+            ]
         return result
 
     # the sum of counts is within len(active) of target * D / step: search around it
     spread = len(active) + 1
     low = max(0, (house - spread) * step // scale - 1)
     high = (house + spread) * step // scale + 1
-    if sum(counts(low)) > house:
-        low = 0
     base = counts(low)
+    if sum(base) > house:
+        low = 0
+        base = counts(low)
     bisect = False
     while low < high:  # the largest target whose counts fit in the house
         short = house - sum(base)
@@ -265,16 +297,16 @@ def _allocate(
         remaining -= 1
         taken.append(best)
         last_votes, last_divisor = best_votes, best_divisor
-    if not taken:
-        smallest: tuple[int, int] | None = None
-        for name, seats in won.items():
-            if seats and (
-                smallest is None or active[name] * smallest[1] < smallest[0] * scaled(seats - 1)
-            ):
-                smallest = (active[name], scaled(seats - 1))
-        if smallest is None:
+    if not taken:  # the cutoff is the smallest quotient won, votes / N(seats - 1)
+        smallest_votes, smallest_divisor = 0, 0
+        for count, seats in zip(active.values(), base, strict=True):  # won is still base
+            if seats:
+                divisor = first if seats == 1 else step * (seats - 1) + offset
+                if not smallest_divisor or count * smallest_divisor < smallest_votes * divisor:
+                    smallest_votes, smallest_divisor = count, divisor
+        if not smallest_divisor:
             return won, None, None
-        return won, None, Fraction(smallest[0] * scale, smallest[1])
+        return won, None, Fraction(smallest_votes * scale, smallest_divisor)
     cutoff = Fraction(last_votes * scale, last_divisor)
 
     def at_cutoff(name: int | str, order: int) -> bool:

@@ -28,7 +28,16 @@ import attrs
 
 from electoral.errors import InconsistentValue
 
-from ._common import Tie, TieStage, UnknownName, check_base, check_count, check_votes, cut
+from ._common import (
+    Tie,
+    TieStage,
+    UnknownName,
+    check_base,
+    check_count,
+    check_votes,
+    cut,
+    rank_votes,
+)
 from ._ties import TieBreaker, TieResolution, resolve
 
 __all__ = [
@@ -80,28 +89,32 @@ class PluralityResult:
         return self.elected + extra
 
 
-def _rank(votes: Mapping[str, int]) -> list[tuple[str, int]]:
-    return sorted(votes.items(), key=lambda item: (-item[1], item[0]))
-
-
 def _select(
-    counted: Mapping[str, int],
+    ranking: list[tuple[str, int]],
     places: int,
     stage: TieStage,
     lots: TieBreaker | None,
 ) -> tuple[tuple[tuple[str, int], ...], list[str], Tie | None, TieResolution | None, int]:
-    keyed = sorted([(-votes, name) for name, votes in counted.items()])
-    ranking = [(name, -key) for key, name in keyed]
-    eligible = [entry for entry in keyed if entry[0] < 0]
-    inside, tied, boundary = cut(eligible, places)
+    """Cut ``ranking`` (from :func:`rank_votes`) at ``places``; zero votes never win."""
+    eligible = len(ranking)
+    while eligible and not ranking[eligible - 1][1]:  # the candidates without votes
+        eligible -= 1
     tie = None
     resolution = None
-    if tied:
+    if places <= 0 or not eligible:
+        inside: list[str] = []
+    elif places >= eligible:
+        inside = [name for name, _votes in ranking[:eligible]]
+    elif ranking[places][1] != ranking[places - 1][1]:
+        inside = [name for name, _votes in ranking[:places]]
+    else:  # equal votes straddle the last place: a tie
+        keyed = [(count, name) for name, count in ranking[:eligible]]
+        inside, tied, boundary = cut(keyed, places)
         assert boundary is not None
         tie = Tie(
             candidates=tied,
             seats=places - len(inside),
-            value=Fraction(-boundary),
+            value=Fraction(boundary),
             stage=stage,
         )
         if lots is not None:
@@ -139,7 +152,9 @@ def plurality(
     """
     counted = check_votes(votes)
     places = check_count(seats)
-    ranking, inside, tie, resolution, unfilled = _select(counted, places, "plurality", lots)
+    ranking, inside, tie, resolution, unfilled = _select(
+        rank_votes(counted), places, "plurality", lots
+    )
     return PluralityResult(
         seats=places,
         ranking=ranking,
@@ -227,7 +242,7 @@ def block_vote(
     """
     counted = check_votes(votes)
     places = check_count(seats)
-    ranking, inside, tie, resolution, _unfilled = _select(counted, 1, "block", lots)
+    ranking, inside, tie, resolution, _unfilled = _select(rank_votes(counted), 1, "block", lots)
     return BlockVoteResult(
         seats=places,
         ranking=ranking,
@@ -319,12 +334,12 @@ def two_round(
         raise UnknownName(field="majority", value=majority, choices=", ".join(MAJORITIES))
     counted = check_votes(votes)
     total = check_base(base, sum(counted.values()), "base")
-    ranking = _rank(counted)
+    ranking = rank_votes(counted)
     if ranking and ranking[0][1] > 0 and _has_majority(ranking[0][1], total, majority):
         return TwoRoundResult(
             majority=majority, base=total, ranking=tuple(ranking), elected=ranking[0][0], runoff=()
         )
-    ranked, inside, tie, resolution, unfilled = _select(counted, 2, "runoff", lots)
+    ranked, inside, tie, resolution, unfilled = _select(ranking, 2, "runoff", lots)
     return TwoRoundResult(
         majority=majority,
         base=total,
@@ -363,7 +378,7 @@ def runoff(
     for name in counted:
         if name not in finalists:
             raise InconsistentValue("seats.unknown_candidate", field="votes", value=name)
-    ranking, inside, tie, resolution, unfilled = _select(counted, 1, "runoff", lots)
+    ranking, inside, tie, resolution, unfilled = _select(rank_votes(counted), 1, "runoff", lots)
     return PluralityResult(
         seats=1,
         ranking=ranking,

@@ -48,8 +48,8 @@ from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import Literal
 
-from ._allocation import Allocation, QuotaRow, finish, prepare
-from ._common import OverAward, Tie, UnknownName, cut
+from ._allocation import Allocation, QuotaRow, finish, prepare, quota_row
+from ._common import OverAward, Tie, UnknownName, cut, rank_votes
 from ._ties import TieBreaker
 
 __all__ = ["QUOTAS", "OverAwardPolicy", "largest_remainder"]
@@ -120,6 +120,7 @@ def largest_remainder(
         votes, seats, threshold, threshold_base, caps
     )
     active = {name: count for name, count in eligible.items() if count > 0 and caps_full[name] > 0}
+    ranking = rank_votes(counted)
     won: dict[str, int] = dict.fromkeys(eligible, 0)
     capped: list[str] = []
     quotas: list[Fraction] = []
@@ -132,23 +133,23 @@ def largest_remainder(
         value = quota_of(sum(active.values()), left)
         quotas.append(value)
         numerator, denominator = value.numerator, value.denominator
-        ordered = sorted(active, key=lambda n: (-active[n], n))
+        ordered = [(name, count) for name, count in ranking if name in active]
         # whole quotas and remainders, scaled by the quota's denominator to stay in ints
         whole = {name: active[name] * denominator // numerator for name in active}
         scaled = {name: active[name] * denominator - whole[name] * numerator for name in active}
         reached = [name for name in active if whole[name] >= caps_full[name]]
         if reached:
-            for name in ordered:
+            for name, count in ordered:
                 full = name in reached
                 rows.append(
-                    QuotaRow(
-                        candidate=name,
-                        votes=active[name],
-                        quota=value,
-                        quota_seats=caps_full[name] if full else whole[name],
-                        remainder_seats=0,
-                        capped=full,
-                        pass_number=pass_number,
+                    quota_row(
+                        name,
+                        count,
+                        value,
+                        caps_full[name] if full else whole[name],
+                        0,
+                        full,
+                        pass_number,
                     )
                 )
             for name in reached:
@@ -203,19 +204,13 @@ def largest_remainder(
                     value=Fraction(-boundary, denominator),
                     stage="remainder",
                 )
-        for name in ordered:
-            won[name] = whole[name] + extra[name]
-            full = won[name] >= caps_full[name]
+        for name, count in ordered:
+            quota_seats = whole[name]
+            remainder_seats = extra[name]
+            won[name] = seats_won = quota_seats + remainder_seats
+            full = seats_won >= caps_full[name]
             rows.append(
-                QuotaRow(
-                    candidate=name,
-                    votes=active[name],
-                    quota=value,
-                    quota_seats=whole[name],
-                    remainder_seats=extra[name],
-                    capped=full,
-                    pass_number=pass_number,
-                )
+                quota_row(name, count, value, quota_seats, remainder_seats, full, pass_number)
             )
             if full and name not in capped:
                 capped.append(name)
@@ -231,4 +226,5 @@ def largest_remainder(
         capped=tuple(sorted(capped)),
         quotas=tuple(quotas),
         rows=tuple(rows),
+        ranking=ranking,
     )
