@@ -42,6 +42,7 @@ import pendulum  # noqa: E402 - after the path fix above
 
 from electoral.model import TRIPOLI  # noqa: E402
 from electoral.registration import (  # noqa: E402
+    REGISTRY_COLUMNS,
     RegistryRecord,
     allocate_stations,
     sort_roll,
@@ -124,24 +125,7 @@ def generate(path: Path, voters: int, centers: int, seed: int) -> list[int]:
     fathers = FIRST_MALE
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(
-            [
-                "PERSON_ID",
-                "NAME",
-                "FATHER_NAME_AR",
-                "GRAND_FATHER_NAME_AR",
-                "FAM_NAME",
-                "MOTHER_NAME_AR",
-                "GENDER",
-                "DATE_OF_BIRTH",
-                "ADDRESS",
-                "NATIONAL_ID",
-                "REGISTRY_NO",
-                "OFFICE_ID",
-                "BRANCH_ID",
-                "STATE",
-            ]
-        )
+        writer.writerow(REGISTRY_COLUMNS)
         for person in range(1, voters + 1):
             male = rnd.random() < 0.52
             year = rnd.randint(1930, 2007)
