@@ -1,4 +1,8 @@
-"""Private attrs validators for the registration nouns, raising the library's errors."""
+"""Private attrs validators for the registration nouns, raising the library's errors.
+
+The shared ones (``integer``, ``boolean``, ``moment``, ``to_moment``) are the
+model's own, re-exported, so every noun refuses bad input the same way.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,10 @@ from typing import Any, Final
 import attrs
 import pendulum
 
-from electoral.errors import InvalidType, OutOfRange
+from electoral.errors import InvalidType
 from electoral.model import TRIPOLI
+from electoral.model import _validators as v
+from electoral.model._validators import boolean, integer, moment, to_moment
 
 __all__ = [
     "aware",
@@ -24,56 +30,14 @@ __all__ = [
 ]
 
 
-def integer(min_value: int | None = None, max_value: int | None = None) -> Any:
-    """An ``int`` (not ``bool``) within inclusive bounds."""
-
-    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if type(value) is not int:
-            raise InvalidType(field=attribute.name, value=value)
-        if (min_value is not None and value < min_value) or (
-            max_value is not None and value > max_value
-        ):
-            raise OutOfRange(
-                field=attribute.name,
-                value=value,
-                min_value="-∞" if min_value is None else min_value,
-                max_value="∞" if max_value is None else max_value,
-            )
-
-    return check
-
-
 def text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A ``str``."""
+    """A ``str`` (any text: phone numbers and staff names as the system stored them)."""
     if type(value) is not str:
         raise InvalidType(field=attribute.name, value=value)
 
 
-def boolean(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Exactly ``True`` or ``False``."""
-    if type(value) is not bool:
-        raise InvalidType(field=attribute.name, value=value)
-
-
-def to_moment(value: object) -> object:
-    """Converter: an aware datetime becomes a pendulum time in Tripoli."""
-    if isinstance(value, dt.datetime) and value.utcoffset() is not None:
-        return pendulum.instance(value).in_timezone(TRIPOLI)
-    return value
-
-
-def moment(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An aware datetime."""
-    if not isinstance(value, dt.datetime):
-        raise InvalidType(field=attribute.name, value=value)
-    if value.utcoffset() is None:
-        raise InvalidType("time.naive", field=attribute.name, value=value)
-
-
-def optional_moment(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """``None`` or an aware datetime."""
-    if value is not None:
-        moment(instance, attribute, value)
+optional_moment: Final = v.optional(v.moment)
+"""``None`` or an aware time (after :func:`to_moment`)."""
 
 
 def aware(value: object, field: str) -> pendulum.DateTime:
