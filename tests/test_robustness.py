@@ -248,6 +248,24 @@ def test_int_input_agrees_with_text_except_for_barcode(name: str) -> None:
         assert module.is_valid(number) is (accepts_int and module.is_valid(str(number)))
 
 
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("sign", ["-", "\u2212", "\uff0d", " -", "\u00a0\u2212"])
+def test_a_minus_sign_is_refused_as_text_as_it_is_as_an_int(name: str, sign: str) -> None:
+    """``-31001`` is a negative number, whether an ``int`` or typed: both are refused."""
+    module = IDS[name]
+    digits = str(VALID_INT[name]) if name in VALID_INT else VALID[name]
+    text = sign + digits
+    assert module.is_valid(digits) is True
+    assert module.is_valid(text) is False
+    with pytest.raises(ValidationError) as excinfo:
+        module.validate(text)
+    assert excinfo.value.code in {f"{name}.format", "format"}
+    if name in VALID_INT:
+        assert module.is_valid(-VALID_INT[name]) is False
+    if name != "phone":  # the phone's compact keeps digits only, as SmartElect's does
+        assert module.compact(text).startswith("-")
+
+
 # --- valid values in disguise --------------------------------------------------------------
 
 

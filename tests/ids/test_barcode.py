@@ -299,4 +299,4 @@ def test_arabic_digits_fold_like_ascii(number: str) -> None:
 def test_ints_are_always_refused(number: int) -> None:
     assert barcode.is_valid(number) is False
     assert barcode.is_valid(str(abs(number))) is True
-    assert barcode.validate(str(number)) == str(abs(number))  # a '-' is a dash: folded
+    assert barcode.is_valid(str(number)) is (number >= 0)  # '-' against a digit is a sign

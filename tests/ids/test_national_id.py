@@ -370,10 +370,15 @@ digit_tables = st.sampled_from([ARABIC, PERSIAN, DEVANAGARI, FULLWIDTH, MATH_BOL
 
 @st.composite
 def typed_ids(draw: st.DrawFn) -> str:
-    """A valid id as people type it: folded digits, separators between digit groups."""
+    """A valid id as people type it: folded digits, separators between digit groups.
+
+    Nothing stands right before the first digit but a space: a dash there is a minus
+    sign, and ``-119690261935`` is refused as the negative ``int`` is.
+    """
     digits = draw(valid_texts).translate(draw(digit_tables))
     sep = draw(separators)
-    return draw(separators) + sep.join([digits[:3], digits[3:6], digits[6:9], digits[9:]])
+    lead = draw(separators)
+    return lead + " " * bool(lead) + sep.join([digits[:3], digits[3:6], digits[6:9], digits[9:]])
 
 
 anything = st.one_of(

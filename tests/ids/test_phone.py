@@ -133,7 +133,6 @@ def test_compact_does_not_validate(number: str | int, expected: str) -> None:
         "",
         "   ",
         "abc",
-        "00218923456789",
         "923456789",
         "2180923456789",
         "218023456789",  # 2180 is refused
@@ -147,7 +146,8 @@ def test_compact_does_not_validate(number: str | int, expected: str) -> None:
         "09234567890",
         "+218 (0)0923456789",
         "218923456789 ext 5",
-        "٠٠٢١٨٩٢٣٤٥٦٧٨٩",
+        "-218923456789",
+        "\u2212218923456789",
         LIBYANA.translate(SUPERSCRIPT),  # superscripts are not digits: nothing is left
         "\ud800",
         "😀",
@@ -190,6 +190,23 @@ def test_negative_int_is_refused() -> None:
     assert phone.is_valid(-218923456789) is False
 
 
+@pytest.mark.parametrize(
+    "number",
+    ["00218923456789", "00 218 92 345 6789", "٠٠٢١٨٩٢٣٤٥٦٧٨٩", "0088216-1234-0058"],
+)
+def test_international_prefix_gets_its_own_message(number: str) -> None:
+    """SmartElect refuses ``00218...`` too, but its message speaks of punctuation."""
+    error = raises(number, InvalidFormat, "phone.international_prefix")
+    assert "00" in str(error)
+    assert "punctuation" not in str(error)
+
+
+def test_format_refuses_an_unknown_style() -> None:
+    with pytest.raises(InvalidType) as excinfo:
+        phone.format(LIBYANA, style="national")  # type: ignore[arg-type]
+    assert excinfo.value.code == "enum.unknown"
+
+
 def test_huge_int_raises_validation_error() -> None:
     with pytest.raises(ValidationError):
         phone.validate(10**5000)
@@ -224,7 +241,7 @@ def test_format_validates(number: str) -> None:
     for style in ("hnec", "e164"):
         with pytest.raises(InvalidFormat) as excinfo:
             phone.format(number, style=style)
-        assert excinfo.value.code == "phone.format"
+        assert excinfo.value.code in ("phone.format", "phone.international_prefix")
         assert excinfo.value.value is number
 
 

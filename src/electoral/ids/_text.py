@@ -50,9 +50,15 @@ def as_text(value: object, field: str, *, allow_int: bool = False) -> str:
 def fold(text: str) -> str:
     """Map Unicode digits to ASCII and drop spaces and dashes.
 
-    >>> fold("١٢٣ ٤٥-۶")
-    '123456'
+    A minus sign written against the first digit (``-31001``, ``−31001``) is a sign,
+    not a separator: it is kept (as ``-``), so that the validators refuse the text as
+    they refuse the negative ``int``.
+
+    >>> fold("١٢٣ ٤٥-۶"), fold(" −31001")
+    ('123456', '-31001')
     """
+    if _is_signed(text):
+        return "-" + fold(text.lstrip()[1:])
     if text.isascii():
         return text.translate(_ASCII_TABLE)
     out = []
@@ -69,6 +75,16 @@ def fold(text: str) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+def _is_signed(text: str) -> bool:
+    """Whether ``text`` starts (after spaces) with a minus sign written against a digit."""
+    start = text.lstrip()
+    return (
+        len(start) > 1
+        and (start[0] == "-" or start[0] in _MINUS_LIKE)
+        and unicodedata.decimal(start[1], None) is not None
+    )
 
 
 def has_controls(text: str) -> bool:

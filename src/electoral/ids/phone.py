@@ -9,7 +9,9 @@ is not.
 ``+218 (0)`` becomes ``218``, everything but digits is dropped, and a 10-digit
 ``09...`` becomes ``2189...``. Deliberate difference: HNEC keeps Eastern Arabic
 digits untranslated (so they later fail); this module folds them to ASCII first.
-Other local forms (``00218...``, a bare ``9xxxxxxxx``) are not repaired, as in HNEC.
+Other local forms (``00218...``, a bare ``9xxxxxxxx``) are not repaired, as in HNEC;
+a number written after the international prefix ``00`` is refused with its own code,
+``phone.international_prefix``, which says how to write it.
 A number carrying control, bidi or zero-width characters is refused rather than
 cleaned: HNEC's "keep only digits" would silently repair it.
 
@@ -43,7 +45,7 @@ import enum
 import re
 from typing import Final, Literal
 
-from electoral.errors import InvalidFormat, Language, register_messages
+from electoral.errors import InvalidFormat, InvalidType, Language, register_messages
 from electoral.ids._text import as_text, fold, has_controls
 
 __all__ = [
@@ -96,6 +98,12 @@ register_messages(
             "{field}: الرجاء إدخال رقم هاتف صحيح (2189xxxxxxxx أو 88216xxxxxxxx) دون "
             "علامات ترقيم أو مسافات.",
         ),
+        "phone.international_prefix": (
+            "{value} begins with the international prefix 00: write the number without it "
+            "(2189xxxxxxxx or 88216xxxxxxxx).",
+            "الرقم {value} يبدأ بالبادئة الدولية 00: اكتب الرقم دونها "
+            "(2189xxxxxxxx أو 88216xxxxxxxx).",
+        ),
     }
 )
 
@@ -115,10 +123,15 @@ def validate(number: str | int) -> str:
 
     Raises:
         InvalidType: ``number`` is neither ``str`` nor ``int``.
-        InvalidFormat: ``phone.format``, not ``2189`` + 8 or ``88216`` + 8 digits.
+        InvalidFormat: ``phone.format``, not ``2189`` + 8 or ``88216`` + 8 digits
+            (a minus sign before the digits included, as for a negative ``int``);
+            ``phone.international_prefix``, such a number written after ``00``.
     """
+    raw = as_text(number, _FIELD, allow_int=True)
     text = compact(number)
-    if _PATTERN.fullmatch(text) is None or has_controls(as_text(number, _FIELD, allow_int=True)):
+    if _PATTERN.fullmatch(text) is None or has_controls(raw) or fold(raw).startswith("-"):
+        if _PATTERN.fullmatch(text[2:]) is not None and text.startswith("00"):
+            raise InvalidFormat("phone.international_prefix", field=_FIELD, value=number)
         raise InvalidFormat("phone.format", field=_FIELD, value=number)
     return text
 
@@ -141,6 +154,8 @@ def format(  # noqa: A001 - the stdnum interface name
     '+218923456789'
     """
     text = validate(number)
+    if style not in ("hnec", "e164"):
+        raise InvalidType("enum.unknown", field="style", value=style, choices="'hnec', 'e164'")
     if style == "e164":
         return "+" + text
     if text.startswith("218"):
