@@ -74,6 +74,9 @@ class Message:
     __slots__ = ("ar", "en")
 
     def __init__(self, en: str, ar: str) -> None:
+        for name, text in (("en", en), ("ar", ar)):
+            if not isinstance(text, str):
+                raise TypeError(f"{name}: a message template is a str, not {type(text).__name__}")
         self.en = en
         self.ar = ar
 
@@ -151,11 +154,13 @@ class ValidationError(ValueError, ElectoralError):
 
     def message(self, language: Language = "en") -> str:
         """The message in English (``"en"``) or Arabic (``"ar"``)."""
-        template: str = getattr(MESSAGES[self.code], language)
+        template: str = getattr(MESSAGES[self.code], _language(language))
         return template.format_map(_Params(self.params, field=self.field, value=_show(self.value)))
 
     def at(self, location: str) -> Self:
         """Return this error with ``location`` prefixed to where it happened."""
+        if not isinstance(location, str):
+            raise TypeError(f"location: expected a str, got {type(location).__name__}")
         self.location = _join(location, self.location)
         return self
 
@@ -166,7 +171,7 @@ class ValidationError(ValueError, ElectoralError):
     def __repr__(self) -> str:
         return (
             f"{type(self).__name__}(code={self.code!r}, field={self.field!r}, "
-            f"value={self.value!r}, location={self.location!r})"
+            f"value={_show(self.value)}, location={self.location!r})"
         )
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -174,6 +179,13 @@ class ValidationError(ValueError, ElectoralError):
             _rebuild,
             (type(self), self.code, self.field, self.value, self.location, self.params),
         )
+
+
+def _language(language: object) -> Language:
+    """``language`` if it is one the catalogue has, else ``enum.unknown``."""
+    if language == "en" or language == "ar":
+        return "en" if language == "en" else "ar"
+    raise InvalidType("enum.unknown", field="language", value=language, choices="'en', 'ar'")
 
 
 def _rebuild(
@@ -280,6 +292,14 @@ class ValidationErrors(ExceptionGroup[ValidationError], ElectoralError):
     """
 
     def __new__(cls, message: str, errors: Sequence[ValidationError]) -> Self:
+        if not isinstance(message, str):
+            raise TypeError(f"message: expected a str, got {type(message).__name__}")
+        if not isinstance(errors, Sequence) or not all(
+            isinstance(error, ValidationError) for error in errors
+        ):
+            raise TypeError("errors: expected a sequence of ValidationError")
+        if not errors:
+            raise MissingValue(field="errors", value=errors)
         return super().__new__(cls, message, list(errors))
 
     def derive(self, excs: Sequence[ValidationError]) -> ValidationErrors:  # type: ignore[override]
@@ -303,6 +323,7 @@ class ValidationErrors(ExceptionGroup[ValidationError], ElectoralError):
 
     def describe(self, language: Language = "en") -> list[str]:
         """One line per problem: ``code: message @ location``."""
+        language = _language(language)
         lines = []
         for error in self.errors:
             where = f" @ {error.location}" if error.location else ""
@@ -327,15 +348,30 @@ class ErrorCollector:
     """
 
     def __init__(self, what: str) -> None:
+        if not isinstance(what, str):
+            raise TypeError(
+                f"what: a description of the batch is a str, not {type(what).__name__}"
+            )
         self.what = what
         self._errors: list[ValidationError] = []
 
     def add(self, error: ValidationError, location: str | None = None) -> None:
         """Record one problem, optionally at ``location``."""
+        if not isinstance(error, ValidationError):
+            raise TypeError(f"error: expected a ValidationError, got {type(error).__name__}")
+        if location is not None and not isinstance(location, str):
+            raise TypeError(f"location: expected a str or None, got {type(location).__name__}")
         self._errors.append(error.at(location) if location else error)
 
     def extend(self, errors: Iterable[ValidationError], location: str | None = None) -> None:
-        """Record several problems."""
+        """Record several problems (all of them, or none if one is not a ValidationError)."""
+        given: object = errors
+        if not isinstance(given, Iterable) or isinstance(given, str | bytes):
+            raise TypeError(f"errors: expected ValidationErrors, got {type(given).__name__}")
+        errors = list(errors)
+        for error in errors:
+            if not isinstance(error, ValidationError):
+                raise TypeError(f"errors: expected ValidationErrors, got {type(error).__name__}")
         for error in errors:
             self.add(error, location)
 

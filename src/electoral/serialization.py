@@ -43,6 +43,7 @@ import attrs
 import cattrs
 import pendulum
 
+from electoral._guard import guarded
 from electoral.errors import (
     ErrorCollector,
     InvalidComponent,
@@ -198,11 +199,13 @@ converter: Final = _make_converter()
 """The library's :class:`cattrs.Converter` for its nouns."""
 
 
+@guarded
 def unstructure(value: Any) -> Any:
     """A noun (or a list or dict of nouns) as JSON-ready Python data."""
     return converter.unstructure(value)
 
 
+@guarded
 def structure(data: Any, cls: type[T]) -> T:
     """Build a ``cls`` from JSON-ready data, reporting every problem at once.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from types import ModuleType
 from typing import Any
@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from electoral.errors import ValidationError
 from electoral.ids import barcode, fbr, national_id
 from electoral.model import (
+    MAX_COUNT,
     NOUNS,
     TRIPOLI,
     Ballot,
@@ -416,7 +417,9 @@ def _text_ok(spec: Text, value: object) -> bool:
 def _int_ok(spec: Int | IntSet, value: object) -> bool:
     if type(value) is not int:
         return False
-    return (spec.lo is None or value >= spec.lo) and (spec.hi is None or value <= spec.hi)
+    lo = -MAX_COUNT if spec.lo is None else spec.lo
+    hi = MAX_COUNT if spec.hi is None else spec.hi
+    return lo <= value <= hi
 
 
 def accepted(spec: Spec, value: object) -> tuple[bool, object]:
@@ -464,7 +467,7 @@ def accepted(spec: Spec, value: object) -> tuple[bool, object]:
             return True, value
         return isinstance(value, pendulum.Date) and not isinstance(value, dt.datetime), value
     assert isinstance(spec, IntSet)
-    if isinstance(value, Iterable) and not isinstance(value, str | bytes | frozenset):
+    if isinstance(value, Iterable) and not isinstance(value, str | bytes | frozenset | Mapping):
         try:
             value = frozenset(value)
         except TypeError:
@@ -542,7 +545,7 @@ def test_the_oracle_knows_some_junk_is_valid() -> None:
     assert expectation(Center, "lat", "digits") == (False, True)
     assert expectation(Center, "lat", "none") == (False, False)
     assert expectation(Ballot, "subconstituency_ids", "list_int") == (True, False)
-    assert expectation(Ballot, "subconstituency_ids", "dict_empty") == (True, False)
+    assert expectation(Ballot, "subconstituency_ids", "dict_empty") == (False, True)
     assert expectation(Office, "region", "region") == (True, False)
     assert expectation(Station, "gender", "unisex") == (True, False)
     assert expectation(Citizen, "gender", "unisex") == (False, True)
@@ -551,7 +554,8 @@ def test_the_oracle_knows_some_junk_is_valid() -> None:
     assert expectation(Citizen, "birth_date", "date") == (True, False)
     assert expectation(Citizen, "fbr_number", "digits") == (True, False)
     assert expectation(ResultForm, "center_id", "none") == (False, False)
-    assert expectation(Citizen, "civil_registry_id", "huge_int") == (True, False)
+    assert expectation(Citizen, "civil_registry_id", "huge_int") == (False, True)
+    assert expectation(Station, "registrants", "huge_int") == (False, True)
 
 
 # --- the sweep ---------------------------------------------------------------------------------
@@ -618,8 +622,6 @@ def test_random_junk_refused_only_with_validation_errors(data: st.DataObject) ->
     field = data.draw(st.sampled_from(sorted(fields)), label="field")
     junk = data.draw(RANDOM_JUNK, label="junk")
     spec = SPECS[cls][field]
-    if isinstance(spec, Moment) and isinstance(junk, dt.datetime):
-        junk = junk.replace(year=min(max(junk.year, 3), 9997))  # extreme years: a known bug
     fields[field] = junk
     try:
         rebuilt = cls(**fields)

@@ -80,7 +80,7 @@ def test_minimum_age_parameter() -> None:
     assert not is_old_enough(born, as_of=at(2025, 12, 31), minimum_age=21)
     with pytest.raises(OutOfRange):
         is_old_enough(born, as_of=at(2026, 1, 1), minimum_age=-1)
-    with pytest.raises(OutOfRange):
+    with pytest.raises(InvalidType):
         is_old_enough(born, as_of=at(2026, 1, 1), minimum_age=True)
 
 

@@ -160,7 +160,7 @@ def test_set_remaining_changes(registration: Registration) -> None:
 
 
 def test_set_remaining_changes_refuses() -> None:
-    with pytest.raises(InvalidType):
+    with pytest.raises(TypeError, match=r"^registration: expected Registration"):
         set_remaining_changes("r", BudgetMode.MAX)  # type: ignore[arg-type]
 
 

@@ -121,6 +121,34 @@ def test_server_error() -> None:
     ] == [13]
 
 
+def test_strict_mode_raises_the_failure() -> None:
+    class Broken(InMemoryPollingState):
+        def registrants(self, center_id: int) -> int:
+            raise RuntimeError("down")
+
+    s = Broken(
+        whitelist=[PHONE], centers=CENTERS, elections=[ELECTION], activations={PHONE: 11001}
+    )
+    with pytest.raises(RuntimeError, match="down"):
+        handle_polling_sms(s, sender=PHONE, text="1*5", now=DURING, strict=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1*" + "9" * 5000, "1*" + "9" * 13, "5*2*" + "9" * 30, "0*" + "1" * 20, "1*5" + " " * 1_000],
+)
+def test_huge_numbers_and_long_texts_are_invalid_reports(text: str) -> None:
+    """A count past any station's used to reach the records (and answer 13)."""
+    assert codes(state({PHONE: 11001}), text, DURING, strict=True) == [75]
+
+
+@given(st.text(alphabet="0123456789*#٠١٢ x", max_size=40))
+def test_reports_never_crash(text: str) -> None:
+    for activations in ({}, {PHONE: 11001}):
+        replies = codes(state(activations), text, DURING, strict=True)
+        assert 13 not in replies
+
+
 def report(center: int, period: int, voters: int, when: pendulum.DateTime) -> PollingReport:
     return PollingReport(
         election=ELECTION,

@@ -148,11 +148,11 @@ def test_due_reminders_are_within_tolerance(now: pendulum.DateTime) -> None:
 def test_bad_arguments() -> None:
     with pytest.raises(InvalidType):
         due_reminders([ELECTION], dt.datetime(2014, 6, 25, 12))
-    with pytest.raises(InvalidType):
+    with pytest.raises(InvalidType):  # a member: checked by the rule itself
         due_reminders(["election"], at(25, 12))  # type: ignore[list-item]
-    with pytest.raises(InvalidType):
+    with pytest.raises(TypeError, match=r"^election: "):
         polling_reminders("election")  # type: ignore[arg-type]
-    with pytest.raises(InvalidType):
+    with pytest.raises(TypeError, match=r"^reminder: "):
         skip_reminder("r", PHONE, now=at(25, 12))  # type: ignore[arg-type]
 
 

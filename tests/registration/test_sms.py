@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from electoral.errors import InvalidType
 from electoral.model import TRIPOLI, Center, CenterType, Citizen, Gender, RegistrationPeriod
 from electoral.registration import (
+    MAX_MESSAGE_LENGTH,
     InMemoryRegistrationState,
     MessageCode,
     NewRegistration,
@@ -109,11 +110,67 @@ def test_normalize_refuses_non_text() -> None:
         normalize_message(None)  # type: ignore[arg-type]
 
 
-@given(st.text())
-def test_engine_never_crashes(text: str) -> None:
+TEXTS = st.one_of(
+    st.text(),
+    st.text(alphabet="0123456789٠١٢٣٤٥٦٧٨٩*#. -"),
+    st.builds(
+        "{}{}{}".format,
+        st.sampled_from([NID, NID2, "119700000005", "119700000006", "120100000007", "1" * 40]),
+        st.sampled_from(["*", "#", " ", "", "**"]),
+        st.sampled_from(["11001", "11003", "11004", "99999", "110011", "9" * 50]),
+    ),
+)
+"""Realistic messages: any text, digit soups, and registrations of known and odd people."""
+
+
+@given(TEXTS, st.sampled_from([PHONE, OTHER, "", "junk"]))
+def test_engine_never_crashes(text: str, sender: str) -> None:
+    """Strict mode raises an internal failure, so no defect hides behind reply 13."""
     state = make_state()
-    code = send(state, text)
-    assert code in set(MessageCode)
+    for _ in range(2):  # the second time, the state holds what the first one changed
+        code = send(state, text, sender=sender, strict=True)
+        assert code in set(MessageCode)
+        assert code != MessageCode.RESPONSE_SERVER_ERROR
+
+
+def test_strict_mode_raises_what_13_would_hide() -> None:
+    class Broken(InMemoryRegistrationState):
+        def citizen(self, national_id: str) -> Citizen | None:
+            raise RuntimeError("database down")
+
+    state = Broken(periods=[RegistrationPeriod(start=NOW.subtract(days=1), end=NOW.add(days=1))])
+    assert send(state, NID) == MessageCode.RESPONSE_SERVER_ERROR
+    with pytest.raises(RuntimeError, match="database down"):
+        send(state, NID, strict=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("9" * 999, MessageCode.VOTER_QUERY_NID_WRONG_LENGTH),
+        ("٩" * 999, MessageCode.VOTER_QUERY_NID_WRONG_LENGTH),
+        (f"{'1' * 990}*11001", MessageCode.RESPONSE_NID_WRONG_LENGTH),
+        (f"{NID}*{'1' * 980}", MessageCode.RESPONSE_CENTER_ID_WRONG_LENGTH),
+        ("9" * 5000, MessageCode.MESSAGE_INCORRECT),
+        ("٩" * 5000, MessageCode.MESSAGE_INCORRECT),
+    ],
+)
+def test_long_numbers_get_a_length_reply(text: str, code: MessageCode) -> None:
+    """A run past Python's 4,300-digit limit used to fail ``int`` and answer 13."""
+    assert send(make_state(), text, strict=True) == code
+
+
+def test_normalize_keeps_runs_of_any_length() -> None:
+    assert normalize_message("0" * 5000 + "7") == "7"
+    assert normalize_message("٠" * 10 + "١٢" + "#" + "9" * 5000) == "12*" + "9" * 5000
+
+
+def test_a_text_past_the_limit_is_not_read() -> None:
+    padded = NID + "#11001" + " " * (MAX_MESSAGE_LENGTH - len(NID) - 6)
+    assert len(padded) == MAX_MESSAGE_LENGTH
+    assert send(make_state(), padded) == 73
+    assert send(make_state(), padded + " ") == MessageCode.MESSAGE_INCORRECT
+    assert send(make_state(), NID + " " * MAX_MESSAGE_LENGTH) == MessageCode.MESSAGE_INCORRECT
 
 
 def test_precedence_while_open() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import Any
 
 import attrs
 import pytest
@@ -165,18 +166,42 @@ def test_station_turnout(records: list[FormRecord], setup: TallySetup) -> None:
 
 
 def test_gender_and_reconciliation_turnout(records: list[FormRecord], setup: TallySetup) -> None:
-    by_gender = gender_turnout(records, setup)
+    by_gender = gender_turnout(records, setup, ballot_numbers=[117])
     assert set(by_gender) == {Gender.MALE, Gender.FEMALE}
     assert by_gender[Gender.MALE].registrants == 1200
     assert by_gender[Gender.MALE].percent == Fraction(100 * by_gender[Gender.MALE].voters, 1200)
-    recon = reconciliation_turnout(records, setup)
-    counted = [r for r in counted_forms(records) if r.form.has_reconciliation]
+    recon = reconciliation_turnout(records, setup, ballot_numbers=[117])
+    counted = [
+        r
+        for r in counted_forms(records)
+        if r.form.has_reconciliation and r.form.ballot_number == 117
+    ]
     sections = [r.active_recon(EntryVersion.FINAL) for r in counted]
     assert recon.voters == sum(
         s.number_valid_votes + 5 for s in sections if isinstance(s, ReconciliationForm)
     )
-    assert recon.registrants == 400 + 380 + 400 + 380  # each station once
+    stations = {station for r in counted if (station := setup.station_of(r.form)) is not None}
+    assert recon.registrants == sum(station.registrants or 0 for station in stations)
     assert reconciliation_turnout([], setup).percent is None
+
+
+@pytest.mark.parametrize("turnout", [reconciliation_turnout, gender_turnout])
+def test_two_ballots_at_a_station_are_not_added_into_one_turnout(
+    records: list[FormRecord], setup: TallySetup, turnout: Any
+) -> None:
+    """The general and the women's form of a station count the same voters: the
+    figure would roughly double. One race at a time, as the station turnout does."""
+    for scope in (None, [117, 118]):
+        with pytest.raises(InconsistentValue) as excinfo:
+            turnout(records, setup, ballot_numbers=scope)
+        assert excinfo.value.code == "results.turnout_mixed_ballots"
+        assert excinfo.value.params["ballots"] == "117, 118"
+    general, women = (turnout(records, setup, ballot_numbers=[b]) for b in (117, 118))
+    figures = [general] if turnout is reconciliation_turnout else [*general.values()]
+    figures += [women] if turnout is reconciliation_turnout else [*women.values()]
+    for figure in figures:
+        assert figure.percent is not None
+        assert figure.percent <= 100
 
 
 def test_turnout_leaves_out_stations_without_a_register(
@@ -198,7 +223,7 @@ def test_turnout_leaves_out_stations_without_a_register(
     assert (
         station_turnout(records, blind).registrants < station_turnout(records, setup).registrants
     )
-    for gender, turnout in gender_turnout(records, blind).items():
-        assert turnout == gender_turnout(in_country, blind)[gender]
+    for gender, turnout in gender_turnout(records, blind, ballot_numbers=[117]).items():
+        assert turnout == gender_turnout(in_country, blind, ballot_numbers=[117])[gender]
         assert turnout.percent is not None
         assert turnout.percent <= 100

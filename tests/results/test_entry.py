@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 import pytest
@@ -23,6 +24,7 @@ from electoral.results import (
     qc_pass,
     qc_print,
     qc_reject,
+    recon_problems,
     reject_corrections,
     resolve_corrections,
 )
@@ -264,3 +266,22 @@ def test_qc_reject_needs_reason_when_released(
     assert step.record.reject_reason == "smudged"
     unreleased = attrs.evolve(released, available_for_release=False)
     assert qc_reject(record, ballot=unreleased, user="q", now=now).record.rejected_count == 1
+
+
+def test_a_recon_mapping_with_an_unknown_key_is_refused_with_a_code(
+    fresh: FormRecord, setup: TallySetup, now: dt.datetime
+) -> None:
+    """The key used to reach ``ReconciliationForm(**mapping)`` and raise ``TypeError``."""
+    record = de1(fresh, setup, now)
+    typed: dict[Any, object] = dict(attrs.asdict(RECON))
+    typed.update({"number_of_ghosts": 3, 7: 1})
+    with pytest.raises(ValidationErrors) as excinfo:
+        enter_de1(record, votes=VOTES, recon=typed, setup=setup, user="a", now=now)
+    errors = excinfo.value.errors
+    assert [e.code for e in errors] == ["results.recon_unknown_field"] * 2
+    assert [e.value for e in errors] == ["number_of_ghosts", 7]
+    assert [e.location for e in errors] == ["$.recon['number_of_ghosts']", "$.recon[7]"]
+    assert recon_problems(typed) == ()  # not a reason to send the form to clearance
+    clean = {str(k): v for k, v in typed.items() if k in attrs.asdict(RECON)}
+    step = enter_de1(record, votes=VOTES, recon=clean, setup=setup, user="a", now=now)
+    assert step.record.active_recon(EntryVersion.DATA_ENTRY_1) == RECON

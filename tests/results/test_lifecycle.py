@@ -14,6 +14,7 @@ from electoral.errors import (
     InvalidType,
     MissingValue,
     ValidationError,
+    ValidationErrors,
 )
 from electoral.model import FormState, Gender, ReconciliationForm, ResultForm
 from electoral.results import (
@@ -374,6 +375,15 @@ def test_create_form(fresh: FormRecord, setup: TallySetup, now: dt.datetime) -> 
 def test_next_barcode_is_numeric() -> None:
     assert next_barcode(["9", "10"]) == "11"
     assert next_barcode([]) == "10000001"
+
+
+def test_next_barcode_refuses_what_is_not_a_barcode() -> None:
+    """``int("abc")`` used to escape as a bare ``ValueError``."""
+    with pytest.raises(ValidationErrors) as excinfo:
+        next_barcode(["9", "abc", "9" * 5000, "-10"])
+    errors = excinfo.value.errors
+    assert [e.location for e in errors] == ["$.existing[1]", "$.existing[2]", "$.existing[3]"]
+    assert [e.code for e in errors] == ["barcode.format", "barcode.length", "barcode.format"]
 
 
 def test_diagram_lists_every_transition() -> None:

@@ -14,7 +14,16 @@ from electoral.errors import (
     ValidationError,
     ValidationErrors,
 )
-from electoral.seats import METHODS, highest_averages, largest_remainder, plurality, two_round
+from electoral.model import MAX_COUNT
+from electoral.seats import (
+    METHODS,
+    highest_averages,
+    hor_2014,
+    largest_remainder,
+    plurality,
+    screen_municipal_lists,
+    two_round,
+)
 
 ALL_METHODS = sorted(METHODS)
 
@@ -31,6 +40,8 @@ ALL_METHODS = sorted(METHODS)
         ({"": 3}, "seats.candidate_type"),
         ({3: 3}, "seats.candidate_type"),
         ([("A", 3)], "seats.mapping_type"),
+        pytest.param({"A": 10**5000}, "range.ceiling", id="votes-5001-digits"),
+        ({"A": MAX_COUNT + 1}, "range.ceiling"),
     ],
 )
 def test_bad_votes(method: str, votes: object, code: str) -> None:
@@ -53,6 +64,7 @@ def test_several_bad_votes_reported_together() -> None:
         (-1, OutOfRange, "seats.count_negative"),
         (2.0, InvalidType, "seats.count_type"),
         (True, InvalidType, "seats.count_type"),
+        pytest.param(10**5000, OutOfRange, "range.ceiling", id="seats-5001-digits"),
     ],
 )
 def test_bad_seats(method: str, seats: object, kind: type[ValidationError], code: str) -> None:
@@ -82,6 +94,28 @@ def test_bad_threshold(threshold: object, kind: type[ValidationError], code: str
         highest_averages({"A": 3}, 2, threshold=threshold)  # type: ignore[arg-type]
     assert info.value.codes == (code,)
     assert isinstance(info.value.errors[0], kind)
+
+
+def test_a_threshold_too_fine_to_print_is_refused() -> None:
+    with pytest.raises(ValidationErrors) as info:
+        largest_remainder({"A": 3}, 1, threshold=Fraction(1, 10**5000))
+    assert info.value.codes == ("range.ceiling",)
+    assert info.value.describe()
+    assert repr(info.value.errors[0])
+
+
+def test_election_builders_refuse_a_list_for_a_mapping() -> None:
+    """``hor_2014(general=[...])`` used to fail deep inside with ``AttributeError``."""
+    with pytest.raises(InvalidType) as info:
+        hor_2014(general=[("A", 1)], women={"A": 1})  # type: ignore[arg-type]
+    assert info.value.field == "general"
+
+
+def test_municipal_screening_refuses_a_council_beyond_the_ceiling() -> None:
+    with pytest.raises(OutOfRange) as info:
+        screen_municipal_lists({}, 10**5000)
+    assert (info.value.code, info.value.field) == ("range.ceiling", "council_size")
+    str(info.value)
 
 
 def test_caps_on_unknown_lists_and_bad_caps() -> None:

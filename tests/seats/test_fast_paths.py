@@ -54,10 +54,13 @@ def test_order_seats_is_the_key_sort(votes: dict[str, int], seats: dict[str, int
 
 
 def test_row_classes_have_no_init_hooks() -> None:
+    """No hook but the annotation check, which the fast path's checked inputs always pass."""
     for cls in (QuotaRow, DivisorRow):
         for field in attrs.fields(cls):
             assert field.converter is None, (cls, field.name)
-            assert field.validator is None, (cls, field.name)
+            check = field.validator
+            assert check is not None, (cls, field.name)
+            assert check.__qualname__ == "typed_fields.<locals>.check", (cls, field.name)
             assert field.on_setattr in (None, attrs.setters.NO_OP), (cls, field.name)
             assert field.init, (cls, field.name)
             assert field.default is attrs.NOTHING, (cls, field.name)
@@ -77,6 +80,7 @@ def test_fast_rows_equal_init_rows() -> None:
         pass_number=2,
     )
     fast = quota_row("A", 10, quota, 4, 1, True, 2)
+    attrs.validate(fast)
     assert type(fast) is QuotaRow
     assert fast == built
     assert hash(fast) == hash(built)
@@ -85,6 +89,7 @@ def test_fast_rows_equal_init_rows() -> None:
     rule = DIVISORS["sainte_lague"]
     built_row = DivisorRow(candidate="B", votes=9, seats=2, cap=5, divisor=rule)
     fast_row = divisor_row("B", 9, 2, 5, rule)
+    attrs.validate(fast_row)
     assert type(fast_row) is DivisorRow
     assert fast_row == built_row
     assert hash(fast_row) == hash(built_row)

@@ -6,13 +6,23 @@ import enum
 from collections.abc import Mapping
 from typing import Generic, TypeVar
 
-from electoral.errors import InvalidComponent, InvalidType
+from electoral._guard import guarded
+from electoral.errors import InconsistentValue, InvalidComponent, InvalidType, register_messages
 
 __all__ = ["CodeMap"]
 
 E = TypeVar("E", bound=enum.Enum)
 
 _MAX_DIGITS = 9
+
+register_messages(
+    {
+        "code.shared": (
+            "{value}: each code of {system} may stand for one member only.",
+            "{value}: لا يجوز أن يدل رمز في {system} على أكثر من عنصر واحد.",
+        ),
+    }
+)
 
 
 class CodeMap(Generic[E]):
@@ -22,14 +32,19 @@ class CodeMap(Generic[E]):
     nothing is guessed.
     """
 
+    @guarded
     def __init__(self, system: str, field: str, codes: Mapping[E, int]) -> None:
         self.system = system
         self.field = field
         self._to_code: dict[E, int] = dict(codes)
         self._from_code: dict[int, E] = {code: member for member, code in codes.items()}
         if len(self._from_code) != len(self._to_code):
-            raise ValueError(f"{system} {field}: two members share a code")
+            shared = sorted(
+                {c for c in self._to_code.values() if list(self._to_code.values()).count(c) > 1}
+            )
+            raise InconsistentValue("code.shared", field="codes", value=shared, system=system)
 
+    @guarded
     def to_code(self, member: E) -> int:
         """The system's code for ``member``."""
         try:
@@ -39,6 +54,7 @@ class CodeMap(Generic[E]):
                 "code.unknown", field=self.field, value=member, system=self.system
             ) from None
 
+    @guarded
     def from_code(self, code: object) -> E:
         """Our member for the system's ``code`` (an ``int``, or a string of digits)."""
         text = code.strip() if isinstance(code, str) else ""

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from electoral._guard import guarded
 from electoral.adapters._codes import CodeMap
 from electoral.ids.phone import Carrier
 from electoral.model.ballot import RaceType
@@ -69,6 +70,7 @@ CARRIER: Final = CodeMap(
 """Reporting carrier codes: Libyana 2, Al Madar 3, Thuraya 4."""
 
 
+@guarded
 def ballot_number(race_type: RaceType) -> int:
     """The public ballot number of a race type: ballot type + 1 (1 general, 2 women's)."""
     return BALLOT_TYPE.to_code(race_type) + 1

@@ -32,6 +32,7 @@ module                 nouns
 
 from __future__ import annotations
 
+from electoral._guard import MAX_COUNT
 from electoral.model.ballot import Ballot, Candidate, Race, RaceType
 from electoral.model.center import MAX_COPIES, Center, CenterType, check_copies
 from electoral.model.citizen import Citizen
@@ -59,6 +60,7 @@ from electoral.model.station import Station
 
 __all__ = [
     "MAX_COPIES",
+    "MAX_COUNT",
     "NOUNS",
     "NO_CONSTITUENCY",
     "NO_NAMED_THING",

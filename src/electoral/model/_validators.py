@@ -12,13 +12,14 @@ import datetime as dt
 import enum
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Final, TypeVar
 
 import attrs
 import pendulum
 
+from electoral._guard import MAX_COUNT
 from electoral.errors import (
     InvalidFormat,
     InvalidType,
@@ -46,6 +47,7 @@ __all__ = [
     "to_decimal",
     "to_frozenset",
     "to_moment",
+    "to_tuple",
 ]
 
 TRIPOLI: Final = pendulum.timezone("Africa/Tripoli")
@@ -75,11 +77,16 @@ _DECIMAL_TEXT: Final = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
 
 
 def integer(min_value: int | None = None, max_value: int | None = None) -> Validator:
-    """An ``int`` (never a ``bool``) within the inclusive bounds given."""
+    """An ``int`` (never a ``bool``) within the inclusive bounds given.
+
+    An open bound stops at :data:`~electoral.model.MAX_COUNT` (code ``range.ceiling``).
+    """
 
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not int:
             raise InvalidType(field=attribute.name, value=value)
+        if not -MAX_COUNT <= value <= MAX_COUNT:
+            raise OutOfRange("range.ceiling", field=attribute.name, value=value, maximum=MAX_COUNT)
         if (min_value is not None and value < min_value) or (
             max_value is not None and value > max_value
         ):
@@ -186,12 +193,26 @@ def frozen_ints(min_value: int, max_value: int) -> Validator:
 
 
 def to_frozenset(value: object) -> object:
-    """Converter: any iterable but ``str``/``bytes`` becomes a ``frozenset``."""
-    if isinstance(value, Iterable) and not isinstance(value, str | bytes | frozenset):
+    """Converter: any iterable but text and mappings becomes a ``frozenset``.
+
+    Text and mappings are left as they are, for the validator to refuse: turning
+    ``"abc"`` into its letters, or a mapping into its keys, would be a silent fix.
+    """
+    if isinstance(value, Iterable) and not isinstance(value, str | bytes | frozenset | Mapping):
         try:
             return frozenset(value)
         except TypeError:  # unhashable members: left for the validator to refuse
             return value
+    return value
+
+
+def to_tuple(value: object) -> object:
+    """Converter: any iterable but text and mappings becomes a ``tuple``.
+
+    As for :func:`to_frozenset`, text and mappings are left for the validator.
+    """
+    if isinstance(value, Iterable) and not isinstance(value, str | bytes | tuple | Mapping):
+        return tuple(value)
     return value
 
 

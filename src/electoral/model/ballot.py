@@ -34,6 +34,7 @@ from typing import Final
 
 import attrs
 
+from electoral._guard import guarded
 from electoral.errors import Language
 from electoral.model import _validators as v
 from electoral.model.gender import Gender
@@ -53,6 +54,7 @@ class RaceType(enum.Enum):
     COMPONENT_TEBU = "component_tebu"
     PRESIDENTIAL = "presidential"
 
+    @guarded
     def label(self, language: Language = "en") -> str:
         """The race type's label in English or Arabic."""
         return _RACE_LABELS[self][language == "ar"]

@@ -39,6 +39,7 @@ from typing import Final
 
 import attrs
 
+from electoral._guard import guarded
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
@@ -119,6 +120,7 @@ class CenterType(enum.Enum):
     SPLIT = "split"
     SPECIAL = "special"
 
+    @guarded
     def label(self, language: Language = "en") -> str:
         """The type's label in English or Arabic (SmartElect's catalogue)."""
         return _TYPE_LABELS[self][language == "ar"]
@@ -234,6 +236,7 @@ class Center:
         return self.center_id >= _center_id.OUT_OF_COUNTRY_MIN
 
 
+@guarded
 def check_copies(centers: Iterable[Center]) -> None:
     """Check the rules that span centres, reporting every problem at once.
 

@@ -31,6 +31,7 @@ from typing import Final
 import attrs
 import pendulum
 
+from electoral._guard import guarded
 from electoral.errors import InconsistentValue, register_messages
 from electoral.model import _validators as v
 
@@ -74,10 +75,12 @@ class Period:
         """Whether the period contains no instant (``start == end``)."""
         return self.start == self.end
 
+    @guarded
     def contains(self, moment: dt.datetime) -> bool:
         """Whether ``start <= moment < end``."""
         return self.start <= moment < self.end
 
+    @guarded
     def overlaps(self, other: Period) -> bool:
         """Whether the two periods share an instant (touching ends do not).
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import enum
 from typing import Final
 
+from electoral._guard import guarded
 from electoral.errors import Language
 
 __all__ = ["Gender"]
@@ -32,6 +33,7 @@ class Gender(enum.Enum):
     FEMALE = "female"
     UNISEX = "unisex"
 
+    @guarded
     def label(self, language: Language = "en") -> str:
         """The label shown to people, in English or Arabic."""
         return _LABELS[self][language == "ar"]

@@ -30,6 +30,7 @@ from typing import Final
 
 import attrs
 
+from electoral._guard import guarded
 from electoral.errors import Language
 from electoral.model import _validators as v
 
@@ -63,6 +64,7 @@ class Region(enum.Enum):
     SOUTH = "south"
     EAST = "east"
 
+    @guarded
     def label(self, language: Language = "en") -> str:
         """The region's name in English or Arabic."""
         return _REGION_LABELS[self][language == "ar"]
@@ -97,6 +99,7 @@ class Office:
         """Whether this is the 999 "no office" placeholder."""
         return self.id == NO_NAMED_THING
 
+    @guarded
     def name(self, language: Language = "en") -> str:
         """The name in the language asked for."""
         return self.name_ar if language == "ar" else self.name_en
@@ -121,6 +124,7 @@ class Constituency:
         """Whether this is the 999 "no constituency" placeholder."""
         return self.id == NO_NAMED_THING
 
+    @guarded
     def name(self, language: Language = "en") -> str:
         """The name in the language asked for."""
         return self.name_ar if language == "ar" else self.name_en
@@ -150,6 +154,7 @@ class SubConstituency:
         """Whether this is the 999 placeholder or the 998 split sub-constituency."""
         return self.id in (NO_NAMED_THING, SPLIT_SUBCONSTITUENCY_ID)
 
+    @guarded
     def name(self, language: Language = "en") -> str:
         """The name in the language asked for."""
         return self.name_ar if language == "ar" else self.name_en

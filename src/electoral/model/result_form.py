@@ -38,6 +38,7 @@ from typing import Final
 
 import attrs
 
+from electoral._guard import guarded
 from electoral.errors import InconsistentValue, Language, register_messages
 from electoral.ids import barcode as _barcode
 from electoral.ids import center_id as _center_id
@@ -90,6 +91,7 @@ class FormState(enum.Enum):
     AUDIT = "audit"
     CLEARANCE = "clearance"
 
+    @guarded
     def label(self, language: Language = "en") -> str:
         """The state's label: "Data Entry 1" (the results system's rule), or in Arabic."""
         if language == "ar":
@@ -285,6 +287,7 @@ class ReconciliationForm2014:
     is_stamped: bool = attrs.field(default=False, validator=v.boolean)
     notes: str = attrs.field(default="", validator=v.text(max_length=4096, newlines=True))
 
+    @guarded
     def ballots_used(self, candidate_votes: int) -> int:
         """Cancelled + unstamped + invalid + the form's candidate votes (2014 trigger 1)."""
         return (

@@ -209,6 +209,7 @@ from electoral.registration._roll import (
     voter_rolls,
 )
 from electoral.registration._sms import (
+    MAX_MESSAGE_LENGTH,
     MAX_REGISTRATIONS_PER_PHONE,
     UNLOCK_HOURS,
     InMemoryRegistrationState,
@@ -248,6 +249,7 @@ __all__ = [
     "MAX_CALL_DURATION",
     "MAX_JOB_NAME_LENGTH",
     "MAX_LATLONG",
+    "MAX_MESSAGE_LENGTH",
     "MAX_REGISTRANTS_PER_STATION",
     "MAX_REGISTRATIONS_PER_PHONE",
     "MESSAGE_TEXTS",

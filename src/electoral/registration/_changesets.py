@@ -43,6 +43,7 @@ from typing import Any, Final
 import attrs
 import pendulum
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
@@ -53,6 +54,7 @@ from electoral.errors import (
     register_messages,
 )
 from electoral.model import TRIPOLI, Center, Citizen
+from electoral.model import _validators as v
 from electoral.registration._roll import Registration
 
 __all__ = [
@@ -192,7 +194,7 @@ class ChangesetStatus(enum.IntEnum):
     ROLLED_BACK = 8
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ChangeRecord:
     """The audit row for one citizen in one changeset."""
 
@@ -201,18 +203,6 @@ class ChangeRecord:
     changed: bool
     from_center: int | None = None
     to_center: int | None = None
-
-
-def _int_set(value: Iterable[int]) -> frozenset[int]:
-    return frozenset(value)
-
-
-def _str_set(value: Iterable[str]) -> frozenset[str]:
-    return frozenset(value)
-
-
-def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
 
 
 def _check(instance: Changeset) -> None:
@@ -254,7 +244,7 @@ def _check(instance: Changeset) -> None:
             )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Changeset:
     """A batch change and, once executed, its records.
 
@@ -277,12 +267,12 @@ class Changeset:
     select_by: SelectBy
     justification: str
     message: str = ""
-    center_ids: frozenset[int] = attrs.field(default=frozenset(), converter=_int_set)
-    national_ids: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    center_ids: frozenset[int] = attrs.field(default=frozenset(), converter=v.to_frozenset)
+    national_ids: tuple[str, ...] = attrs.field(default=(), converter=v.to_tuple)
     other_changeset: str | None = None
     target_center_id: int | None = None
     status: ChangesetStatus = ChangesetStatus.NEW
-    approvers: frozenset[str] = attrs.field(default=frozenset(), converter=_str_set)
+    approvers: frozenset[str] = attrs.field(default=frozenset(), converter=v.to_frozenset)
     records: tuple[ChangeRecord, ...] = ()
     rolled_back_by: str | None = None
     error: str = ""
@@ -321,6 +311,7 @@ def _need(changeset: Changeset, allowed: Collection[ChangesetStatus]) -> None:
 _EDITABLE: Final = (ChangesetStatus.NEW, ChangesetStatus.APPROVED)
 
 
+@guarded
 def approve_changeset(changeset: Changeset, user: str) -> Changeset:
     """Add ``user``'s approval; the second approval makes it Approved."""
     _need(changeset, _EDITABLE)
@@ -331,6 +322,7 @@ def approve_changeset(changeset: Changeset, user: str) -> Changeset:
     return attrs.evolve(changeset, approvers=approvers, status=status)
 
 
+@guarded
 def revoke_approval(changeset: Changeset, user: str) -> Changeset:
     """Withdraw ``user``'s approval; below two, an Approved changeset is New again."""
     _need(changeset, _EDITABLE)
@@ -345,6 +337,7 @@ def revoke_approval(changeset: Changeset, user: str) -> Changeset:
     return attrs.evolve(changeset, approvers=approvers, status=status)
 
 
+@guarded
 def edit_changeset(
     changeset: Changeset, *, okay_to_remove_approvals: bool = False, **changes: Any
 ) -> Changeset:
@@ -355,6 +348,7 @@ def edit_changeset(
     return attrs.evolve(changeset, **changes, approvers=frozenset(), status=ChangesetStatus.NEW)
 
 
+@guarded
 def queue_changeset(changeset: Changeset) -> Changeset:
     """Approved → Queued."""
     _need(changeset, (ChangesetStatus.APPROVED,))
@@ -413,6 +407,7 @@ def parse_national_id_upload(text: str | bytes, *, known: Collection[str]) -> tu
     return tuple(ids)
 
 
+@guarded
 def select_citizens(
     changeset: Changeset,
     *,
@@ -454,7 +449,7 @@ def select_citizens(
     return sorted(set(other.changed_citizens))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ExecutionResult:
     """The outcome of :func:`execute_changeset`: new values, never mutations.
 
@@ -575,6 +570,7 @@ def _apply(
     return records
 
 
+@guarded
 def execute_changeset(
     changeset: Changeset,
     *,

@@ -36,6 +36,7 @@ import re
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from typing import Final
 
+from electoral._guard import guarded
 from electoral.errors import InvalidType
 
 __all__ = ["LATLONG_PLACES", "MAX_LATLONG", "cleanup_lat_long"]
@@ -62,6 +63,7 @@ def _dms(degrees: str, minutes: str, seconds: str | Decimal = "0") -> Decimal:
     return Decimal(degrees) + Decimal(minutes) / 60 + Decimal(seconds) / 3600
 
 
+@guarded
 def cleanup_lat_long(text: str) -> Decimal | None:
     """Read a messy latitude or longitude; ``None`` when it cannot be read.
 

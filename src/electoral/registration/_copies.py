@@ -36,6 +36,7 @@ from typing import Final
 
 import attrs
 
+from electoral._guard import guarded
 from electoral.errors import InconsistentValue, InvalidType, register_messages
 from electoral.model import Center
 
@@ -72,6 +73,7 @@ def _centers(centers: Iterable[Center]) -> dict[int, Center]:
     return found
 
 
+@guarded
 def related_by_copy(center: Center, centers: Iterable[Center]) -> list[Center]:
     """The copy group of ``center``: the original, then its copies by centre id.
 
@@ -97,6 +99,7 @@ def related_by_copy(center: Center, centers: Iterable[Center]) -> list[Center]:
     return [original, *copies]
 
 
+@guarded
 def copy_info(center: Center, centers: Iterable[Center]) -> str:
     """The Arabic copy line printed on a centre's rolls and signs ("" if none)."""
     if not isinstance(center, Center):
@@ -111,6 +114,7 @@ def copy_info(center: Center, centers: Iterable[Center]) -> str:
     return "تم النسخ بواسطة المراكز: " + f"{ARABIC_COMMA} ".join(map(str, copies))
 
 
+@guarded
 def truncate_center_name(name: str, limit: int = CENTER_NAME_TRUNCATE_AFTER) -> str:
     """Cut a centre name longer than ``limit`` characters after ``limit``, adding ``...``.
 
@@ -126,6 +130,7 @@ def truncate_center_name(name: str, limit: int = CENTER_NAME_TRUNCATE_AFTER) -> 
     return name if len(name) <= limit else name[:limit] + "..."
 
 
+@guarded
 def set_reg_open(
     centers: Iterable[Center],
     reg_open: bool,

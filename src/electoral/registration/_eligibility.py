@@ -32,6 +32,7 @@ from typing import Final
 
 import pendulum
 
+from electoral._guard import guarded
 from electoral.errors import InvalidType, OutOfRange, ValidationError, register_messages
 from electoral.model import TRIPOLI, Citizen
 
@@ -90,6 +91,7 @@ class Missing(ValidationError):
     default_code = "registration.missing"
 
 
+@guarded
 def local_date(as_of: dt.datetime) -> pendulum.Date:
     """The calendar day of an aware instant in Africa/Tripoli.
 
@@ -113,6 +115,7 @@ def _check_age(minimum_age: int) -> None:
         raise OutOfRange("registration.minimum_age", field="minimum_age", value=minimum_age)
 
 
+@guarded
 def is_old_enough(
     birth_date: dt.date,
     *,
@@ -142,6 +145,7 @@ def is_old_enough(
     return born < limit if strict else born <= limit
 
 
+@guarded
 def age_on(birth_date: dt.date, *, as_of: dt.datetime) -> int:
     """Age in whole years on ``as_of``'s day in Tripoli (same triple rule).
 
@@ -155,6 +159,7 @@ def age_on(birth_date: dt.date, *, as_of: dt.datetime) -> int:
     return years
 
 
+@guarded
 def check_eligible(
     citizen: Citizen,
     *,
@@ -184,6 +189,7 @@ def check_eligible(
         )
 
 
+@guarded
 def is_eligible(
     citizen: Citizen,
     *,

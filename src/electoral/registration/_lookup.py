@@ -37,6 +37,7 @@ from typing import Final
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import (
     InconsistentValue,
     InvalidFormat,
@@ -97,6 +98,7 @@ register_messages(
 )
 
 
+@guarded
 def translate_eastern_arabic_digits(text: str) -> str:
     """Translate ٠–٩ (U+0660–U+0669) to ASCII digits, as the web forms do.
 
@@ -110,6 +112,7 @@ def translate_eastern_arabic_digits(text: str) -> str:
     return text.translate(_EASTERN)
 
 
+@guarded
 def validate_web_national_id(text: str) -> str:
     """The web forms' national-id check; returns the 12-digit id.
 
@@ -148,6 +151,7 @@ def validate_web_national_id(text: str) -> str:
     return str(value)
 
 
+@guarded
 def check_my_registration(
     national_id: str,
     fbr_number: str,
@@ -203,7 +207,7 @@ def check_my_registration(
     return citizen
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class SearchTerm:
     """How the staff registration search reads a term.
 
@@ -223,6 +227,7 @@ class SearchTerm:
     name: str | None
 
 
+@guarded
 def classify_search_term(term: str) -> SearchTerm:
     """Classify a staff search term (phone, national id, or name).
 

@@ -32,6 +32,7 @@ import string
 from collections.abc import Mapping
 from typing import Final
 
+from electoral._guard import guarded
 from electoral.errors import Language
 
 __all__ = ["MESSAGE_TEXTS", "MessageCode", "SmsType", "render_reply"]
@@ -331,6 +332,7 @@ def _fields(template: str) -> list[str]:
     return [name for _, name, _, _ in string.Formatter().parse(template) if name]
 
 
+@guarded
 def render_reply(
     code: MessageCode,
     params: Mapping[str, object],

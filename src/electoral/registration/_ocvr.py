@@ -36,6 +36,7 @@ from typing import Final
 import attrs
 import pendulum
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import (
     InconsistentValue,
     InvalidLength,
@@ -82,11 +83,13 @@ register_messages(
 )
 
 
+@guarded
 def ocvr_registration_open(now: dt.datetime, *, deadline: dt.date = OCVR_DEADLINE) -> bool:
     """Whether OCVR registration is open at ``now`` (its Tripoli day ≤ the deadline)."""
     return c.aware(now, "now").date() <= deadline
 
 
+@guarded
 def ocvr_check_nid_entry(national_id: str, confirmation: str) -> str:
     """The national id typed twice, checked before any look-up; returns it in ASCII.
 
@@ -108,7 +111,7 @@ def ocvr_check_nid_entry(national_id: str, confirmation: str) -> str:
     return nid
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class LookupGate:
     """What the look-up form does for the next attempt.
 
@@ -131,6 +134,7 @@ def _count(value: object, field: str) -> int:
     return value
 
 
+@guarded
 def ocvr_lookup_gate(counter: int, *, rerendered: bool = False) -> LookupGate:
     """The throttle for the next look-up, given the calls already made.
 
@@ -147,6 +151,7 @@ def ocvr_lookup_gate(counter: int, *, rerendered: bool = False) -> LookupGate:
     )
 
 
+@guarded
 def ocvr_changes_left(submissions: int) -> int:
     """Changes still allowed: ``3 − submissions``, and 0 from 3 on.
 
@@ -156,6 +161,7 @@ def ocvr_changes_left(submissions: int) -> int:
     return max(0, OCVR_MAX_CHANGES - _count(submissions, "submissions"))
 
 
+@guarded
 def ocvr_count_submission(
     submissions: int,
     *,

@@ -42,6 +42,7 @@ from typing import Final
 import attrs
 import pendulum
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
@@ -136,6 +137,7 @@ def _text(value: object, field: str) -> str:
     return value
 
 
+@guarded
 def validate_job_name(name: str, *, existing: Collection[str]) -> str:
     """Check a roll-job name (``rollgen/forms.py``).
 
@@ -164,6 +166,7 @@ def validate_job_name(name: str, *, existing: Collection[str]) -> str:
     return name
 
 
+@guarded
 def default_job_name(now: dt.datetime, user: str) -> str:
     """The command line's job name, ``YYYY-MM-DD.HH-MM-SS-ffffff-<user>`` (Tripoli time).
 
@@ -176,6 +179,7 @@ def default_job_name(now: dt.datetime, user: str) -> str:
     return moment.strftime("%Y-%m-%d.%H-%M-%S-%f") + "-" + user
 
 
+@guarded
 def parse_center_id_list(text: str, *, known: Iterable[int]) -> tuple[int, ...]:
     """Read a comma-separated list of centre ids for a roll job.
 
@@ -303,7 +307,7 @@ def _canonical_phone(value: str | int) -> str:
     return _phone.validate(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class StaffMember:
     """A field staff member who may call the help desk.
 
@@ -320,6 +324,7 @@ class StaffMember:
     suspended: bool = attrs.field(default=False, validator=c.boolean)
 
 
+@guarded
 def check_field_staff(
     staff_id: str, caller_phone: str, staff: Iterable[StaffMember]
 ) -> StaffMember:
@@ -349,6 +354,7 @@ def check_field_staff(
     return member
 
 
+@guarded
 def call_duration(start: dt.datetime, end: dt.datetime) -> pendulum.Duration:
     """A help-desk call's recorded duration, capped at one hour.
 
@@ -381,6 +387,7 @@ class BudgetMode(enum.Enum):
     """The whole budget: ``change_count = 0``."""
 
 
+@guarded
 def set_remaining_changes(registration: Registration, mode: BudgetMode) -> Registration:
     """Set a registration's remaining SMS changes (the bulk management command).
 

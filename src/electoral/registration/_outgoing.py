@@ -31,6 +31,7 @@ from __future__ import annotations
 import textwrap
 from typing import Final
 
+from electoral._guard import guarded
 from electoral.errors import InvalidType, OutOfRange
 
 __all__ = [
@@ -56,6 +57,7 @@ def _text(value: object, field: str = "text") -> str:
     return value
 
 
+@guarded
 def protect_from_emoji(text: str) -> str:
     """Rewrite ``8)`` as ``8 )`` and ``(8`` as ``( 8``, so that no phone shows an emoji.
 
@@ -71,6 +73,7 @@ def protect_from_emoji(text: str) -> str:
     return result
 
 
+@guarded
 def split_message(text: str, *, length: int = SMS_LENGTH) -> tuple[str, ...]:
     """Split a long message into parts prefixed ``[i/n]`` (SmartElect's optional split).
 
@@ -107,6 +110,7 @@ def split_message(text: str, *, length: int = SMS_LENGTH) -> tuple[str, ...]:
     return tuple(f"[{i}/{count}] {piece}" for i, piece in enumerate(pieces, start=1))
 
 
+@guarded
 def outgoing_parts(text: str, *, split: bool = False, length: int = SMS_LENGTH) -> tuple[str, ...]:
     """The SMS that would be sent for ``text``: emoji guard, then (if on) the split.
 
@@ -119,6 +123,7 @@ def outgoing_parts(text: str, *, split: bool = False, length: int = SMS_LENGTH) 
     return split_message(guarded, length=length) if split else (guarded,)
 
 
+@guarded
 def outgoing_sender(
     *,
     registration_short_code: str,

@@ -45,6 +45,7 @@ from collections.abc import Iterable, Sequence
 
 import pendulum
 
+from electoral._guard import guarded
 from electoral.errors import ErrorCollector, InconsistentValue, register_messages
 from electoral.model import TRIPOLI, Election, Period, RegistrationPeriod
 from electoral.registration._eligibility import local_date
@@ -83,6 +84,7 @@ def _overlap(existing: Period, new: Period) -> bool:
     )
 
 
+@guarded
 def add_registration_period(
     periods: Sequence[RegistrationPeriod], new: RegistrationPeriod
 ) -> tuple[RegistrationPeriod, ...]:
@@ -107,6 +109,7 @@ def add_registration_period(
     return tuple(sorted([*periods, new], key=lambda p: (p.start, p.end)))
 
 
+@guarded
 def check_registration_periods(periods: Iterable[RegistrationPeriod]) -> None:
     """Check a whole set of periods; report each one that overlaps an earlier one.
 
@@ -122,6 +125,7 @@ def check_registration_periods(periods: Iterable[RegistrationPeriod]) -> None:
     collector.raise_if_any()
 
 
+@guarded
 def registration_open(
     periods: Iterable[Period], now: dt.datetime, *, enable_all_tools: bool = False
 ) -> bool:
@@ -136,27 +140,32 @@ def registration_open(
     return enable_all_tools or any(period.contains(now) for period in periods)
 
 
+@guarded
 def work_start(election: Election) -> pendulum.DateTime:
     """Local midnight (Tripoli) of polling start − 48 h."""
     moment = election.polling_start.in_timezone(TRIPOLI).subtract(hours=48)
     return pendulum.datetime(moment.year, moment.month, moment.day, tz=TRIPOLI)
 
 
+@guarded
 def work_end(election: Election) -> pendulum.DateTime:
     """Polling end + 16 h."""
     return election.polling_end.in_timezone(TRIPOLI).add(hours=16)
 
 
+@guarded
 def activation_window(election: Election) -> Period:
     """``[work_start, polling_end)``: phone activation and centre opening."""
     return Period(start=work_start(election), end=election.polling_end)
 
 
+@guarded
 def report_window(election: Election) -> Period:
     """``[polling_start, work_end)``: polling reports and preliminary counts."""
     return Period(start=election.polling_start, end=work_end(election))
 
 
+@guarded
 def election_window(election: Election) -> Period:
     """``[min(work_start, PS), max(work_end, PE))``: when the election is current."""
     return Period(
@@ -169,18 +178,21 @@ def _by_start(elections: Iterable[Election]) -> list[Election]:
     return sorted(elections, key=lambda e: (e.polling_start, e.polling_end, e.name_en))
 
 
+@guarded
 def current_elections(elections: Iterable[Election], now: dt.datetime) -> list[Election]:
     """The elections whose :func:`election_window` contains ``now``, by polling start."""
     local_date(now)
     return [e for e in _by_start(elections) if election_window(e).contains(now)]
 
 
+@guarded
 def elections_in_progress(elections: Iterable[Election], now: dt.datetime) -> list[Election]:
     """The elections polling at ``now`` (``PS <= now < PE``), by polling start."""
     local_date(now)
     return [e for e in _by_start(elections) if e.polling.contains(now)]
 
 
+@guarded
 def next_election(elections: Iterable[Election], now: dt.datetime) -> Election | None:
     """The election with the smallest polling end after ``now``."""
     local_date(now)
@@ -188,6 +200,7 @@ def next_election(elections: Iterable[Election], now: dt.datetime) -> Election |
     return min(later, key=lambda e: e.polling_end) if later else None
 
 
+@guarded
 def previous_election(elections: Iterable[Election], now: dt.datetime) -> Election | None:
     """The election with the largest polling end at or before ``now``."""
     local_date(now)
@@ -195,6 +208,7 @@ def previous_election(elections: Iterable[Election], now: dt.datetime) -> Electi
     return max(earlier, key=lambda e: e.polling_end) if earlier else None
 
 
+@guarded
 def most_current_election(elections: Iterable[Election], now: dt.datetime) -> Election | None:
     """In progress, otherwise next, otherwise previous (ties: earliest polling start).
 

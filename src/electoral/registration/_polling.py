@@ -40,6 +40,7 @@ from typing import Final, Protocol
 import attrs
 import pendulum
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import InvalidType
 from electoral.model import TRIPOLI, Center, Election, Office, Region
 from electoral.registration._messages import MessageCode
@@ -48,7 +49,12 @@ from electoral.registration._periods import (
     most_current_election,
     report_window,
 )
-from electoral.registration._sms import ENHANCE_AFTER, Reply, normalize_message
+from electoral.registration._sms import (
+    ENHANCE_AFTER,
+    MAX_MESSAGE_LENGTH,
+    Reply,
+    normalize_message,
+)
 
 __all__ = [
     "CENTER_OPEN_INDICATOR",
@@ -77,10 +83,11 @@ FIRST_PERIOD: Final = 1
 LAST_PERIOD: Final = 4
 CENTER_OPEN_INDICATOR: Final = 0
 PRELIMINARY_INDICATOR: Final = 5
+_MAX_DIGITS: Final = 12
 _M = MessageCode
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class PhoneActivation:
     """A staff phone activated to a centre (SmartElect ``StaffPhone``)."""
 
@@ -89,7 +96,7 @@ class PhoneActivation:
     created_at: pendulum.DateTime
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class CenterOpen:
     """A centre's morning check-in."""
 
@@ -99,7 +106,7 @@ class CenterOpen:
     created_at: pendulum.DateTime
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class PollingReport:
     """N voters so far in a period (cumulative)."""
 
@@ -111,7 +118,7 @@ class PollingReport:
     created_at: pendulum.DateTime
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class PreliminaryCount:
     """Votes for one option; it replaces earlier counts for (election, centre, option)."""
 
@@ -126,7 +133,7 @@ class PreliminaryCount:
 PollingRecord = PhoneActivation | CenterOpen | PollingReport | PreliminaryCount
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class PollingDecision:
     """The replies (one, or two on activation) and the records to store."""
 
@@ -156,6 +163,7 @@ class PollingState(Protocol):
         """The last ``count`` reply codes sent to the phone, newest first."""
 
 
+@guarded
 def turnout(voters: int, registrants: int) -> Fraction:
     """``voters / registrants``, or 0 when there are no registrants."""
     return Fraction(0) if registrants == 0 else Fraction(voters, registrants)
@@ -182,8 +190,13 @@ def _decide(
 ) -> PollingDecision:
     if not state.is_whitelisted(phone):
         return _one(state, phone, _M.NOT_WHITELISTED_NUMBER)
+    if len(text) > MAX_MESSAGE_LENGTH:
+        return _one(state, phone, _M.POLLING_REPORT_INVALID)
     normal = normalize_message(text)
-    numbers = [int(part) for part in normal.split("*")] if normal else []
+    parts = normal.split("*") if normal else []
+    if any(len(part) > _MAX_DIGITS for part in parts):  # no centre, period or count is this long
+        return _one(state, phone, _M.POLLING_REPORT_INVALID)
+    numbers = [int(part) for part in parts]
     elections = list(state.elections())
     activation_open = all_tools or any(activation_window(e).contains(now) for e in elections)
     reports_open = all_tools or any(report_window(e).contains(now) for e in elections)
@@ -275,6 +288,7 @@ def _decide(
     return _one(state, phone, _M.POLLING_REPORT_INVALID)
 
 
+@guarded
 def handle_polling_sms(
     state: PollingState,
     *,
@@ -282,10 +296,14 @@ def handle_polling_sms(
     text: str,
     now: dt.datetime,
     enable_all_tools: bool = False,
+    strict: bool = False,
 ) -> PollingDecision:
     """Decide the replies to one message sent to the reports short code.
 
-    Never raises for any text; a failure of ``state`` answers 13.
+    Never raises for any text; a failure of ``state`` answers 13 (or, with
+    ``strict``, is raised: for tests). A text longer than
+    :data:`~electoral.registration.MAX_MESSAGE_LENGTH`, or with a number of more
+    than 12 digits, is an invalid report.
 
     Raises:
         InvalidType: ``now`` is not an aware datetime.
@@ -295,10 +313,13 @@ def handle_polling_sms(
     moment = pendulum.instance(now).in_timezone(TRIPOLI)
     try:
         return _decide(state, sender, text, moment, enable_all_tools)
-    except Exception:  # noqa: BLE001 - SmartElect answers any unexpected failure with 13
+    except Exception:
+        if strict:
+            raise
         return PollingDecision(replies=(Reply(code=_M.RESPONSE_SERVER_ERROR),))
 
 
+@guarded
 def latest_reports(
     reports: Iterable[PollingReport],
 ) -> dict[tuple[int, int, dt.date], PollingReport]:
@@ -312,7 +333,7 @@ def latest_reports(
     return latest
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class PeriodTotal:
     """Votes reported in a period and how many centres reported."""
 
@@ -323,7 +344,7 @@ class PeriodTotal:
         return PeriodTotal(self.votes + other.votes, self.centers + other.centers)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ReportTotals:
     """Per-period totals at every level (period number → :class:`PeriodTotal`)."""
 
@@ -333,6 +354,7 @@ class ReportTotals:
     country: Mapping[int, PeriodTotal] = attrs.field(hash=False)
 
 
+@guarded
 def aggregate_reports(
     reports: Iterable[PollingReport],
     *,
@@ -406,6 +428,7 @@ class InMemoryPollingState:
     'Centre 11001 reports 100 voters so far (25% turnout). (message number 81)'
     """
 
+    @guarded
     def __init__(
         self,
         *,
@@ -423,24 +446,30 @@ class InMemoryPollingState:
         self.records: list[PollingRecord] = []
         self.replies: defaultdict[str, list[int]] = defaultdict(list)
 
+    @guarded
     def is_whitelisted(self, phone: str) -> bool:
         return phone in self.whitelist
 
+    @guarded
     def activated_center(self, phone: str) -> int | None:
         return self.activations.get(phone)
 
+    @guarded
     def center(self, center_id: int) -> Center | None:
         return self.centers.get(center_id)
 
+    @guarded
     def registrants(self, center_id: int) -> int:
         return self.registrant_counts.get(center_id, 0)
 
     def elections(self) -> Sequence[Election]:
         return self.election_list
 
+    @guarded
     def recent_reply_codes(self, phone: str, count: int) -> Sequence[int]:
         return self.replies[phone][::-1][:count]
 
+    @guarded
     def apply(self, decision: PollingDecision, *, sender: str) -> None:
         """Store the records (a count replaces earlier ones) and the replies."""
         for record in decision.records:
@@ -460,12 +489,24 @@ class InMemoryPollingState:
         for reply in decision.replies:
             self.replies[sender].append(int(reply.code))
 
+    @guarded
     def receive(
-        self, *, sender: str, text: str, now: dt.datetime, enable_all_tools: bool = False
+        self,
+        *,
+        sender: str,
+        text: str,
+        now: dt.datetime,
+        enable_all_tools: bool = False,
+        strict: bool = False,
     ) -> PollingDecision:
         """Decide and apply in one step."""
         decision = handle_polling_sms(
-            self, sender=sender, text=text, now=now, enable_all_tools=enable_all_tools
+            self,
+            sender=sender,
+            text=text,
+            now=now,
+            enable_all_tools=enable_all_tools,
+            strict=strict,
         )
         self.apply(decision, sender=sender)
         return decision

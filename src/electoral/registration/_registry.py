@@ -47,6 +47,7 @@ from typing import Final, NamedTuple
 import attrs
 import pendulum
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
@@ -197,6 +198,7 @@ class RegistryRecord(NamedTuple):
         born = self.date_of_birth
         return pendulum.Date(born.year, born.month, born.day)
 
+    @guarded
     def to_citizen(self, *, missing_since: dt.datetime | None = None) -> Citizen:
         """The :class:`~electoral.model.Citizen` for this record."""
         return Citizen(
@@ -215,6 +217,7 @@ class RegistryRecord(NamedTuple):
         )
 
 
+@guarded
 def parse_birth_date(text: str) -> pendulum.Date:
     """Parse a CRA ``day/month/year`` date; parts need no zero padding.
 
@@ -460,6 +463,7 @@ def _today(as_of: dt.datetime) -> dt.date:
     return dt.date(day.year, day.month, day.day)
 
 
+@guarded
 def validate_registry_row(row: Sequence[str], *, as_of: dt.datetime) -> RegistryRecord:
     """Validate one 14-column CRA record, reporting every problem in it.
 
@@ -475,6 +479,7 @@ def validate_registry_row(row: Sequence[str], *, as_of: dt.datetime) -> Registry
     return _validate(row, _today(as_of))
 
 
+@guarded
 def validate_registry_rows(
     rows: Iterable[Sequence[str]],
     *,
@@ -551,7 +556,7 @@ def _check_unique(
             seen.add(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class SnapshotDiff:
     """How a new registry dump differs from the previous snapshot (by ``PERSON_ID``).
 
@@ -586,6 +591,7 @@ def _same(old: Citizen, new: Citizen) -> bool:
     )
 
 
+@guarded
 def compare_snapshots(old: Iterable[Citizen], new: Iterable[Citizen]) -> SnapshotDiff:
     """Compare two snapshots keyed by ``civil_registry_id``.
 
@@ -624,6 +630,7 @@ def _two_places(value: Fraction) -> str:
     return f"{sign}{whole}.{part:02d}".rstrip("0").rstrip(".")
 
 
+@guarded
 def check_snapshot(
     old: Iterable[Citizen],
     new: Iterable[Citizen],
@@ -653,6 +660,7 @@ def check_snapshot(
     return diff
 
 
+@guarded
 def apply_snapshot(
     old: Iterable[Citizen],
     new: Iterable[Citizen],
@@ -692,6 +700,7 @@ def apply_snapshot(
     return result, diff
 
 
+@guarded
 def citizens_by_national_id(citizens: Mapping[int, Citizen]) -> dict[str, Citizen]:
     """Index the citizens that are not missing by national id (the lookup's view)."""
     return {c.national_id: c for c in citizens.values() if c.missing_since is None}

@@ -49,6 +49,7 @@ from typing import Final
 import attrs
 import pendulum
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import InvalidType
 from electoral.model import TRIPOLI, Election
 from electoral.registration._common import aware
@@ -89,7 +90,7 @@ class Audience(enum.Enum):
     """Every phone activated to a centre (polling day: report reminders)."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Reminder:
     """One reminder to queue.
 
@@ -121,6 +122,7 @@ def _day(moment: pendulum.DateTime) -> pendulum.Date:
     return moment.in_timezone(TRIPOLI).date()
 
 
+@guarded
 def polling_reminders(election: Election) -> tuple[Reminder, ...]:
     """The 22 reminders of an election, in order of due time.
 
@@ -179,6 +181,7 @@ def _moment(now: object) -> pendulum.DateTime:
     return aware(now, "now")
 
 
+@guarded
 def due_reminders(
     elections: Iterable[Election],
     now: dt.datetime,
@@ -222,6 +225,7 @@ def due_reminders(
     return tuple(due)
 
 
+@guarded
 def skip_reminder(
     reminder: Reminder,
     phone: str,

@@ -31,6 +31,7 @@ from typing import Final
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
@@ -86,6 +87,7 @@ _BUCKETS: Final = (
 )
 
 
+@guarded
 def age_bucket(age: int) -> AgeBucket:
     """The bucket of an age in whole years.
 
@@ -110,6 +112,7 @@ def age_bucket(age: int) -> AgeBucket:
     return AgeBucket.AGE_60_PLUS
 
 
+@guarded
 def counted_registrations(
     registrations: Iterable[Registration], centers: Mapping[int, Center]
 ) -> list[Registration]:
@@ -127,7 +130,7 @@ def counted_registrations(
     return counted
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class RegistrationBreakdown:
     """Counts of the counted registrations (every mapping omits zero counts)."""
 
@@ -140,6 +143,7 @@ class RegistrationBreakdown:
     by_day: Mapping[dt.date, int]
 
 
+@guarded
 def registration_breakdown(
     registrations: Iterable[Registration],
     *,
@@ -222,6 +226,7 @@ def registration_breakdown(
     )
 
 
+@guarded
 def phones_with_several_registrations(
     registrations: Iterable[Registration],
 ) -> dict[str, int]:
@@ -238,6 +243,7 @@ def phones_with_several_registrations(
     return {phone: count for phone, count in counts.items() if count > 1}
 
 
+@guarded
 def phones_with_several_family_books(
     registrations: Iterable[Registration], citizens: Mapping[int, Citizen]
 ) -> dict[str, frozenset[str]]:
@@ -253,6 +259,7 @@ def phones_with_several_family_books(
     return {phone: frozenset(fbrs) for phone, fbrs in books.items() if len(fbrs) > 1}
 
 
+@guarded
 def phones_sent_code(
     replies: Iterable[tuple[str, int]], code: int = MessageCode.MESSAGE_2
 ) -> frozenset[str]:

@@ -46,6 +46,7 @@ from typing import Any, Final, Protocol, TypeVar
 import attrs
 import pendulum
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import InconsistentValue, register_messages
 from electoral.model import Center, Citizen, Gender
 from electoral.registration import _common as c
@@ -106,7 +107,7 @@ RollKey = Callable[[Voter], Any]
 """A sort key for a roll: any function of a voter whose results compare."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Registration:
     """A citizen's registration at a centre (SmartElect ``Registration``).
 
@@ -147,6 +148,7 @@ class Registration:
         """Neither archived nor deleted."""
         return self.archived_at is None and not self.deleted
 
+    @guarded
     def is_unlocked(self, now: pendulum.DateTime) -> bool:
         """Whether ``unlocked_until`` lies after ``now``."""
         return self.unlocked_until is not None and self.unlocked_until > now
@@ -157,6 +159,7 @@ _DROP: Final = frozenset({"Mn", "Me", "Cf", "Cc", "Zs", "Zl", "Zp"})
 
 
 @functools.lru_cache(maxsize=1 << 16)
+@guarded
 def primary_form(part: str) -> str:
     """The first-level collation form of one name part (see the module text)."""
     text = unicodedata.normalize("NFKC", part).casefold().translate(_FOLD)
@@ -169,6 +172,7 @@ def primary_form(part: str) -> str:
     )
 
 
+@guarded
 def arabic_roll_key(voter: Voter) -> tuple[str, ...]:
     """The default roll key: four primary forms, four exact parts, national id.
 
@@ -198,6 +202,7 @@ def arabic_roll_key(voter: Voter) -> tuple[str, ...]:
     )
 
 
+@guarded
 def codepoint_roll_key(voter: Voter) -> tuple[str, ...]:
     """Plain code-point order of the four parts, then the national id."""
     return (
@@ -209,11 +214,13 @@ def codepoint_roll_key(voter: Voter) -> tuple[str, ...]:
     )
 
 
+@guarded
 def sort_roll(voters: Iterable[V], *, key: RollKey = arabic_roll_key) -> list[V]:
     """Sort voters into roll order (deterministic whatever the input order)."""
     return sorted(voters, key=key)
 
 
+@guarded
 def voter_rolls(
     centers: Iterable[Center],
     registrations: Iterable[Registration],
@@ -258,6 +265,7 @@ def voter_rolls(
     return rolls
 
 
+@guarded
 def voter_roll(
     center: Center,
     centers: Iterable[Center],

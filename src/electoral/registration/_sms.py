@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Final, Protocol
@@ -47,6 +48,7 @@ from typing import Final, Protocol
 import attrs
 import pendulum
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import InvalidType
 from electoral.model import TRIPOLI, Center, Citizen, RegistrationPeriod
 from electoral.registration._eligibility import is_eligible
@@ -55,6 +57,7 @@ from electoral.registration._periods import registration_open
 from electoral.registration._roll import Registration
 
 __all__ = [
+    "MAX_MESSAGE_LENGTH",
     "MAX_REGISTRATIONS_PER_PHONE",
     "UNLOCK_HOURS",
     "InMemoryRegistrationState",
@@ -71,6 +74,13 @@ __all__ = [
     "unlock",
 ]
 
+MAX_MESSAGE_LENGTH: Final = 1_000
+"""The longest incoming text the engines read, in characters.
+
+A registration or a report is a few dozen characters; a longer text is answered as
+a message in the wrong format (14, or the reports engine's "invalid report") without
+being read, so that no text can make an answer expensive.
+"""
 MAX_REGISTRATIONS_PER_PHONE: Final = 2
 """Current registrations one phone may hold (``MAX_REGISTRATIONS_PER_PHONE``)."""
 UNLOCK_HOURS: Final = 12
@@ -84,21 +94,30 @@ _DIGIT_RUNS: Final = re.compile(r"\d+")
 _M = MessageCode
 
 
+@guarded
 def normalize_message(text: str) -> str:
     """Rewrite a message as its digit runs in ASCII, joined by ``*``.
 
     Every maximal run of Unicode decimal digits (category Nd, any script, mixed
-    scripts allowed) becomes ``str(int(run))``; everything else separates.
+    scripts allowed) becomes its ASCII digits without leading zeros (what
+    ``str(int(run))`` gives, for runs of any length); everything else separates.
 
     Raises:
         InvalidType: ``text`` is not ``str``.
     """
     if not isinstance(text, str):
         raise InvalidType(field="text", value=text)
-    return "*".join(str(int(run)) for run in _DIGIT_RUNS.findall(text))
+    return "*".join(_ascii(run) for run in _DIGIT_RUNS.findall(text))
 
 
-@attrs.frozen(kw_only=True)
+def _ascii(run: str) -> str:
+    """A run of decimal digits as ASCII without leading zeros (``"0"`` for zeros only)."""
+    if not run.isascii():
+        run = "".join(str(unicodedata.decimal(char)) for char in run)
+    return run.lstrip("0") or "0"
+
+
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class SmsSettings:
     """The settings the engine reads (SmartElect's defaults)."""
 
@@ -107,12 +126,13 @@ class SmsSettings:
     max_registrations_per_phone: int = MAX_REGISTRATIONS_PER_PHONE
     enable_all_tools: bool = False
 
+    @guarded
     def addressed_to_us(self, to: str | None) -> bool:
         """Whether ``to`` is the short code or the country code + short code."""
         return to is None or to in (self.short_code, self.country_code + self.short_code)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Reply:
     """One outgoing SMS: its permanent code, parameters and enhanced flag."""
 
@@ -120,6 +140,7 @@ class Reply:
     params: Mapping[str, object] = attrs.field(factory=dict, hash=False)
     enhanced: bool = False
 
+    @guarded
     def text(self, language: str = "ar") -> str:
         """The rendered text (Arabic by default, as SmartElect sends)."""
         return render_reply(
@@ -127,14 +148,14 @@ class Reply:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class NewRegistration:
     """Create this registration."""
 
     registration: Registration
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class UpdateRegistration:
     """Replace the current registration ``before`` by ``after``.
 
@@ -150,7 +171,7 @@ class UpdateRegistration:
 StateChange = NewRegistration | UpdateRegistration
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class SmsDecision:
     """What to answer and what to change."""
 
@@ -184,6 +205,7 @@ class RegistrationState(Protocol):
         """The codes of the last ``count`` replies sent to ``phone``, newest first."""
 
 
+@guarded
 def remaining_registrations(
     state: RegistrationState, phone: str, maximum: int = MAX_REGISTRATIONS_PER_PHONE
 ) -> int:
@@ -191,6 +213,7 @@ def remaining_registrations(
     return max(0, maximum - state.registrations_from_phone(phone))
 
 
+@guarded
 def unlock(registration: Registration, *, now: dt.datetime) -> Registration:
     """Help desk: let any phone change the registration for 12 hours from ``now``."""
     return attrs.evolve(
@@ -198,6 +221,7 @@ def unlock(registration: Registration, *, now: dt.datetime) -> Registration:
     )
 
 
+@guarded
 def add_changes(registration: Registration) -> Registration:
     """Help desk: when out of changes, allow 3 more (``max_changes = change_count + 3``)."""
     if registration.change_count >= registration.max_changes:
@@ -334,6 +358,7 @@ def _register(
     )
 
 
+@guarded
 def handle_registration_sms(
     state: RegistrationState,
     *,
@@ -342,6 +367,7 @@ def handle_registration_sms(
     now: dt.datetime,
     to: str | None = None,
     settings: SmsSettings | None = None,
+    strict: bool = False,
 ) -> SmsDecision:
     """Decide the reply to one SMS sent to the registration short code.
 
@@ -352,10 +378,13 @@ def handle_registration_sms(
         now: when it arrived (aware).
         to: the address it was sent to; ``None`` means the short code.
         settings: short codes, the per-phone limit, ``ENABLE_ALL_TOOLS``.
+        strict: raise an unexpected failure instead of answering 13 (for tests: a
+            defect must fail them, not hide behind the server-error reply).
 
     Returns:
         The reply and the change to apply; never raises for any text (a failure of
-        ``state`` itself answers 13).
+        ``state`` itself answers 13). A text longer than :data:`MAX_MESSAGE_LENGTH`
+        is answered 14 without being read.
 
     Raises:
         InvalidType: ``now`` is not an aware datetime (a programming error).
@@ -369,7 +398,10 @@ def handle_registration_sms(
             return _decide(state, _M.PUNT, sender, SmsType.NOT_HANDLED)
         if state.is_blacklisted(sender):
             return _decide(state, _M.BLACKLISTED_NUMBER, sender, SmsType.UNKNOWN)
-        numbers = normalize_message(text).split("*") if normalize_message(text) else []
+        if len(text) > MAX_MESSAGE_LENGTH:
+            return _decide(state, _M.MESSAGE_INCORRECT, sender, SmsType.INVALID_FORMAT)
+        normal = normalize_message(text)
+        numbers = normal.split("*") if normal else []
         if len(numbers) == 1:
             if len(numbers[0]) == 12:
                 return _query(state, sender, numbers[0])
@@ -394,7 +426,9 @@ def handle_registration_sms(
                     SmsType.INVALID_CENTER_ID_LENGTH,
                 )
         return _decide(state, _M.MESSAGE_INCORRECT, sender, SmsType.INVALID_FORMAT)
-    except Exception:  # noqa: BLE001 - SmartElect answers any unexpected failure with 13
+    except Exception:
+        if strict:
+            raise
         return SmsDecision(reply=Reply(code=_M.RESPONSE_SERVER_ERROR), sms_type=SmsType.UNKNOWN)
 
 
@@ -416,6 +450,7 @@ class InMemoryRegistrationState:
     [73, 44]
     """
 
+    @guarded
     def __init__(
         self,
         *,
@@ -432,27 +467,34 @@ class InMemoryRegistrationState:
         self.blacklist: set[str] = set(blacklist)
         self.replies: defaultdict[str, list[int]] = defaultdict(list)
 
+    @guarded
     def is_blacklisted(self, phone: str) -> bool:
         return phone in self.blacklist
 
     def registration_periods(self) -> Sequence[RegistrationPeriod]:
         return self.periods
 
+    @guarded
     def center(self, center_id: int) -> Center | None:
         return self.centers.get(center_id)
 
+    @guarded
     def citizen(self, national_id: str) -> Citizen | None:
         return self.citizens.get(national_id)
 
+    @guarded
     def current_registrations(self, citizen_id: int) -> Sequence[Registration]:
         return [r for r in self.registrations if r.citizen_id == citizen_id and r.is_current]
 
+    @guarded
     def registrations_from_phone(self, phone: str) -> int:
         return sum(1 for r in self.registrations if r.phone == phone and r.is_current)
 
+    @guarded
     def recent_reply_codes(self, phone: str, count: int) -> Sequence[int]:
         return self.replies[phone][::-1][:count]
 
+    @guarded
     def apply(self, decision: SmsDecision, *, sender: str, now: dt.datetime) -> None:
         """Apply the decision's change and record its reply to ``sender``."""
         moment = pendulum.instance(now).in_timezone(TRIPOLI)
@@ -468,6 +510,7 @@ class InMemoryRegistrationState:
             self.registrations[index] = after
         self.replies[sender].append(int(decision.reply.code))
 
+    @guarded
     def receive(
         self,
         *,
@@ -476,10 +519,11 @@ class InMemoryRegistrationState:
         now: dt.datetime,
         to: str | None = None,
         settings: SmsSettings | None = None,
+        strict: bool = False,
     ) -> SmsDecision:
         """Decide and apply in one step (what the SMS gateway loop does)."""
         decision = handle_registration_sms(
-            self, sender=sender, text=text, now=now, to=to, settings=settings
+            self, sender=sender, text=text, now=now, to=to, settings=settings, strict=strict
         )
         self.apply(decision, sender=sender, now=now)
         return decision

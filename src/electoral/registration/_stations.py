@@ -44,6 +44,7 @@ from typing import Final, Generic, TypeVar
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import InconsistentValue, MissingValue, OutOfRange, register_messages
 from electoral.model import (
     NO_NAMED_THING,
@@ -98,7 +99,7 @@ register_messages(
 V = TypeVar("V", bound=Voter)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class RollSegment(Generic[V]):
     """Consecutive voters of a station's roll with consecutive registrant numbers."""
 
@@ -110,7 +111,7 @@ class RollSegment(Generic[V]):
         return enumerate(self.voters, start=self.first_number)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class AllocatedStation(Generic[V]):
     """A station with its roll: one segment, or two (men, then women) when unisex."""
 
@@ -161,7 +162,7 @@ class AllocatedStation(Generic[V]):
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class StationPlan(Generic[V]):
     """The stations of one centre, numbered 1.. (male, female, then unisex)."""
 
@@ -192,6 +193,7 @@ def _chunks(voters: list[V], first_number: int, limit: int) -> list[RollSegment[
     return out
 
 
+@guarded
 def allocate_stations(
     roll: Sequence[V],
     *,
@@ -234,6 +236,7 @@ def allocate_stations(
     return StationPlan(center_id=center_id, stations=stations)
 
 
+@guarded
 def check_roll_job(
     centers: Iterable[Center],
     *,

@@ -36,6 +36,7 @@ from typing import Final
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.adapters.tallyho import FORM_STATE
 from electoral.errors import InconsistentValue, register_messages
 from electoral.model import FormState, Gender, ReconciliationForm, Region
@@ -66,6 +67,12 @@ __all__ = [
 
 register_messages(
     {
+        "results.turnout_mixed_ballots": (
+            "Station {value} has counted forms of ballots {ballots}: a voter casts one of "
+            "each, so a turnout counts one race; choose its ballots.",
+            "للمحطة {value} استمارات محتسبة للأوراق {ballots}: يدلي الناخب بورقة من كل منها، "
+            "فنسبة المشاركة تحسب لسباق واحد؛ اختر أوراقه.",
+        ),
         "results.stage": (
             "{field}: {value} is not a stage of the pipeline.",
             "{field}: {value} ليست مرحلة من مراحل المعالجة.",
@@ -92,6 +99,7 @@ _ARCHIVED: Final = frozenset({FormState.ARCHIVED})
 _WITH_QUARANTINE: Final = frozenset({FormState.ARCHIVED, FormState.AUDIT})
 
 
+@guarded
 def percent(numerator: int, denominator: int) -> Fraction | None:
     """``100 * numerator / denominator`` exactly, or :data:`EMPTY_PERCENT` when it is 0."""
     if denominator == 0:
@@ -99,6 +107,7 @@ def percent(numerator: int, denominator: int) -> Fraction | None:
     return Fraction(100 * numerator, denominator)
 
 
+@guarded
 def form_ballot_numbers(
     ballot_number: int, component_ballots: Mapping[int, tuple[int, ...]]
 ) -> tuple[int, ...]:
@@ -113,6 +122,7 @@ def _rank(record: FormRecord) -> tuple[int, int, str]:
 FormKey = tuple[int, int, int]
 
 
+@guarded
 def distinct_forms(records: Iterable[FormRecord]) -> dict[FormKey, FormRecord]:
     """One form per (centre, station, ballot): the lowest state number, then barcode.
 
@@ -130,6 +140,7 @@ def distinct_forms(records: Iterable[FormRecord]) -> dict[FormKey, FormRecord]:
     return chosen
 
 
+@guarded
 def counted_forms(
     records: Iterable[FormRecord],
     *,
@@ -157,7 +168,7 @@ def counted_forms(
     return tuple(sorted(forms, key=_rank))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Totals:
     """Totals for one area: votes per candidate, valid and invalid votes, forms counted.
 
@@ -211,7 +222,7 @@ def _roll(below: Mapping[object, _Acc], parent: Mapping[object, object]) -> dict
     return above
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Tally:
     """Totals at every level, each level the sum of the one below it.
 
@@ -230,6 +241,7 @@ class Tally:
     counted: tuple[str, ...]
 
 
+@guarded
 def tally(
     records: Iterable[FormRecord],
     setup: TallySetup,
@@ -323,6 +335,7 @@ _PIPELINE: Final = (
 )
 
 
+@guarded
 def unprocessed_states(stage: FormState) -> frozenset[FormState]:
     """States in which a form is still *before* ``stage`` (``_transitions_before_state``).
 
@@ -336,6 +349,7 @@ def unprocessed_states(stage: FormState) -> frozenset[FormState]:
     return frozenset(states)
 
 
+@guarded
 def processed_states(stage: FormState) -> frozenset[FormState]:
     """Every state except ARCHIVING and the unprocessed ones; for ARCHIVED,
     UNSUBMITTED, CLEARANCE and AUDIT just the state itself."""
@@ -345,7 +359,7 @@ def processed_states(stage: FormState) -> frozenset[FormState]:
     return public - unprocessed_states(stage)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Progress:
     """Counts of distinct forms per state, with the expected total as denominator."""
 
@@ -362,15 +376,18 @@ class Progress:
         """Distinct forms still UNSUBMITTED."""
         return self.by_state.get(FormState.UNSUBMITTED, 0)
 
+    @guarded
     def count(self, state: FormState) -> int:
         """Distinct forms in ``state``."""
         return self.by_state.get(state, 0)
 
+    @guarded
     def percent(self, state: FormState) -> Fraction | None:
         """Share of expected forms in ``state``; ``None`` when nothing is expected."""
         return percent(self.count(state), self.expected)
 
 
+@guarded
 def progress(
     records: Iterable[FormRecord], *, ballot_numbers: Iterable[int] | None = None
 ) -> Progress:
@@ -386,7 +403,7 @@ def progress(
     return Progress(expected=expected, by_state=by_state)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class RaceProgress:
     """Archived against expected distinct forms for one ballot (components mapped)."""
 
@@ -406,6 +423,7 @@ class RaceProgress:
         return share is not None and share >= 100
 
 
+@guarded
 def race_progress(records: Iterable[FormRecord], setup: TallySetup) -> tuple[RaceProgress, ...]:
     """Per ballot of the setup, archived / expected over its form-ballot numbers."""
     forms = distinct_forms(records)
@@ -427,7 +445,7 @@ def race_progress(records: Iterable[FormRecord], setup: TallySetup) -> tuple[Rac
 # --------------------------------------------------------------------------- turnout
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Turnout:
     """A turnout figure that says what it divides by.
 
@@ -447,7 +465,7 @@ class Turnout:
         return percent(self.voters, self.registrants)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class StationTurnout(Turnout):
     """Station-based turnout plus the progress it rests on."""
 
@@ -470,6 +488,7 @@ def _final_sum(record: FormRecord) -> int:
     return sum(e.votes for e in record.results if e.active and e.version is _FINAL)
 
 
+@guarded
 def station_turnout(
     records: Iterable[FormRecord],
     setup: TallySetup,
@@ -513,6 +532,31 @@ def station_turnout(
     )
 
 
+def _one_race(records: Iterable[FormRecord], wanted: frozenset[int] | None) -> list[FormRecord]:
+    """The counted forms in scope; ``turnout_mixed_ballots`` if two ballots meet at a station.
+
+    Each voter casts one ballot per race (the general and the women's race in 2014 and
+    2021, the House and the Senate in 2023), so adding the forms of two ballots at a
+    station would count each voter twice over that station's one register.
+    """
+    scope = [r for r in counted_forms(records) if wanted is None or r.form.ballot_number in wanted]
+    ballots: dict[tuple[int, int], set[int]] = {}
+    for record in scope:
+        key = record.form.station_key
+        if key is not None:
+            ballots.setdefault(key, set()).add(record.form.ballot_number)
+    for key, numbers in sorted(ballots.items()):
+        if len(numbers) > 1:
+            raise InconsistentValue(
+                "results.turnout_mixed_ballots",
+                field="ballot_numbers",
+                value=key,
+                ballots=", ".join(map(str, sorted(numbers))),
+            )
+    return scope
+
+
+@guarded
 def gender_turnout(
     records: Iterable[FormRecord],
     setup: TallySetup,
@@ -523,16 +567,18 @@ def gender_turnout(
 
     Counted forms only (ARCHIVED, one per triple). The denominator is the
     registrants of the stations that have at least one counted form in scope.
-    Votes of different ballots at one station add up, as in Tally-Ho: pass one
-    ballot in ``ballot_numbers`` for a per-race figure. Stations whose registrants
-    are not known (out-of-country) are left out of both sides.
+    Stations whose registrants are not known (out-of-country) are left out of both
+    sides.
+
+    One race at a time: where the forms in scope put two ballots at one station (the
+    general and the women's ballot), the figure would count each voter twice, so it
+    is refused (``results.turnout_mixed_ballots``); pass the race's ballots in
+    ``ballot_numbers``. Deliberate difference: Tally-Ho added them up.
     """
     wanted = None if ballot_numbers is None else frozenset(ballot_numbers)
     voters: dict[Gender, int] = {}
     seen: dict[Gender, set[tuple[int, int]]] = {}
-    for record in counted_forms(records):
-        if wanted is not None and record.form.ballot_number not in wanted:
-            continue
+    for record in _one_race(records, wanted):
         station = setup.station_of(record.form)
         if station is None or station.registrants is None:
             continue
@@ -550,6 +596,7 @@ def gender_turnout(
     }
 
 
+@guarded
 def reconciliation_turnout(
     records: Iterable[FormRecord],
     setup: TallySetup,
@@ -561,14 +608,14 @@ def reconciliation_turnout(
     Deliberate differences: the registrants are those of each counted form's
     **own** station, each station once (Tally-Ho summed every station of the
     centre and matched stations by number alone); the ratio is exact, not
-    integer-divided.
+    integer-divided; and, as for :func:`gender_turnout`, one race at a time: forms
+    of two ballots at one station are refused (``results.turnout_mixed_ballots``)
+    rather than counting each voter twice.
     """
     wanted = None if ballot_numbers is None else frozenset(ballot_numbers)
     used = 0
     stations: set[tuple[int, int]] = set()
-    for record in counted_forms(records):
-        if wanted is not None and record.form.ballot_number not in wanted:
-            continue
+    for record in _one_race(records, wanted):
         recon = record.active_recon(_FINAL) if record.form.has_reconciliation else None
         if not isinstance(recon, ReconciliationForm):
             continue

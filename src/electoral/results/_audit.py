@@ -38,6 +38,7 @@ from typing import Any, Final
 
 import attrs
 
+from electoral._guard import guarded
 from electoral.errors import InconsistentValue, MissingValue, register_messages
 from electoral.model import FormState
 from electoral.results._lifecycle import (
@@ -113,6 +114,7 @@ register_messages(
 )
 
 
+@guarded
 def audit_outcome(resolution: AuditResolution, action_prior: ActionPrior) -> str:
     """Which rule "implement" applies: ``superadmin``, ``clearance``, ``wait_for_field``, ``de1``.
 
@@ -137,6 +139,7 @@ def _replace_active(items: tuple[Any, ...], new: Any) -> tuple[Any, ...]:
     return (*items, new)
 
 
+@guarded
 def create_audit(
     record: FormRecord, *, user: str, now: dt.datetime, superadmin: bool = False
 ) -> Step:
@@ -157,6 +160,7 @@ def create_audit(
     return finish(record, new, "create_audit", user=user, now=now, reason=reason)
 
 
+@guarded
 def review_audit(
     record: FormRecord,
     *,
@@ -192,6 +196,7 @@ def review_audit(
     return finish(record, new, "audit_review", user=user, now=now, reason=comment)
 
 
+@guarded
 def implement_audit(record: FormRecord, *, user: str, now: dt.datetime, comment: str = "") -> Step:
     """Transitions 22-23: the audit supervisor implements the recommendation (see module).
 
@@ -236,6 +241,7 @@ def implement_audit(record: FormRecord, *, user: str, now: dt.datetime, comment:
     return finish(record, new, "audit_implement", user=user, now=now, reason=reason)
 
 
+@guarded
 def confirm_archive(record: FormRecord, *, user: str, now: dt.datetime) -> Step:
     """Transition 24: the super admin confirms "make available for archive".
 
@@ -265,6 +271,7 @@ def confirm_archive(record: FormRecord, *, user: str, now: dt.datetime) -> Step:
     return finish(record, new, "audit_confirm_archive", user=user, now=now, reason=reason)
 
 
+@guarded
 def create_clearance(
     record: FormRecord, *, user: str, now: dt.datetime, superadmin: bool = False
 ) -> Step:
@@ -282,6 +289,7 @@ def create_clearance(
     return finish(record, new, "create_clearance", user=user, now=now, reason=reason)
 
 
+@guarded
 def review_clearance(
     record: FormRecord,
     *,
@@ -312,6 +320,7 @@ def review_clearance(
     return finish(record, new, "clearance_review", user=user, now=now, reason=comment)
 
 
+@guarded
 def implement_clearance(
     record: FormRecord, *, user: str, now: dt.datetime, comment: str = ""
 ) -> Step:
@@ -357,6 +366,7 @@ def implement_clearance(
 DUPLICATE_RESULTS_REASON: Final = "Form has duplicate results."
 
 
+@guarded
 def duplicate_results_to_clearance(record: FormRecord, *, user: str, now: dt.datetime) -> Step:
     """Transition 27: the super admin sends a form with duplicate results to CLEARANCE.
 
@@ -386,6 +396,7 @@ def duplicate_results_to_clearance(record: FormRecord, *, user: str, now: dt.dat
     )
 
 
+@guarded
 def request_recall(
     record: FormRecord,
     *,
@@ -430,6 +441,7 @@ def _resolvable(record: FormRecord, request: RecallRequest) -> None:
         )
 
 
+@guarded
 def approve_recall(
     record: FormRecord,
     request: RecallRequest,
@@ -470,6 +482,7 @@ def approve_recall(
     return finish(record, new, "recall_approve", user=approver, now=now, reason=comment), approved
 
 
+@guarded
 def reject_recall(
     record: FormRecord,
     request: RecallRequest,

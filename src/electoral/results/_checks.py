@@ -50,6 +50,7 @@ from typing import Any, Final
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import InconsistentValue, InvalidType, OutOfRange, register_messages
 from electoral.model import ReconciliationForm, ReconciliationForm2014
 from electoral.model import _validators as v
@@ -115,7 +116,7 @@ def _percentage(_: object, attribute: attrs.Attribute[Fraction], value: object) 
         raise OutOfRange(field=attribute.name, value=value, min_value=0, max_value="∞")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class QuarantineCheck:
     """One configured check: its rule and tolerance (Tally-Ho ``QuarantineCheck``).
 
@@ -143,12 +144,14 @@ class QuarantineCheck:
     active: bool = attrs.field(default=True, validator=v.boolean)
     description: str = attrs.field(default="", validator=v.text(max_length=4096, newlines=True))
 
+    @guarded
     def tolerance(self, base: int | Fraction) -> Fraction:
         """``value`` if it is not 0, else ``percentage`` % of ``base`` (exact)."""
         if self.value != 0:
             return Fraction(self.value)
         return self.percentage * Fraction(base) / 100
 
+    @guarded
     def describe_tolerance(self, base_name: str) -> str:
         """The tolerance as the audit screen states it."""
         if self.value != 0:
@@ -214,11 +217,7 @@ def _unique_checks(_: object, attribute: attrs.Attribute[Any], value: object) ->
             seen.add(key)
 
 
-def _as_tuple(value: Iterable[QuarantineCheck]) -> tuple[QuarantineCheck, ...]:
-    return tuple(value)
-
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class TallyConfig:
     """Per-tally configuration of the results rules.
 
@@ -237,12 +236,12 @@ class TallyConfig:
 
     name: str = attrs.field(default="tally", validator=v.text(max_length=255, blank=False))
     checks: tuple[QuarantineCheck, ...] = attrs.field(
-        default=DEFAULT_CHECKS, converter=_as_tuple, validator=_unique_checks
+        default=DEFAULT_CHECKS, converter=v.to_tuple, validator=_unique_checks
     )
     pvp_mode: PvpMode = attrs.field(default=PvpMode.DISABLED, validator=v.enum_member(PvpMode))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class CheckOutcome:
     """One check applied to one form, with everything the audit screen shows.
 
@@ -308,7 +307,7 @@ class CheckOutcome:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class QuarantineReport:
     """The outcome of every active check on one form (one audit lists all failures)."""
 
@@ -472,6 +471,7 @@ def _one(
     )
 
 
+@guarded
 def run_checks(
     *,
     candidate_votes: int,
@@ -501,6 +501,7 @@ def run_checks(
     return QuarantineReport(outcomes=outcomes)
 
 
+@guarded
 def check_form(record: FormRecord, config: TallyConfig, setup: TallySetup) -> QuarantineReport:
     """Run the tally's quarantine checks on a form's FINAL, active entry.
 

@@ -20,6 +20,7 @@ from typing import Final
 
 import pendulum
 
+from electoral._guard import guarded
 from electoral.model import (
     Ballot,
     Candidate,
@@ -44,6 +45,7 @@ DEMO_NOW: Final = pendulum.datetime(2026, 2, 20, 20, tz="Africa/Tripoli")
 """The fixed moment the demo uses."""
 
 
+@guarded
 def demo_tally_setup() -> TallySetup:
     """Reference data of the demo tally."""
     general = Race(
@@ -78,6 +80,7 @@ def demo_tally_setup() -> TallySetup:
     )
 
 
+@guarded
 def process_form(
     record: FormRecord,
     *,
@@ -98,6 +101,7 @@ def process_form(
     return qc_print(record, user="qc", now=now).record
 
 
+@guarded
 def demo_records(setup: TallySetup, config: TallyConfig | None = None) -> list[FormRecord]:
     """Every demo form, processed; the last one fails the over-voting check (AUDIT)."""
     config = config or TallyConfig()

@@ -54,6 +54,7 @@ from typing import Final
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.model import FormState
 from electoral.model import _validators as v
 from electoral.results._lifecycle import Step, finish, guard
@@ -79,6 +80,7 @@ def _by_barcode(record: FormRecord) -> tuple[int, str]:
     return (len(record.barcode), record.barcode)
 
 
+@guarded
 def form_duplicates(records: Iterable[FormRecord]) -> dict[FormTriple, tuple[FormRecord, ...]]:
     """(centre, ballot, station) groups with more than one form, UNSUBMITTED forms left out.
 
@@ -99,6 +101,7 @@ def form_duplicates(records: Iterable[FormRecord]) -> dict[FormTriple, tuple[For
     }
 
 
+@guarded
 def results_map(record: FormRecord) -> ResultsMap:
     """The form's candidate -> votes map over **active** entries of every version.
 
@@ -120,6 +123,7 @@ def results_map(record: FormRecord) -> ResultsMap:
     return tuple((key, tuple(sorted(found))) for key, found in sorted(values.items()))
 
 
+@guarded
 def find_duplicate_results(
     records: Iterable[FormRecord],
     setup: TallySetup,
@@ -163,6 +167,7 @@ def find_duplicate_results(
     return tuple(group for _, group in ordered)
 
 
+@guarded
 def mark_duplicate_reviewed(record: FormRecord, *, user: str, now: dt.datetime) -> Step:
     """The super admin marks a form's duplicate results reviewed; the state is kept.
 
@@ -184,11 +189,7 @@ def mark_duplicate_reviewed(record: FormRecord, *, user: str, now: dt.datetime) 
 _FINAL: Final = EntryVersion.FINAL
 
 
-def _ints(value: Iterable[int]) -> tuple[int, ...]:
-    return tuple(value)
-
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class CenterDuplicate:
     """One row of the "duplicate results" export: a form whose votes repeat in its centre.
 
@@ -200,9 +201,10 @@ class CenterDuplicate:
     barcode: str = attrs.field(validator=v.text(blank=False))
     state: FormState = attrs.field(validator=v.enum_member(FormState))
     station: int = attrs.field(validator=v.integer(0))
-    votes: tuple[int, ...] = attrs.field(converter=_ints)
+    votes: tuple[int, ...] = attrs.field(converter=v.to_tuple)
 
 
+@guarded
 def center_duplicate_results(
     records: Iterable[FormRecord], setup: TallySetup
 ) -> tuple[CenterDuplicate, ...]:

@@ -41,6 +41,7 @@ from typing import Any, Final, cast
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
@@ -88,6 +89,10 @@ __all__ = [
 
 register_messages(
     {
+        "results.recon_unknown_field": (
+            "{value} is not a part of the reconciliation section.",
+            "{value} ليس جزءًا من قسم المطابقة.",
+        ),
         "results.missing_votes": ("Missing votes for candidate", "الأصوات مفقودة للمرشح"),
         "results.unknown_candidate": (
             "{field}: {value} is not a candidate on this form.",
@@ -129,6 +134,8 @@ RECON_FIELDS: Final = (
 )
 """The five numeric fields of the current reconciliation section, in entry order."""
 
+_RECON_NAMES: Final = frozenset(a.name for a in attrs.fields(ReconciliationForm))
+
 _COMPARED: Final = (*RECON_FIELDS, "notes")
 
 DE1_CLEARANCE_REASON: Final = (
@@ -142,6 +149,7 @@ def _numbers(recon: Recon) -> tuple[int, ...]:
     )
 
 
+@guarded
 def recon_problems(recon: Recon | Mapping[str, object] | None) -> tuple[str, ...]:
     """Why a reconciliation section is invalid for the DE1 gate; ``()`` when valid.
 
@@ -173,9 +181,8 @@ def recon_problems(recon: Recon | Mapping[str, object] | None) -> tuple[str, ...
 def _recon_value(recon: Recon | Mapping[str, object]) -> Recon:
     if isinstance(recon, ReconciliationForm | ReconciliationForm2014):
         return recon
-    return ReconciliationForm(
-        **cast(dict[str, Any], {k: v for k, v in recon.items() if v is not None})
-    )
+    known = {k: v for k, v in recon.items() if k in _RECON_NAMES and v is not None}
+    return ReconciliationForm(**cast(dict[str, Any], known))
 
 
 def _parse_votes(
@@ -226,6 +233,12 @@ def _check_complete(
         errors.add(MissingValue("results.recon_required", field="recon"))
         return None
     if isinstance(recon, Mapping):
+        for part in recon:
+            if part not in _RECON_NAMES:
+                errors.add(
+                    InconsistentValue("results.recon_unknown_field", field="recon", value=part),
+                    f"$.recon[{part!r}]",
+                )
         for name in RECON_FIELDS:
             if recon.get(name) is None or recon.get(name) == "":
                 errors.add(MissingValue("results.recon_required", field=name), f"$.recon.{name}")
@@ -268,6 +281,7 @@ def _write(
     return {"results": tuple(results), "recons": tuple(recons)}
 
 
+@guarded
 def enter_de1(
     record: FormRecord,
     *,
@@ -338,6 +352,7 @@ def _enter(
     return finish(record, new, name, user=user, now=now)
 
 
+@guarded
 def enter_de2(
     record: FormRecord,
     *,
@@ -359,7 +374,7 @@ def enter_de2(
     return _enter(record, parsed, recon, errors, EntryVersion.DATA_ENTRY_2, user, now)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Comparison:
     """DE1 against DE2 (Tally-Ho ``get_matched_results`` and ``reconciliation_match``).
 
@@ -383,6 +398,7 @@ def _pairs(record: FormRecord, version: EntryVersion) -> list[tuple[CandidateKey
     return [(e.candidate, e.votes) for e in record.results if e.active and e.version is version]
 
 
+@guarded
 def compare_entries(record: FormRecord) -> Comparison:
     """Compare the active DE1 and DE2 entries: counts, votes, then recon numbers and notes.
 
@@ -416,6 +432,7 @@ COUNT_MISMATCH_REASON: Final = (
 )
 
 
+@guarded
 def resolve_corrections(
     record: FormRecord,
     *,
@@ -470,6 +487,7 @@ def resolve_corrections(
     return finish(record, new, name, user=user, now=now)
 
 
+@guarded
 def reject_corrections(record: FormRecord, *, user: str, now: dt.datetime) -> Step:
     """Transition 15: the corrections clerk rejects the form to DE1."""
     guard(record, "correction_reject")
@@ -478,6 +496,7 @@ def reject_corrections(record: FormRecord, *, user: str, now: dt.datetime) -> St
     return finish(record, new, "correction_reject", user=user, now=now, reason=reason)
 
 
+@guarded
 def qc_pass(
     record: FormRecord,
     *,
@@ -517,6 +536,7 @@ def qc_pass(
     )
 
 
+@guarded
 def qc_print(record: FormRecord, *, user: str, now: dt.datetime) -> Step:
     """Transitions 17 and 18: QC cover printed -> AUDIT with an active audit, else ARCHIVED.
 
@@ -531,6 +551,7 @@ def qc_print(record: FormRecord, *, user: str, now: dt.datetime) -> Step:
     return finish(record, new, "qc_print", user=user, now=now)
 
 
+@guarded
 def qc_reject(
     record: FormRecord,
     *,

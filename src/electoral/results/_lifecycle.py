@@ -36,9 +36,11 @@ from typing import Any, Final
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.adapters.tallyho import FORM_STATE
 from electoral.errors import (
     MESSAGES,
+    ErrorCollector,
     InconsistentValue,
     InvalidFormat,
     Language,
@@ -196,6 +198,7 @@ class WrongState(InconsistentValue):
 
     default_code = "results.wrong_state"
 
+    @guarded
     def message(self, language: Language = "en") -> str:
         """The message, with the states' labels in ``language``."""
         allowed = self.params.get("allowed_states")
@@ -218,7 +221,7 @@ class UnknownReference(InconsistentValue):
     default_code = "results.barcode_unknown"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Transition:
     """One row of the transition table.
 
@@ -450,7 +453,7 @@ TRANSITIONS: Final[Mapping[str, Transition]] = {
 """Every real transition, by name (``domain-results.md`` §2.3, §2.4 rows 1-30)."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Step:
     """The outcome of a transition: the new record and the event that describes it.
 
@@ -576,6 +579,7 @@ def new_clearance(user: str, reason: str, **flags: Any) -> ClearanceRecord:
 # --------------------------------------------------------------------------- setup
 
 
+@guarded
 def import_form(form: ResultForm, *, user: str, now: dt.datetime) -> Step:
     """Transition 1: an imported form starts UNSUBMITTED (``import_result_forms.py``).
 
@@ -589,6 +593,7 @@ START_BARCODE: Final = 10_000_000
 """Tally-Ho ``START_BARCODE``; the first generated barcode is this plus 1."""
 
 
+@guarded
 def next_barcode(existing: Iterable[str]) -> str:
     """The barcode for a form created by hand: the numerically highest plus 1.
 
@@ -599,9 +604,18 @@ def next_barcode(existing: Iterable[str]) -> str:
     '13'
     >>> next_barcode([])
     '10000001'
+
+    Raises:
+        ValidationErrors: every existing value that is not a barcode, at
+            ``$.existing[i]``.
     """
-    highest = max((int(b) for b in existing), default=START_BARCODE)
-    return str(highest + 1)
+    errors = ErrorCollector("existing barcodes")
+    numbers = []
+    for index, text in enumerate(existing):
+        with errors.at(f"$.existing[{index}]"):
+            numbers.append(int(_barcode.validate(text)))
+    errors.raise_if_any()
+    return str(max(numbers, default=START_BARCODE) + 1)
 
 
 def _races_of_subconstituency(setup: TallySetup, subconstituency_id: int) -> set[tuple[str, str]]:
@@ -610,6 +624,7 @@ def _races_of_subconstituency(setup: TallySetup, subconstituency_id: int) -> set
     }
 
 
+@guarded
 def create_form(
     *,
     center_id: int | None,
@@ -684,6 +699,7 @@ def create_form(
 # --------------------------------------------------------------------------- intake
 
 
+@guarded
 def check_barcode(
     typed: str,
     *,
@@ -738,6 +754,7 @@ def check_form_context(form: ResultForm, setup: TallySetup) -> None:
             )
 
 
+@guarded
 def find_duplicates(record: FormRecord, others: Iterable[FormRecord]) -> tuple[FormRecord, ...]:
     """Forms that make ``record`` a duplicate, relative to ``record``'s state.
 
@@ -767,6 +784,7 @@ def find_duplicates(record: FormRecord, others: Iterable[FormRecord]) -> tuple[F
     return tuple(sorted(found, key=lambda r: (len(r.barcode), r.barcode)))
 
 
+@guarded
 def send_to_clearance(record: FormRecord, *, user: str, now: dt.datetime, reason: str) -> Step:
     """Tally-Ho ``send_to_clearance``: CLEARANCE, data **kept**, active audit closed."""
     guard(record, "send_to_clearance")
@@ -811,6 +829,7 @@ def _intake_or_duplicate(
     )
 
 
+@guarded
 def intake(
     record: FormRecord,
     *,
@@ -845,6 +864,7 @@ def _digits(text: object, field: str, code: str, min_length: int = 1) -> int:
     return int(folded)
 
 
+@guarded
 def check_center_station(
     center_number: str | int,
     center_copy: str | int,
@@ -931,6 +951,7 @@ def check_center_station(
     return center, station
 
 
+@guarded
 def assign_center_station(
     record: FormRecord,
     *,
@@ -970,6 +991,7 @@ def assign_center_station(
     )
 
 
+@guarded
 def intake_match(record: FormRecord, *, user: str, now: dt.datetime) -> Step:
     """Transition 6: the clerk confirms the details ("is_match", cover printed) -> DE1."""
     guard(record, "intake_match")
@@ -984,6 +1006,7 @@ def intake_match(record: FormRecord, *, user: str, now: dt.datetime) -> Step:
 INTAKE_REJECT_REASON: Final = "Form rejected during intake: Details Incorrect."
 
 
+@guarded
 def intake_reject(record: FormRecord, *, user: str, now: dt.datetime) -> Step:
     """Transition 7: details incorrect -> CLEARANCE, by reject; a clearance case opens."""
     guard(record, "intake_reject")
@@ -998,6 +1021,7 @@ def intake_reject(record: FormRecord, *, user: str, now: dt.datetime) -> Step:
     return finish(record, new, "intake_reject", user=user, now=now, reason=INTAKE_REJECT_REASON)
 
 
+@guarded
 def intake_abort(record: FormRecord, *, user: str, now: dt.datetime) -> Step:
     """Transition 8: the clerk aborts intake -> UNSUBMITTED."""
     guard(record, "intake_abort")
@@ -1011,6 +1035,7 @@ def intake_abort(record: FormRecord, *, user: str, now: dt.datetime) -> Step:
 RESET_LENGTH: Final = 11
 
 
+@guarded
 def reset_form(
     record: FormRecord, *, barcode: str, reason: str, user: str, now: dt.datetime
 ) -> Step:
@@ -1051,6 +1076,7 @@ def reset_form(
 # --------------------------------------------------------------------------- replay
 
 
+@guarded
 def replay(events: Iterable[Event]) -> FormRecord:
     """Rebuild a form from its events, oldest first.
 
@@ -1080,6 +1106,7 @@ def replay(events: Iterable[Event]) -> FormRecord:
 # --------------------------------------------------------------------------- diagram
 
 
+@guarded
 def state_diagram() -> str:
     """The state machine as Mermaid ``stateDiagram-v2`` text, drawn from :data:`TRANSITIONS`.
 

@@ -78,6 +78,7 @@ from typing import IO, Any, Final
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
@@ -205,6 +206,7 @@ PVP_MODE_CODES: Final[Mapping[PvpMode, int]] = {
 """Tally-Ho's integer for each PVP mode (``libs/models/enums/pvp_mode.py``)."""
 
 
+@guarded
 def pvp_mode_from_code(code: object) -> PvpMode:
     """The PVP mode of Tally-Ho's integer ``code`` (0, 1 or 2).
 
@@ -260,22 +262,6 @@ PVP_BUNDLE_COLUMNS: Final = (
 _OPT_COUNT: Final = v.optional(v.integer(0))
 
 
-def _counts(value: Iterable[int | None]) -> tuple[int | None, ...]:
-    return tuple(value)
-
-
-def _candidates(value: Iterable[PvpCandidate]) -> tuple[PvpCandidate, ...]:
-    return tuple(value)
-
-
-def _submissions(value: Iterable[PvpSubmission]) -> tuple[PvpSubmission, ...]:
-    return tuple(value)
-
-
-def _names(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
-
-
 def _five(_: object, attribute: attrs.Attribute[Any], value: tuple[int | None, ...]) -> None:
     if len(value) != len(RECON_PARTS):
         raise InvalidFormat(field=attribute.name, value=value)
@@ -283,7 +269,7 @@ def _five(_: object, attribute: attrs.Attribute[Any], value: tuple[int | None, .
         _OPT_COUNT(_, attribute, item)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class PvpCandidate:
     """One candidate's two rounds in one submission (``None``: the cell was empty)."""
 
@@ -307,7 +293,7 @@ def _images(value: Iterable[tuple[str, str | None]]) -> tuple[tuple[str, str | N
     return tuple((column, given.get(column)) for column in IMAGE_COLUMNS)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class PvpSubmission:
     """One device submission: one form's candidates, both rounds, both recon sections.
 
@@ -331,9 +317,9 @@ class PvpSubmission:
     barcode: str = attrs.field(validator=v.text(max_length=255))
     ballot_number: int | None = attrs.field(default=None, validator=_OPT_COUNT)
     staff_user_name: str = attrs.field(default="", validator=v.text(max_length=255))
-    candidates: tuple[PvpCandidate, ...] = attrs.field(default=(), converter=_candidates)
-    recon_r1: tuple[int | None, ...] = attrs.field(default=(None,) * 5, converter=_counts)
-    recon_r2: tuple[int | None, ...] = attrs.field(default=(None,) * 5, converter=_counts)
+    candidates: tuple[PvpCandidate, ...] = attrs.field(default=(), converter=v.to_tuple)
+    recon_r1: tuple[int | None, ...] = attrs.field(default=(None,) * 5, converter=v.to_tuple)
+    recon_r2: tuple[int | None, ...] = attrs.field(default=(None,) * 5, converter=v.to_tuple)
     images: tuple[tuple[str, str | None], ...] = attrs.field(default=(), converter=_images)
 
     @recon_r1.validator
@@ -344,6 +330,7 @@ class PvpSubmission:
     def _check_r2(self, attribute: attrs.Attribute[Any], value: tuple[int | None, ...]) -> None:
         _five(self, attribute, value)
 
+    @guarded
     def recon(self, round_number: int) -> dict[str, int | None]:
         """One round's five reconciliation numbers, by the device's field name.
 
@@ -356,12 +343,12 @@ class PvpSubmission:
         return dict(zip(RECON_PARTS, values, strict=True))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class PvpBundle:
     """A parsed, valid bundle: its submissions and the image files it lacks (listed only)."""
 
-    submissions: tuple[PvpSubmission, ...] = attrs.field(converter=_submissions)
-    missing_images: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    submissions: tuple[PvpSubmission, ...] = attrs.field(converter=v.to_tuple)
+    missing_images: tuple[str, ...] = attrs.field(default=(), converter=v.to_tuple)
 
 
 class PvpSkip(enum.Enum):
@@ -608,6 +595,7 @@ def pvp_results_csv_example() -> str:
 # --------------------------------------------------------------------------- skipping
 
 
+@guarded
 def pvp_skip_reason(
     submission: PvpSubmission, *, mode: PvpMode, records: Mapping[str, FormRecord]
 ) -> PvpSkip | None:
@@ -641,7 +629,7 @@ def pvp_skip_reason(
     return None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class PvpPlan:
     """What an import would do: the mode used, the rows to import and the rows skipped."""
 
@@ -650,6 +638,7 @@ class PvpPlan:
     skipped: tuple[tuple[PvpSubmission, PvpSkip], ...]
 
 
+@guarded
 def plan_pvp_import(
     bundle: PvpBundle, *, mode: PvpMode, records: Mapping[str, FormRecord]
 ) -> PvpPlan:
@@ -833,6 +822,7 @@ def _ordered(
     return {key: votes[key] for key in keys if key in votes}
 
 
+@guarded
 def pvp_de1_only(
     record: FormRecord,
     submission: PvpSubmission,
@@ -870,6 +860,7 @@ def pvp_de1_only(
     )
 
 
+@guarded
 def pvp_de1_and_de2(
     record: FormRecord,
     submission: PvpSubmission,
@@ -913,6 +904,7 @@ def pvp_de1_and_de2(
     )
 
 
+@guarded
 def apply_pvp_submission(
     record: FormRecord,
     submission: PvpSubmission,
@@ -934,7 +926,7 @@ def apply_pvp_submission(
     raise InconsistentValue("results.pvp.disabled", field="pvp_mode", value=mode.value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class PvpImport:
     """An imported bundle: the mode it snapshotted, one step per imported form, the skips."""
 
@@ -948,6 +940,7 @@ class PvpImport:
         return {s.record.barcode: s.record for s in self.steps}
 
 
+@guarded
 def import_pvp_bundle(
     bundle: PvpBundle,
     *,

@@ -27,6 +27,7 @@ from typing import Any, Final
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import InvalidType, register_messages
 from electoral.model import (
     Ballot,
@@ -90,10 +91,6 @@ def _candidate_key(_: object, attribute: attrs.Attribute[Any], value: object) ->
         raise InvalidType("results.candidate_key", field=attribute.name, value=value)
 
 
-def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    return tuple(value)
-
-
 class EntryVersion(enum.Enum):
     """Which entry a result row belongs to (Tally-Ho ``EntryVersion``: 0, 1, 2)."""
 
@@ -149,7 +146,7 @@ class PvpMode(enum.Enum):
     DE1_AND_DE2 = "de1_and_de2"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class PvpLink:
     """The PVP submission a form was imported from (Tally-Ho ``ResultForm.pvp_submission``).
 
@@ -179,7 +176,7 @@ class RequestStatus(enum.Enum):
     REJECTED = "rejected"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class VoteEntry:
     """One candidate's votes in one entry version (a Tally-Ho ``Result`` row).
 
@@ -201,7 +198,7 @@ class VoteEntry:
     deactivated_by: str | None = attrs.field(default=None, validator=v.optional(_REASON))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ReconEntry:
     """One entry of a form's reconciliation section (a Tally-Ho recon row)."""
 
@@ -214,7 +211,7 @@ class ReconEntry:
     deactivated_by: str | None = attrs.field(default=None, validator=v.optional(_REASON))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class QualityControl:
     """A quality-control visit (Tally-Ho ``QualityControl``)."""
 
@@ -224,7 +221,7 @@ class QualityControl:
     active: bool = attrs.field(default=True, validator=v.boolean)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class AuditRecord:
     """An audit case (Tally-Ho ``Audit``): problem flags, failed checks, decision.
 
@@ -244,7 +241,7 @@ class AuditRecord:
     damaged_form: bool = attrs.field(default=False, validator=v.boolean)
     unclear_figures: bool = attrs.field(default=False, validator=v.boolean)
     other: str = attrs.field(default="", validator=_REASON)
-    failed_checks: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
+    failed_checks: tuple[str, ...] = attrs.field(default=(), converter=v.to_tuple)
     action_prior: ActionPrior = attrs.field(
         default=ActionPrior.EMPTY, validator=v.enum_member(ActionPrior)
     )
@@ -259,7 +256,7 @@ class AuditRecord:
     active: bool = attrs.field(default=True, validator=v.boolean)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ClearanceRecord:
     """A clearance case (Tally-Ho ``Clearance``): problem flags and decision.
 
@@ -291,7 +288,7 @@ class ClearanceRecord:
     active: bool = attrs.field(default=True, validator=v.boolean)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class RecallRequest:
     """A request to recall an archived form to audit (Tally-Ho ``WorkflowRequest``)."""
 
@@ -310,7 +307,7 @@ class RecallRequest:
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class FormRecord:
     """A result form with everything the tally keeps about it.
 
@@ -333,8 +330,8 @@ class FormRecord:
     """
 
     form: ResultForm = attrs.field(validator=v.instance(ResultForm))
-    results: tuple[VoteEntry, ...] = attrs.field(default=(), converter=_as_tuple)
-    recons: tuple[ReconEntry, ...] = attrs.field(default=(), converter=_as_tuple)
+    results: tuple[VoteEntry, ...] = attrs.field(default=(), converter=v.to_tuple)
+    recons: tuple[ReconEntry, ...] = attrs.field(default=(), converter=v.to_tuple)
     previous_state: FormState | None = attrs.field(
         default=None, validator=v.optional(v.enum_member(FormState))
     )
@@ -344,9 +341,9 @@ class FormRecord:
     duplicate_reviewed: bool = attrs.field(default=False, validator=v.boolean)
     skip_quarantine_checks: bool = attrs.field(default=False, validator=v.boolean)
     skip_all_zero_votes_check: bool = attrs.field(default=False, validator=v.boolean)
-    quality_controls: tuple[QualityControl, ...] = attrs.field(default=(), converter=_as_tuple)
-    audits: tuple[AuditRecord, ...] = attrs.field(default=(), converter=_as_tuple)
-    clearances: tuple[ClearanceRecord, ...] = attrs.field(default=(), converter=_as_tuple)
+    quality_controls: tuple[QualityControl, ...] = attrs.field(default=(), converter=v.to_tuple)
+    audits: tuple[AuditRecord, ...] = attrs.field(default=(), converter=v.to_tuple)
+    clearances: tuple[ClearanceRecord, ...] = attrs.field(default=(), converter=v.to_tuple)
     date_seen: dt.datetime | None = attrs.field(
         default=None, converter=v.to_moment, validator=v.optional(v.moment)
     )
@@ -362,10 +359,12 @@ class FormRecord:
         """The form's barcode."""
         return self.form.barcode
 
+    @guarded
     def active_votes(self, version: EntryVersion) -> dict[CandidateKey, int]:
         """Active votes of one entry version, by candidate (the last entry wins)."""
         return {e.candidate: e.votes for e in self.results if e.active and e.version is version}
 
+    @guarded
     def active_recon(self, version: EntryVersion) -> Recon | None:
         """The active reconciliation entry of one version, or ``None``."""
         for entry in reversed(self.recons):
@@ -384,7 +383,7 @@ class FormRecord:
         return next((c for c in reversed(self.clearances) if c.active), None)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Event:
     """What one transition did to one form: who, when, why, and what changed.
 
@@ -400,7 +399,7 @@ class Event:
     user: str = attrs.field(validator=_USER)
     at: dt.datetime = attrs.field(converter=v.to_moment, validator=v.moment)
     reason: str = attrs.field(default="", validator=_REASON)
-    changes: tuple[tuple[str, Any], ...] = attrs.field(default=(), converter=_as_tuple)
+    changes: tuple[tuple[str, Any], ...] = attrs.field(default=(), converter=v.to_tuple)
 
     @property
     def changed_fields(self) -> tuple[str, ...]:
@@ -412,7 +411,7 @@ def _by_key(items: Iterable[Any], key: str) -> dict[Any, Any]:
     return {getattr(item, key): item for item in items}
 
 
-@attrs.frozen(kw_only=True, eq=False)
+@attrs.frozen(kw_only=True, eq=False, field_transformer=typed_fields)
 class TallySetup:
     """The tally's reference data, indexed: centres, stations, ballots, candidates.
 
@@ -429,6 +428,7 @@ class TallySetup:
     component_ballots: Mapping[int, tuple[int, ...]] = attrs.field(factory=dict)
 
     @classmethod
+    @guarded
     def build(
         cls,
         *,
@@ -455,6 +455,7 @@ class TallySetup:
             component_ballots={k: tuple(vals) for k, vals in (component_ballots or {}).items()},
         )
 
+    @guarded
     def form_candidates(self, ballot_number: int) -> tuple[Candidate, ...]:
         """The candidates printed on a form of ``ballot_number``, in order.
 
@@ -469,6 +470,7 @@ class TallySetup:
                 extra.extend(self.candidates.get(component, ()))
         return own + tuple(extra)
 
+    @guarded
     def station_of(self, form: ResultForm) -> Station | None:
         """The station a form comes from, if it is known."""
         key = form.station_key

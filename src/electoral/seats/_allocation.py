@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from electoral._guard import typed_fields
 from electoral.errors import ErrorCollector
 
 from ._common import (
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 __all__ = ["Allocation", "DivisorRow", "QuotaRow", "divisor_row", "prepare", "quota_row"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class QuotaRow:
     """One list in one pass of a largest-remainder count.
 
@@ -69,7 +70,7 @@ class QuotaRow:
         return self.votes - self.quota_seats * self.quota
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class DivisorRow:
     """One list in a highest-averages count.
 
@@ -150,7 +151,7 @@ def divisor_row(candidate: str, votes: int, seats: int, cap: int, divisor: Divis
     return row
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Allocation:
     """The seats won by each list in one proportional count.
 

@@ -24,6 +24,7 @@ from typing import Literal, TypeVar
 
 import attrs
 
+from electoral._guard import MAX_COUNT, guarded, typed_fields
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
@@ -129,7 +130,7 @@ def _sorted_names(names: object) -> tuple[str, ...]:
     return tuple(sorted(str(name) for name in names))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Tie:
     """Candidates tied for fewer places than they are (a value, never broken silently).
 
@@ -160,6 +161,8 @@ class Tie:
 def _count_error(field: str, value: object) -> ValidationError:
     if not isinstance(value, int) or isinstance(value, bool):
         return InvalidType("seats.count_type", field=field, value=value)
+    if value > MAX_COUNT:
+        return OutOfRange("range.ceiling", field=field, value=value, maximum=MAX_COUNT)
     return OutOfRange("seats.count_negative", field=field, value=value, min_value=0, max_value="∞")
 
 
@@ -184,16 +187,18 @@ def check_count(value: object, field: str = "seats") -> int:
     ...
     electoral.errors.InvalidType: seats: True must be a whole number.
     """
-    if type(value) is int and value >= 0:
+    if type(value) is int and 0 <= value <= MAX_COUNT:
         return value
     raise _count_error(field, value)
 
 
+@guarded
 def check_votes(votes: object, field: str = "votes") -> dict[str, int]:
     """Check a ``{candidate: votes}`` mapping and return it as a plain dict.
 
-    Candidates are non-blank strings; votes are ``int`` (never ``bool`` or ``float``)
-    and never negative. Every problem is reported at once.
+    Candidates are non-blank strings; votes are ``int`` (never ``bool`` or ``float``),
+    never negative and at most :data:`~electoral.model.MAX_COUNT` (``range.ceiling``).
+    Every problem is reported at once.
 
     Args:
         votes: the mapping to check.
@@ -214,7 +219,12 @@ def check_votes(votes: object, field: str = "votes") -> dict[str, int]:
     if isinstance(votes, Mapping):
         result = dict(votes)
         for name, count in result.items():  # the fast path: nothing to report
-            if type(count) is not int or count < 0 or type(name) is not str or not name.strip():
+            if (
+                type(count) is not int
+                or not 0 <= count <= MAX_COUNT
+                or type(name) is not str
+                or not name.strip()
+            ):
                 break
         else:
             return result
@@ -233,6 +243,10 @@ def check_votes(votes: object, field: str = "votes") -> dict[str, int]:
             collector.add(
                 InvalidType("seats.votes_type", field=field, value=count, candidate=candidate),
                 where,
+            )
+        elif count > MAX_COUNT:
+            collector.add(
+                OutOfRange("range.ceiling", field=field, value=count, maximum=MAX_COUNT), where
             )
         elif count < 0:
             collector.add(
@@ -276,6 +290,8 @@ def check_threshold(threshold: object, field: str = "threshold") -> Fraction:
     if isinstance(threshold, bool) or not isinstance(threshold, (int, Fraction)):
         raise InvalidType("seats.threshold_type", field=field, value=threshold)
     value = Fraction(threshold)
+    if value.denominator > MAX_COUNT:
+        raise OutOfRange("range.ceiling", field=field, value=threshold, maximum=MAX_COUNT)
     if not 0 <= value <= 1:
         raise OutOfRange(
             "seats.threshold_range", field=field, value=threshold, min_value=0, max_value=1

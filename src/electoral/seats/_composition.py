@@ -30,6 +30,7 @@ from typing import Literal
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import (
     InconsistentValue,
     InvalidType,
@@ -98,6 +99,7 @@ def _gender_error(field: str, index: int, value: object) -> ValidationError | No
     return None
 
 
+@guarded
 def check_vertical_zipper(
     genders: Sequence[Gender], *, field: str = "list"
 ) -> tuple[ValidationError, ...]:
@@ -139,6 +141,7 @@ def check_vertical_zipper(
 OddLists = Literal["either", "woman", "man"]
 
 
+@guarded
 def check_horizontal_zipper(
     heads: Sequence[Gender], *, odd: OddLists = "either", field: str = "entity"
 ) -> tuple[ValidationError, ...]:
@@ -187,7 +190,7 @@ def check_horizontal_zipper(
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class MunicipalCouncil:
     """The seats of a municipal council under HNEC Decree 43/2023.
 
@@ -234,7 +237,7 @@ def council(size: object) -> MunicipalCouncil:
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class MunicipalCandidate:
     """A candidate on a municipal list: identifier, gender, disability."""
 
@@ -243,6 +246,7 @@ class MunicipalCandidate:
     disabled: bool = False
 
 
+@guarded
 def check_municipal_list(
     candidates: Sequence[MunicipalCandidate], council_size: int, *, field: str = "list"
 ) -> tuple[ValidationError, ...]:
@@ -292,7 +296,7 @@ def check_municipal_list(
     return tuple(errors)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Screening:
     """Lists accepted and rejected, with the reasons for each rejection."""
 
@@ -300,6 +304,7 @@ class Screening:
     rejected: Mapping[str, ValidationErrors]
 
 
+@guarded
 def screen_municipal_lists(
     lists: Mapping[str, Sequence[MunicipalCandidate]], council_size: int
 ) -> Screening:

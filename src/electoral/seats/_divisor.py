@@ -38,6 +38,7 @@ from fractions import Fraction
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import InvalidFormat
 
 from ._allocation import Allocation, divisor_row, finish, prepare
@@ -53,7 +54,7 @@ def _positive(value: object) -> Fraction:
     return Fraction(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Divisor:
     """A divisor sequence ``d(0) = first``, ``d(j) = step * j + offset`` for ``j >= 1``.
 
@@ -77,10 +78,12 @@ class Divisor:
         if self.first >= self.step + self.offset:
             raise InvalidFormat("seats.divisor", field="divisor", value=self.first)
 
+    @guarded
     def at(self, order: int) -> Fraction:
         """The divisor for a list that already has ``order`` seats."""
         return self.first if order == 0 else self.step * order + self.offset
 
+    @guarded
     def count_at_least(self, ratio: Fraction) -> int:
         """How many divisors are ``<= ratio`` (the seats whose quotient is ``>= lambda``
         when ``ratio = votes / lambda``)."""
@@ -130,6 +133,7 @@ def _divisor(divisor: object) -> Divisor:
     raise UnknownName(field="divisor", value=divisor, choices=", ".join(DIVISORS))
 
 
+@guarded(own=("votes", "seats", "threshold", "threshold_base", "caps", "base"))
 def highest_averages(
     votes: Mapping[str, int],
     seats: int,

@@ -40,6 +40,7 @@ from typing import Literal
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
@@ -108,24 +109,24 @@ register_messages(
 )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class PluralityRule:
     """FPTP in a one-seat race, SNTV in a larger one."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class BlockVoteRule:
     """The list with the most votes takes every seat of the race."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class TwoRoundRule:
     """A one-seat race decided by majority or a run-off."""
 
     majority: Majority = "more_than_half"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class LargestRemainderRule:
     """Largest remainder with a named quota, an optional threshold and a policy."""
 
@@ -134,7 +135,7 @@ class LargestRemainderRule:
     overaward: OverAwardPolicy = "subtract"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class HighestAveragesRule:
     """A divisor method with an optional threshold."""
 
@@ -149,7 +150,7 @@ RaceKind = Literal[
 RaceResult = PluralityResult | BlockVoteResult | TwoRoundResult | Allocation
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Race:
     """One contest: a district's seats of one kind, under one rule.
 
@@ -170,7 +171,7 @@ class Race:
     citation: str
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Parameter:
     """A point where the law is unsettled: the value used, its default and why."""
 
@@ -180,7 +181,7 @@ class Parameter:
     note: str
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Election:
     """A Libyan election as data.
 
@@ -202,6 +203,7 @@ class Election:
     citations: tuple[str, ...]
     parameters: tuple[Parameter, ...] = ()
 
+    @guarded
     def race(self, race_id: str) -> Race:
         """The race named ``race_id``.
 
@@ -217,7 +219,7 @@ class Election:
         raise InconsistentValue("seats.unknown_race", field="race", value=race_id)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Winner:
     """A candidate or list elected in a race, with the seats it won."""
 
@@ -229,7 +231,7 @@ class Winner:
     by_lot: bool = False
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ElectionOutcome:
     """Every race's result, every winner, and every unresolved tie.
 
@@ -308,6 +310,7 @@ def _winners(race: Race, result: RaceResult) -> list[Winner]:
     return [make(name, final[name], by_lot=name in lot_winners) for name in final if final[name]]
 
 
+@guarded
 def allocate(
     election: Election,
     results: Mapping[str, Mapping[str, int]],
@@ -443,6 +446,7 @@ def _tie_parameter() -> Parameter:
     )
 
 
+@guarded
 def gnc_2012(
     *,
     individual: Mapping[str, int],
@@ -490,6 +494,7 @@ def gnc_2012(
 _COMPONENTS = {"amazigh": 2, "tebu": 2, "tuareg": 2}
 
 
+@guarded
 def cda_2014(
     *,
     general: Mapping[str, int],
@@ -532,6 +537,7 @@ def cda_2014(
     )
 
 
+@guarded
 def hor_2014(
     *, general: Mapping[str, int], women: Mapping[str, int], partial: bool = False
 ) -> Election:
@@ -561,6 +567,7 @@ def hor_2014(
     )
 
 
+@guarded
 def president_2021(*, majority: Majority = "more_than_half") -> Election:
     """The presidential election planned for 24 December 2021 (Law 1/2021).
 
@@ -600,6 +607,7 @@ def president_2021(*, majority: Majority = "more_than_half") -> Election:
     )
 
 
+@guarded
 def hor_2021(
     *,
     general: Mapping[str, int],
@@ -643,6 +651,7 @@ def hor_2021(
     )
 
 
+@guarded
 def president_2023() -> Election:
     """The presidential election under the 2023 "6+6" law: the run-off is always held.
 
@@ -671,6 +680,7 @@ def president_2023() -> Election:
     )
 
 
+@guarded
 def hor_2023(
     *,
     lists: Mapping[str, int],
@@ -725,6 +735,7 @@ def hor_2023(
     )
 
 
+@guarded
 def senate_2023(*, districts: Mapping[str, int], partial: bool = False) -> Election:
     """The Senate under the 2023 law: 90 members, "one-winner, one-vote".
 
@@ -753,6 +764,7 @@ def senate_2023(*, districts: Mapping[str, int], partial: bool = False) -> Elect
     )
 
 
+@guarded
 def municipal_council(*, municipality: str, size: int) -> Election:
     """A municipal council under HNEC Decree 43/2023: 7, 9 or 11 seats.
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from electoral._guard import guarded
 from electoral.errors import InvalidFormat, register_messages
 
 from ._common import check_votes
@@ -43,6 +44,7 @@ register_messages(
 )
 
 
+@guarded
 def votes_from_totals(totals: Totals, *, ballot: int | None = None) -> dict[str, int]:
     """The votes of one ballot's candidates in ``totals``, keyed ``"ballot:candidate"``.
 
@@ -69,6 +71,7 @@ def votes_from_totals(totals: Totals, *, ballot: int | None = None) -> dict[str,
     return check_votes(selected)
 
 
+@guarded
 def candidate_key(name: str) -> tuple[int, int]:
     """Read back the ``(ballot_number, candidate_id)`` of a name from
     :func:`votes_from_totals`.

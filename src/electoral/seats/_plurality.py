@@ -26,6 +26,7 @@ from typing import Literal
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import InconsistentValue
 
 from ._common import (
@@ -57,7 +58,7 @@ Majority = Literal["more_than_half", "fifty_percent_plus_one", "always_runoff"]
 MAJORITIES: tuple[Majority, ...] = ("more_than_half", "fifty_percent_plus_one", "always_runoff")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class PluralityResult:
     """The outcome of FPTP or SNTV in one district.
 
@@ -123,6 +124,7 @@ def _select(
     return tuple(ranking), inside, tie, resolution, places - filled
 
 
+@guarded(own=("votes", "seats", "threshold", "threshold_base", "caps", "base"))
 def plurality(
     votes: Mapping[str, int], seats: int, *, lots: TieBreaker | None = None
 ) -> PluralityResult:
@@ -165,6 +167,7 @@ def plurality(
     )
 
 
+@guarded(own=("votes", "seats", "threshold", "threshold_base", "caps", "base"))
 def fptp(votes: Mapping[str, int], *, lots: TieBreaker | None = None) -> PluralityResult:
     """First past the post: :func:`plurality` with one seat.
 
@@ -174,6 +177,7 @@ def fptp(votes: Mapping[str, int], *, lots: TieBreaker | None = None) -> Plurali
     return plurality(votes, 1, lots=lots)
 
 
+@guarded(own=("votes", "seats", "threshold", "threshold_base", "caps", "base"))
 def sntv(
     votes: Mapping[str, int], seats: int, *, lots: TieBreaker | None = None
 ) -> PluralityResult:
@@ -185,7 +189,7 @@ def sntv(
     return plurality(votes, seats, lots=lots)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class BlockVoteResult:
     """The outcome of a party block vote: one list takes every list seat.
 
@@ -219,6 +223,7 @@ class BlockVoteResult:
         return {winner: self.seats} if winner is not None and self.seats else {}
 
 
+@guarded(own=("votes", "seats", "threshold", "threshold_base", "caps", "base"))
 def block_vote(
     votes: Mapping[str, int], seats: int, *, lots: TieBreaker | None = None
 ) -> BlockVoteResult:
@@ -252,7 +257,7 @@ def block_vote(
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class TwoRoundResult:
     """The first round of a two-round election.
 
@@ -291,6 +296,7 @@ def _has_majority(votes: int, base: int, majority: Majority) -> bool:
     return False
 
 
+@guarded(own=("votes", "seats", "threshold", "threshold_base", "caps", "base"))
 def two_round(
     votes: Mapping[str, int],
     *,
@@ -352,6 +358,7 @@ def two_round(
     )
 
 
+@guarded(own=("votes", "seats", "threshold", "threshold_base", "caps", "base"))
 def runoff(
     first: TwoRoundResult, votes: Mapping[str, int], *, lots: TieBreaker | None = None
 ) -> PluralityResult:

@@ -48,6 +48,8 @@ from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import Literal
 
+from electoral._guard import guarded
+
 from ._allocation import Allocation, QuotaRow, finish, prepare, quota_row
 from ._common import OverAward, Tie, UnknownName, cut, rank_votes
 from ._ties import TieBreaker
@@ -71,6 +73,7 @@ QUOTAS: dict[str, Callable[[int, int], Fraction]] = {
 """The quota functions by name, each ``(votes, seats) -> quota``."""
 
 
+@guarded(own=("votes", "seats", "threshold", "threshold_base", "caps", "base"))
 def largest_remainder(
     votes: Mapping[str, int],
     seats: int,

@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
+from electoral._guard import guarded
 from electoral.errors import InvalidFormat, OutOfRange, register_messages
 
 from ._common import check_count
@@ -60,6 +61,7 @@ def _number(value: object) -> int:
     return value
 
 
+@guarded
 def key_string(sources: Sequence[Source]) -> bytes:
     """Build the RFC 3797 §4 key string from published random sources.
 
@@ -103,6 +105,7 @@ def digest(key: bytes, index: int) -> bytes:
     return hashlib.md5(prefix + key + prefix, usedforsecurity=False).digest()
 
 
+@guarded
 def select(key: bytes, *, pool: int, count: int) -> tuple[int, ...]:
     """Select ``count`` distinct entries (numbered from 1) from a pool of ``pool``.
 

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import InconsistentValue, InvalidType, MissingValue, register_messages
 
 from ._common import Tie
@@ -56,7 +57,7 @@ def _names(value: object) -> tuple[str, ...]:
     return tuple(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class DrawingOfLots:
     """The recorded outcome of an official drawing of lots.
 
@@ -82,7 +83,7 @@ def _sources(value: object) -> tuple[Source, ...]:
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class PublicDraw:
     """A publicly verifiable draw by the RFC 3797 algorithm.
 
@@ -112,7 +113,7 @@ TieBreaker = DrawingOfLots | PublicDraw
 """Either kind of tie resolution."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class TieResolution:
     """How a tie was broken: the tie, the winners and the draw that chose them.
 
@@ -128,6 +129,7 @@ class TieResolution:
     by: TieBreaker
 
 
+@guarded
 def resolve(tie: Tie, breaker: TieBreaker) -> TieResolution:
     """Break ``tie`` with a recorded drawing of lots or a public RFC 3797 draw.
 

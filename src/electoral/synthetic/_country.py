@@ -31,6 +31,7 @@ from typing import Final
 import attrs
 import pendulum
 
+from electoral._guard import guarded, typed_fields
 from electoral.ids import center_id as center_ids
 from electoral.model import (
     MAX_COPIES,
@@ -105,6 +106,7 @@ _ABROAD: Final = (
 """Out-of-country voting places (results-system centres from 80001)."""
 
 
+@guarded
 def apportion(total: int, weights: Sequence[int], minimum: int = 1) -> list[int]:
     """Split ``total`` in proportion to ``weights``, each part at least ``minimum``.
 
@@ -125,7 +127,7 @@ def apportion(total: int, weights: Sequence[int], minimum: int = 1) -> list[int]
     return [minimum + share for share in shares]
 
 
-@attrs.frozen(kw_only=True, eq=False)
+@attrs.frozen(kw_only=True, eq=False, field_transformer=typed_fields)
 class Country:
     """The fixed data of a synthetic election (everything but voters and results).
 
@@ -175,10 +177,12 @@ class Country:
             {s.id: s.constituency_id for s in self.subconstituencies if s.constituency_id},
         )
 
+    @guarded
     def center(self, center_id: int) -> Center:
         """The centre with this id (``KeyError`` if there is none)."""
         return self._by_id[center_id]
 
+    @guarded
     def station_subconstituency(self, center: Center, number: int) -> int:
         """The sub-constituency a station votes in (split centres alternate)."""
         far = self.abroad.get(center.center_id)
@@ -189,10 +193,12 @@ class Country:
             return center.subconstituency_id
         return pair[(number - 1) % 2]
 
+    @guarded
     def constituency_of(self, subconstituency_id: int) -> int:
         """The constituency a (real) sub-constituency lies in (``KeyError`` if none)."""
         return self._constituency[subconstituency_id]
 
+    @guarded
     def station_ballots(self, station: Station) -> tuple[int, int]:
         """The general and the women's ballot numbers of a station's forms."""
         sub = station.subconstituency_id
@@ -246,6 +252,7 @@ def _geography(
     return offices, constituencies, subs, sub_weights, office_ids
 
 
+@guarded
 def generate_country(size: Size, *, seed: int) -> Country:
     """Generate the fixed data of a synthetic election, deterministically.
 

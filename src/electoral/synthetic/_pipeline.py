@@ -34,6 +34,7 @@ from typing import Any, Final
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import InconsistentValue, ValidationError, ValidationErrors
 from electoral.model import FormState, Gender, Station
 from electoral.registration import (
@@ -121,7 +122,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-@attrs.frozen(kw_only=True, eq=False)
+@attrs.frozen(kw_only=True, eq=False, field_transformer=typed_fields)
 class RegisterCheck:
     """The civil register after validation.
 
@@ -146,6 +147,7 @@ def _line(error: ValidationError) -> int | None:
     return None
 
 
+@guarded
 def validate_register(
     register: Register,
     *,
@@ -199,7 +201,7 @@ def validate_register(
     return RegisterCheck(records=unique, problems=tuple(problems), checked=total)
 
 
-@attrs.frozen(kw_only=True, eq=False)
+@attrs.frozen(kw_only=True, eq=False, field_transformer=typed_fields)
 class RollAllocation:
     """Every centre's stations, from its sorted roll.
 
@@ -218,6 +220,7 @@ class RollAllocation:
     blocked: int
 
 
+@guarded
 def allocate_polling_stations(
     country: Country,
     register: Register,
@@ -297,6 +300,7 @@ def allocate_polling_stations(
     )
 
 
+@guarded
 def tally_setup(country: Country, stations: Iterable[Station]) -> TallySetup:
     """The results system's reference data for ``country`` and its stations."""
     return TallySetup.build(
@@ -308,6 +312,7 @@ def tally_setup(country: Country, stations: Iterable[Station]) -> TallySetup:
     )
 
 
+@guarded
 def process_forms(
     forms: Sequence[SyntheticForm],
     setup: TallySetup,
@@ -362,6 +367,7 @@ def process_forms(
     return records
 
 
+@guarded
 def seat_election(country: Country) -> tuple[SeatElection, dict[str, int]]:
     """The 2014 House of Representatives rules for ``country``, and each race's ballot.
 
@@ -378,6 +384,7 @@ def seat_election(country: Country) -> tuple[SeatElection, dict[str, int]]:
     return election, ballots
 
 
+@guarded
 def winners(
     country: Country,
     totals: Mapping[int, Totals],
@@ -409,6 +416,7 @@ def winners(
     return allocate(election, results, candidates=roster, lots=lots)
 
 
+@guarded
 def public_draw(seed: int) -> PublicDraw:
     """The publicly verifiable draw that breaks the synthetic election's ties.
 
@@ -421,7 +429,7 @@ def public_draw(seed: int) -> PublicDraw:
     )
 
 
-@attrs.frozen(kw_only=True, eq=False)
+@attrs.frozen(kw_only=True, eq=False, field_transformer=typed_fields)
 class TallyOutcome:
     """The official tally, the tally with quarantined forms, and the state of every form."""
 
@@ -430,7 +438,7 @@ class TallyOutcome:
     states: Mapping[FormState, int]
 
 
-@attrs.frozen(kw_only=True, eq=False)
+@attrs.frozen(kw_only=True, eq=False, field_transformer=typed_fields)
 class SyntheticElection:
     """A whole synthetic election, run through the library, with the time of each stage.
 
@@ -468,6 +476,7 @@ class SyntheticElection:
         return dict(Counter(f.problem for f in self.forms if f.problem is not None))
 
 
+@guarded
 def run(
     size: Size = Size.NATIONAL,
     *,
@@ -545,6 +554,7 @@ def run(
     )
 
 
+@guarded
 def synthetic_election(
     size: Size = Size.TINY,
     *,

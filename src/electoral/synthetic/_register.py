@@ -26,6 +26,7 @@ from typing import Final
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.synthetic._country import POLLING_START, Country
 from electoral.synthetic._names import FAMILY, FEMALE, MALE
 
@@ -82,6 +83,7 @@ def _days() -> tuple[list[str], list[str], list[int], int]:
 _DATE_TEXT, _DATE_YEAR, _DATE_WEIGHTS, _FIRST_YOUNG = _days()
 
 
+@guarded
 def share_count(total: int, share: Fraction) -> int:
     """How many of ``total`` items a share selects: ``ceil(total * share)``.
 
@@ -91,7 +93,7 @@ def share_count(total: int, share: Fraction) -> int:
     return -(-total * share.numerator // share.denominator)
 
 
-@attrs.frozen(kw_only=True, eq=False)
+@attrs.frozen(kw_only=True, eq=False, field_transformer=typed_fields)
 class Register:
     """Registered voters in compact columns (voter *i* is the *i*-th record).
 
@@ -117,20 +119,24 @@ class Register:
     blocked: frozenset[int]
     addresses: Mapping[int, str]
 
+    @guarded
     def national_id(self, index: int) -> str:
         """The (unspoiled) national id of voter ``index``."""
         gender = "1" if self.genders[index] == 1 else "2"
         serial = (index * _SERIAL_STEP + 4_242) % 10_000_000
         return f"{gender}{_DATE_YEAR[self.dates[index]]}{serial:07d}"
 
+    @guarded
     def person_id(self, index: int) -> int:
         """The ``PERSON_ID`` of voter ``index``."""
         return PERSON_BASE + index
 
+    @guarded
     def center_of(self, person_id: int) -> int:
         """The registration centre of the voter with this ``PERSON_ID``."""
         return self.center_ids[person_id - PERSON_BASE]
 
+    @guarded
     def rows(self, start: int = 0, stop: int | None = None) -> Iterator[tuple[str, ...]]:
         """The civil registry's 14 text columns of voters ``start`` to ``stop``.
 
@@ -185,6 +191,7 @@ class Register:
         return tuple(row)
 
 
+@guarded
 def generate_register(
     country: Country,
     *,

@@ -32,6 +32,7 @@ from typing import Final
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.model import CenterType, ReconciliationForm, ResultForm, Station
 from electoral.results import CandidateKey
 from electoral.synthetic._country import Country
@@ -48,7 +49,7 @@ DEFAULT_PROBLEM_SHARE: Final = Fraction(1, 50)
 _DUPLICATE_PREFIX: Final = "99"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class SyntheticForm:
     """A printed result form and what happens to it on the way to the tally.
 
@@ -75,6 +76,7 @@ def _draw(rng: random.Random, weights: Sequence[int], count: int) -> list[int]:
     return counts
 
 
+@guarded
 def generate_forms(
     country: Country,
     stations: Sequence[Station],

@@ -23,6 +23,7 @@ from typing import Any, ClassVar, Final
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import InconsistentValue, OutOfRange, register_messages
 
 __all__ = ["MAX_CONSTITUENCIES", "Size"]
@@ -51,7 +52,7 @@ def _bounded(low: int, high: int) -> Any:
 _COUNT: Final = _bounded(1, 50_000_000)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Size:
     """How big a synthetic election is.
 
@@ -95,6 +96,7 @@ class Size:
                 )
 
     @classmethod
+    @guarded
     def named(cls, name: str) -> Size:
         """The preset called ``name`` (``tiny``, ``small`` or ``national``).
 

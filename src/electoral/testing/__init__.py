@@ -26,6 +26,7 @@ from typing import Any
 
 import attrs
 
+from electoral._guard import typed_fields
 from electoral.errors import ValidationError, ValidationErrors
 from electoral.testing._sample import SampleElection, sample_election
 
@@ -39,7 +40,7 @@ __all__ = [
 ]
 
 
-@attrs.define
+@attrs.define(field_transformer=typed_fields)
 class ExpectedError:
     """What :func:`raises_code` caught: the error, once the block has raised it."""
 

@@ -17,6 +17,7 @@ from types import MappingProxyType
 import attrs
 import pendulum
 
+from electoral._guard import guarded, typed_fields
 from electoral.model import (
     SPLIT_SUBCONSTITUENCY,
     TRIPOLI,
@@ -43,7 +44,7 @@ from electoral.model import (
 __all__ = ["SampleElection", "sample_election"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class SampleElection:
     """Every noun of a small election, as immutable tuples (safe to share)."""
 
@@ -62,6 +63,7 @@ class SampleElection:
     reconciliation_forms: Mapping[str, ReconciliationForm] = attrs.field(eq=False, hash=False)
     """Reconciliation sections by form barcode (read-only)."""
 
+    @guarded
     def center(self, center_id: int) -> Center:
         """The centre with this id (``KeyError`` if there is none)."""
         for center in self.centers:

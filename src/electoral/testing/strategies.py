@@ -25,6 +25,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Final, TypeVar
 
+from electoral._guard import guarded
+
 try:
     from hypothesis import strategies as st
 except ImportError as error:  # pragma: no cover - exercised only without the extra
@@ -139,6 +141,7 @@ def _digits(count: int) -> st.SearchStrategy[str]:
 # --- identifiers ---------------------------------------------------------------------------
 
 
+@guarded
 def national_ids(*, gender: Gender | None = None) -> st.SearchStrategy[str]:
     """Valid national ids, optionally of one gender (first digit 1 male, 2 female)."""
     if gender is Gender.UNISEX:
@@ -152,6 +155,7 @@ def national_ids(*, gender: Gender | None = None) -> st.SearchStrategy[str]:
     )
 
 
+@guarded
 def invalid_national_ids() -> st.SearchStrategy[str]:
     """Text that :func:`electoral.ids.national_id.validate` refuses."""
     return st.one_of(
@@ -162,6 +166,7 @@ def invalid_national_ids() -> st.SearchStrategy[str]:
     ).filter(lambda text: not national_id.is_valid(text))
 
 
+@guarded
 def fbr_numbers() -> st.SearchStrategy[str]:
     """Valid family book numbers: digits, sometimes after a letter prefix."""
     return st.builds(
@@ -171,6 +176,7 @@ def fbr_numbers() -> st.SearchStrategy[str]:
     )
 
 
+@guarded
 def invalid_fbr_numbers() -> st.SearchStrategy[str]:
     """Text that :func:`electoral.ids.fbr.validate` refuses."""
     return st.one_of(
@@ -181,11 +187,13 @@ def invalid_fbr_numbers() -> st.SearchStrategy[str]:
     ).filter(lambda text: not fbr.is_valid(text))
 
 
+@guarded
 def center_ids() -> st.SearchStrategy[str]:
     """Valid centre ids, as text (``int(...)`` gives the model's value)."""
     return st.integers(center_id.MIN_VALUE, center_id.MAX_VALUE).map(str)
 
 
+@guarded
 def invalid_center_ids() -> st.SearchStrategy[str]:
     """Text that :func:`electoral.ids.center_id.validate` refuses."""
     return st.one_of(
@@ -196,11 +204,13 @@ def invalid_center_ids() -> st.SearchStrategy[str]:
     ).filter(lambda text: not center_id.is_valid(text))
 
 
+@guarded
 def station_numbers() -> st.SearchStrategy[str]:
     """Valid station numbers, as canonical text."""
     return st.integers(station_number.MIN_VALUE, station_number.MAX_VALUE).map(str)
 
 
+@guarded
 def invalid_station_numbers() -> st.SearchStrategy[str]:
     """Text that :func:`electoral.ids.station_number.validate` refuses."""
     return st.one_of(
@@ -210,6 +220,7 @@ def invalid_station_numbers() -> st.SearchStrategy[str]:
     ).filter(lambda text: not station_number.is_valid(text))
 
 
+@guarded
 def barcodes(*, layout: bool = False) -> st.SearchStrategy[str]:
     """Valid barcodes; with ``layout=True`` only 11-digit CCCCC SSS BBB ones."""
     if layout:
@@ -222,6 +233,7 @@ def barcodes(*, layout: bool = False) -> st.SearchStrategy[str]:
     return st.one_of(st.integers(1, 14).flatmap(_digits), barcodes(layout=True))
 
 
+@guarded
 def invalid_barcodes() -> st.SearchStrategy[str]:
     """Text that :func:`electoral.ids.barcode.validate` refuses."""
     return st.one_of(
@@ -232,6 +244,7 @@ def invalid_barcodes() -> st.SearchStrategy[str]:
     ).filter(lambda text: not barcode.is_valid(text))
 
 
+@guarded
 def phone_numbers() -> st.SearchStrategy[str]:
     """Valid canonical phone numbers (Libyana, Al Madar, Thuraya and other 2189x)."""
     return st.builds(
@@ -241,6 +254,7 @@ def phone_numbers() -> st.SearchStrategy[str]:
     ) | _digits(8).map(lambda rest: "88216" + rest)
 
 
+@guarded
 def invalid_phone_numbers() -> st.SearchStrategy[str]:
     """Text that :func:`electoral.ids.phone.validate` refuses."""
     return st.one_of(
@@ -251,6 +265,7 @@ def invalid_phone_numbers() -> st.SearchStrategy[str]:
     ).filter(lambda text: not phone.is_valid(text))
 
 
+@guarded
 def as_typed(identifiers: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
     """The same identifiers as people type them: other digit scripts, separators, spaces.
 
@@ -274,6 +289,7 @@ def as_typed(identifiers: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
 # --- names and times -----------------------------------------------------------------------
 
 
+@guarded
 def arabic_names(*, blank: bool = False) -> st.SearchStrategy[str]:
     """Arabic name parts: common names, and generated Arabic letters; may be blank."""
     generated = st.text(
@@ -285,6 +301,7 @@ def arabic_names(*, blank: bool = False) -> st.SearchStrategy[str]:
     return (names | st.just("")) if blank else names
 
 
+@guarded
 def moments(
     *, min_value: dt.datetime | None = None, max_value: dt.datetime | None = None
 ) -> st.SearchStrategy[pendulum.DateTime]:
@@ -301,6 +318,7 @@ def moments(
 _GEO_IDS: Final = st.integers(1, 200) | st.just(NO_NAMED_THING)
 
 
+@guarded
 def offices(*, id: Any = None, region: Any = None) -> st.SearchStrategy[Office]:  # noqa: A002
     """Valid :class:`~electoral.model.Office` values."""
     return st.builds(
@@ -312,6 +330,7 @@ def offices(*, id: Any = None, region: Any = None) -> st.SearchStrategy[Office]:
     )
 
 
+@guarded
 def constituencies(*, id: Any = None) -> st.SearchStrategy[Constituency]:  # noqa: A002
     """Valid :class:`~electoral.model.Constituency` values."""
     return st.builds(
@@ -322,6 +341,7 @@ def constituencies(*, id: Any = None) -> st.SearchStrategy[Constituency]:  # noq
     )
 
 
+@guarded
 def subconstituencies(*, id: Any = None) -> st.SearchStrategy[SubConstituency]:  # noqa: A002
     """Valid :class:`~electoral.model.SubConstituency` values."""
     return st.builds(
@@ -366,11 +386,13 @@ def _centers(draw: st.DrawFn, center_type: Any, copy_of: Any) -> Center:
     )
 
 
+@guarded
 def centers(*, center_type: Any = None, copy_of: Any = None) -> st.SearchStrategy[Center]:
     """Valid :class:`~electoral.model.Center` values of every type (copy, split...)."""
     return _centers(center_type, copy_of)
 
 
+@guarded
 def stations(
     *, center_id: Any = None, gender: Any = None, registrants: Any = None
 ) -> st.SearchStrategy[Station]:
@@ -405,6 +427,7 @@ def _citizens(draw: st.DrawFn, gender: Any, blocked: Any) -> Citizen:
     )
 
 
+@guarded
 def citizens(*, gender: Any = None, blocked: Any = None) -> st.SearchStrategy[Citizen]:
     """Valid :class:`~electoral.model.Citizen` values; the id agrees with the gender."""
     return _citizens(gender, blocked)
@@ -417,11 +440,13 @@ def _periods(draw: st.DrawFn, cls: type[Period]) -> Period:
     return cls(start=start, end=start.add(seconds=length))
 
 
+@guarded
 def periods() -> st.SearchStrategy[Period]:
     """Valid half-open periods (possibly empty)."""
     return _periods(Period)
 
 
+@guarded
 def registration_periods() -> st.SearchStrategy[RegistrationPeriod]:
     """Valid registration periods (possibly empty)."""
     return _periods(RegistrationPeriod)  # type: ignore[return-value]
@@ -438,11 +463,13 @@ def _elections(draw: st.DrawFn) -> Election:
     )
 
 
+@guarded
 def elections() -> st.SearchStrategy[Election]:
     """Valid :class:`~electoral.model.Election` values."""
     return _elections()
 
 
+@guarded
 def races(*, race_type: Any = None) -> st.SearchStrategy[Race]:
     """Valid :class:`~electoral.model.Race` values."""
     return st.builds(
@@ -454,6 +481,7 @@ def races(*, race_type: Any = None) -> st.SearchStrategy[Race]:
     )
 
 
+@guarded
 def ballots(*, number: Any = None) -> st.SearchStrategy[Ballot]:
     """Valid :class:`~electoral.model.Ballot` values."""
     return st.builds(
@@ -467,6 +495,7 @@ def ballots(*, number: Any = None) -> st.SearchStrategy[Ballot]:
     )
 
 
+@guarded
 def candidates(*, ballot_number: Any = None) -> st.SearchStrategy[Candidate]:
     """Valid :class:`~electoral.model.Candidate` values."""
     return st.builds(
@@ -506,6 +535,7 @@ def _result_forms(draw: st.DrawFn, state: Any, replacement: Any) -> ResultForm:
     )
 
 
+@guarded
 def result_forms(*, state: Any = None, replacement: Any = None) -> st.SearchStrategy[ResultForm]:
     """Valid :class:`~electoral.model.ResultForm` values (replacement forms included)."""
     return _result_forms(state, replacement)
@@ -514,6 +544,7 @@ def result_forms(*, state: Any = None, replacement: Any = None) -> st.SearchStra
 _COUNTS: Final = st.integers(0, 1_200)
 
 
+@guarded
 def reconciliation_forms() -> st.SearchStrategy[ReconciliationForm]:
     """Valid current-layout reconciliation sections (arbitrary, not necessarily consistent)."""
     return st.builds(
@@ -527,6 +558,7 @@ def reconciliation_forms() -> st.SearchStrategy[ReconciliationForm]:
     )
 
 
+@guarded
 def reconciliation_forms_2014() -> st.SearchStrategy[ReconciliationForm2014]:
     """Valid 2014-layout reconciliation sections."""
     fields = {
@@ -566,6 +598,7 @@ def _registrations(
     )
 
 
+@guarded
 def registrations(
     *, citizen_id: Any = None, center_id: Any = None, phone: Any = None, current: Any = None
 ) -> st.SearchStrategy[Registration]:
@@ -608,6 +641,7 @@ def _registry_records(draw: st.DrawFn, gender: Any) -> RegistryRecord:
     return validate_registry_row(row, as_of=pendulum.datetime(2016, 1, 1, tz=TRIPOLI))
 
 
+@guarded
 def registry_records(*, gender: Any = None) -> st.SearchStrategy[RegistryRecord]:
     """Valid :class:`~electoral.registration.RegistryRecord` values (born by 2015).
 
@@ -617,6 +651,7 @@ def registry_records(*, gender: Any = None) -> st.SearchStrategy[RegistryRecord]
     return _registry_records(gender)
 
 
+@guarded
 def phone_list_entries(*, deleted: Any = None) -> st.SearchStrategy[PhoneListEntry]:
     """Valid :class:`~electoral.registration.PhoneListEntry` values (blacklist, whitelist)."""
     return st.builds(
@@ -647,6 +682,7 @@ _TYPE_STRATEGIES: Final[dict[type, Any]] = {
 assert set(_TYPE_STRATEGIES) == set(NOUNS)
 
 
+@guarded
 def strategy_for(cls: type[T]) -> st.SearchStrategy[T]:
     """The default strategy for a noun class (what ``st.from_type(cls)`` uses).
 
@@ -657,6 +693,7 @@ def strategy_for(cls: type[T]) -> st.SearchStrategy[T]:
     return strategy
 
 
+@guarded
 def register_type_strategies() -> None:
     """Register every noun with Hypothesis so that ``st.from_type(Center)`` works.
 

@@ -1,0 +1,501 @@
+"""Private: the guard on the public entry points of the chapters.
+
+:func:`guarded` wraps a public function or method so that a bad argument gets the
+library's answer instead of whatever the function's insides would raise:
+
+* before the call, each argument is checked against its annotation, shallowly (the
+  type of the value, not of its members): a value of the wrong type where *data* is
+  expected (text, a count, a time: what a file, a form, an SMS or a JSON document
+  carries) is :class:`~electoral.errors.InvalidType`; a wrong object where a
+  *library object* is expected (a record, a setup, a state, a callable) is a
+  ``TypeError`` that names the parameter. A count beyond
+  :data:`~electoral.model.MAX_COUNT` is :class:`~electoral.errors.OutOfRange` with
+  the code ``range.ceiling``, and a naive time is ``time.naive``;
+* if the call still fails with a Python error (``AttributeError``, ``KeyError``,
+  ``TypeError``...), the arguments are checked deeply (the members of collections,
+  whether a time can be expressed in Libyan time); a bad member is reported the same
+  way, naming the parameter. If every argument is good, the original error stands: it
+  is a defect of the library, and the sweep in the test suite reports it.
+
+The deep check runs only after a failure, so a call with good arguments costs a few
+``isinstance`` checks more than the bare function.
+"""
+
+from __future__ import annotations
+
+import collections.abc as cabc
+import datetime as dt
+import fractions
+import functools
+import inspect
+import sys
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, Final, ParamSpec, TypeVar
+
+import attrs
+
+from electoral.errors import InvalidType, OutOfRange, ValidationError, register_messages
+
+__all__ = ["GUARDED", "MAX_COUNT", "guarded", "resolve", "resolve_class", "typed_fields"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+MAX_COUNT: Final = 10**15
+"""The largest count (and the largest magnitude of any integer) the library accepts.
+
+A thousand million million: far above any station, district or country (Libya has
+about seven million people, the world eight thousand million) and above every
+identifier that travels as a number (a 13-digit phone number), yet below ``2**53``,
+the largest integer a JSON reader that uses doubles (JavaScript) keeps exact. A larger
+integer is refused with the code ``range.ceiling``, so nothing accepted can break
+printing or JSON (Python refuses to print an integer of more than 4,300 digits).
+"""
+
+MIN_YEAR: Final = 1000
+MAX_YEAR: Final = 9000
+"""The years of the times a rule takes (``now``, ``as_of``): far from the calendar's edges
+(years 1 and 9999), so that a rule's arithmetic (an age, a reminder a day ahead) cannot
+run off them. A time outside is refused with ``time.years``."""
+
+register_messages(
+    {
+        "time.years": (
+            "{value} lies outside the years {minimum} to {maximum}.",
+            "الوقت {value} خارج السنوات من {minimum} إلى {maximum}.",
+        ),
+        "range.ceiling": (
+            "{value} is beyond ±{maximum}, the largest number the library accepts.",
+            "القيمة {value} تتجاوز ±{maximum}، وهو أكبر عدد تقبله المكتبة.",
+        ),
+    }
+)
+
+GUARDED: Final[list[Callable[..., Any]]] = []
+"""Every guarded function, so that a test can check that its annotations resolve."""
+
+_CRASHES: Final = (AttributeError, LookupError, TypeError, ValueError, ArithmeticError)
+_DATA: Final[frozenset[object]] = frozenset(
+    {str, bytes, int, float, bool, fractions.Fraction, dt.date, dt.datetime, type(None)}
+)
+
+Check = Callable[[str, object], BaseException | None]
+"""A parameter's check: the error to raise, or ``None``."""
+
+
+@typing.overload
+def guarded(function: Callable[P, R], /) -> Callable[P, R]: ...
+
+
+@typing.overload
+def guarded(*, own: tuple[str, ...]) -> Callable[[Callable[P, R]], Callable[P, R]]: ...
+
+
+def guarded(
+    function: Callable[P, R] | None = None, /, *, own: tuple[str, ...] = ()
+) -> Callable[P, R] | Callable[[Callable[P, R]], Callable[P, R]]:
+    """Guard a public entry point (see the module's docstring).
+
+    ``own`` names the parameters the function checks itself, with its chapter's own
+    codes (``seats.votes_type``): the guard checks them only after a failure.
+    """
+    if function is None:
+        return lambda inner: _guard(inner, own)
+    return _guard(function, own)
+
+
+def _guard(function: Callable[P, R], own: tuple[str, ...]) -> Callable[P, R]:
+    plan: list[_Plan] = []
+
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        if not plan:
+            plan.append(_Plan(function, own))
+        checks = plan[0]
+        error = checks.shallow(args, kwargs)
+        if error is not None:
+            raise error
+        try:
+            return function(*args, **kwargs)
+        except _CRASHES as crash:
+            if isinstance(crash, ValidationError):
+                raise
+            found = checks.deep(args, kwargs)
+            if found is None:
+                raise
+            raise found from crash
+
+    GUARDED.append(wrapper)
+    return wrapper
+
+
+def resolve(function: Callable[..., Any]) -> dict[str, Any]:
+    """The function's annotations, evaluated (names imported only for typing included).
+
+    An annotation that cannot be evaluated at run time (``array[int]`` in Python 3.11)
+    is ``Any``: nothing is checked for it.
+    """
+    try:
+        return typing.get_type_hints(function)
+    except (NameError, TypeError):
+        pass
+    space = _electoral_namespace()
+    space.update(function.__globals__)
+    return _evaluate(function.__annotations__, space)
+
+
+def _evaluate(annotations: dict[str, Any], space: dict[str, Any]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for name, text in annotations.items():
+        try:
+            found[name] = eval(text, space) if isinstance(text, str) else text
+        except TypeError:
+            found[name] = Any
+    return found
+
+
+class _Plan:
+    """The checks of one function's parameters, built at its first call."""
+
+    def __init__(self, function: Callable[..., Any], own: tuple[str, ...] = ()) -> None:
+        hints = resolve(function)
+        parameters = inspect.signature(function).parameters.values()
+        self.positional = tuple(
+            p.name for p in parameters if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+        )
+        self.annotations = {
+            p.name: hints[p.name]
+            for p in parameters
+            if p.name in hints and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+        }
+        self.checks = {
+            name: check
+            for name, annotation in self.annotations.items()
+            if name not in own and (check := _check(annotation)) is not None
+        }
+
+    def shallow(self, args: tuple[object, ...], kwargs: dict[str, object]) -> BaseException | None:
+        checks = self.checks
+        for name, value in zip(self.positional, args, strict=False):
+            check = checks.get(name)
+            if check is not None and (error := check(name, value)) is not None:
+                return error
+        for name, value in kwargs.items():
+            check = checks.get(name)
+            if check is not None and (error := check(name, value)) is not None:
+                return error
+        return None
+
+    def deep(self, args: tuple[object, ...], kwargs: dict[str, object]) -> BaseException | None:
+        pairs = [*zip(self.positional, args, strict=False), *kwargs.items()]
+        for name, value in pairs:
+            annotation = self.annotations.get(name)
+            if annotation is not None:
+                error = _deep(name, annotation, value, depth=0)
+                if error is not None:
+                    return error
+        return None
+
+
+# --- shallow checks -------------------------------------------------------------------------
+
+
+def _is_data(annotation: Any) -> bool:
+    """Whether an annotation describes data (text, numbers, times, and containers of them)."""
+    if isinstance(annotation, list):  # the parameters of a Callable
+        return False
+    if annotation in _DATA:
+        return True
+    if inspect.isclass(annotation) and issubclass(annotation, dt.date | fractions.Fraction):
+        return True
+    origin = typing.get_origin(annotation)
+    if origin is typing.Literal:
+        return True
+    if origin is None:
+        return False
+    return all(arg is Ellipsis or _is_data(arg) for arg in typing.get_args(annotation))
+
+
+def _wrong(name: str, annotation: Any, value: object) -> BaseException:
+    if _is_data(annotation):
+        return InvalidType(field=name, value=value)
+    return TypeError(f"{name}: expected {_describe(annotation)}, got {type(value).__name__}")
+
+
+def _describe(annotation: Any) -> str:
+    if inspect.isclass(annotation) and typing.get_origin(annotation) is None:
+        return annotation.__name__
+    return repr(annotation).replace("typing.", "").replace("collections.abc.", "")
+
+
+def _is_wrong_type(error: BaseException) -> bool:
+    """Whether a check's error says "wrong type" (rather than "right type, bad value")."""
+    return type(error) is TypeError or (type(error) is InvalidType and error.code == "type")
+
+
+def _int(name: str, value: object) -> BaseException | None:
+    if not isinstance(value, int) or isinstance(value, bool):
+        return InvalidType(field=name, value=value)
+    if -MAX_COUNT <= value <= MAX_COUNT:
+        return None
+    return OutOfRange("range.ceiling", field=name, value=value, maximum=MAX_COUNT)
+
+
+def _fraction(name: str, value: object) -> BaseException | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _int(name, value)
+    if not isinstance(value, fractions.Fraction):
+        return InvalidType(field=name, value=value)
+    if abs(value.numerator) <= MAX_COUNT and value.denominator <= MAX_COUNT:
+        return None
+    return OutOfRange("range.ceiling", field=name, value=value, maximum=MAX_COUNT)
+
+
+def _moment(name: str, value: object) -> BaseException | None:
+    if not isinstance(value, dt.datetime):
+        return InvalidType(field=name, value=value)
+    if value.utcoffset() is None:
+        return InvalidType("time.naive", field=name, value=value)
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        return OutOfRange(
+            "time.years", field=name, value=value, minimum=MIN_YEAR, maximum=MAX_YEAR
+        )
+    return None
+
+
+def _date(name: str, value: object) -> BaseException | None:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return None
+    return InvalidType(field=name, value=value)
+
+
+def _bool(name: str, value: object) -> BaseException | None:
+    return None if type(value) is bool else InvalidType(field=name, value=value)
+
+
+def _instance(annotation: Any, kind: type | tuple[type, ...]) -> Check:
+    data = _is_data(annotation)
+
+    def check(name: str, value: object) -> BaseException | None:
+        if isinstance(value, kind) and not isinstance(value, bool):
+            return None
+        if data:
+            return InvalidType(field=name, value=value)
+        return TypeError(f"{name}: expected {_describe(annotation)}, got {type(value).__name__}")
+
+    return check
+
+
+def _protocol(annotation: type) -> Check:
+    members = _protocol_members(annotation)
+
+    def check(name: str, value: object) -> BaseException | None:
+        if all(hasattr(value, member) for member in members):
+            return None
+        return _wrong(name, annotation, value)
+
+    return check
+
+
+def _protocol_members(cls: type) -> frozenset[str]:
+    found: set[str] = set()
+    for base in cls.__mro__:
+        if base in (typing.Protocol, typing.Generic, object):
+            continue
+        found.update(name for name in vars(base) if not name.startswith("_"))
+        annotations = getattr(base, "__annotations__", {})
+        found.update(name for name in annotations if not name.startswith("_"))
+    return frozenset(found)
+
+
+def _union(annotation: Any, checks: list[Check | None]) -> Check | None:
+    if any(check is None for check in checks):
+        return None
+    members = [check for check in checks if check is not None]
+
+    def check(name: str, value: object) -> BaseException | None:
+        matched: BaseException | None = None
+        for each in members:
+            error = each(name, value)
+            if error is None:
+                return None
+            if matched is None and not _is_wrong_type(error):
+                matched = error
+        return matched if matched is not None else _wrong(name, annotation, value)
+
+    return check
+
+
+_SIMPLE: Final[dict[object, Check]] = {
+    int: _int,
+    bool: _bool,
+    fractions.Fraction: _fraction,
+    dt.datetime: _moment,
+    dt.date: _date,
+}
+
+
+def _check(annotation: Any) -> Check | None:
+    """The shallow check of an annotation, or ``None`` where nothing can be checked."""
+    if isinstance(annotation, typing.TypeVar):
+        bound = annotation.__bound__
+        return None if bound is None else _check(bound)
+    if annotation in _SIMPLE:
+        return _SIMPLE[annotation]
+    if annotation is type(None):
+        return _instance(annotation, type(None))
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin in (typing.Union, types.UnionType):
+        return _union(annotation, [_check(arg) for arg in args])
+    if annotation in (Any, object):
+        return None
+    if origin is typing.Literal:
+        return None  # the function refuses an unknown choice with its own code
+    if origin is type:
+        return _predicate(annotation, inspect.isclass)
+    if origin is cabc.Callable or annotation is cabc.Callable:
+        return _predicate(annotation, callable)
+    if annotation in (typing.TextIO, typing.IO) or origin is typing.IO:
+        return _predicate(annotation, lambda value: hasattr(value, "read"))
+    if origin is not None:
+        return _instance(annotation, origin) if inspect.isclass(origin) else None
+    if inspect.isclass(annotation):
+        if getattr(annotation, "_is_protocol", False):
+            return _protocol(annotation)
+        if annotation is float:
+            return _instance(annotation, (int, float))
+        if annotation is dt.datetime or issubclass(annotation, dt.datetime):
+            return _moment
+        return _instance(annotation, annotation)
+    return None
+
+
+def _predicate(annotation: Any, test: Callable[[object], bool]) -> Check:
+    def check(name: str, value: object) -> BaseException | None:
+        return None if test(value) else _wrong(name, annotation, value)
+
+    return check
+
+
+# --- deep checks, after a failure -------------------------------------------------------------
+
+
+def _deep(name: str, annotation: Any, value: object, depth: int) -> BaseException | None:
+    """The first problem with ``value`` (and its members) under ``annotation``."""
+    if depth > 20:
+        return None
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin in (typing.Union, types.UnionType):
+        errors = [_deep(name, arg, value, depth) for arg in args]
+        if any(error is None for error in errors):
+            return None
+        check = _check(annotation)
+        shallow = check(name, value) if check is not None else None
+        return shallow or errors[0]
+    if origin is typing.Literal:
+        if any(value == arg and type(value) is type(arg) for arg in args):
+            return None
+        choices = ", ".join(repr(arg) for arg in args)
+        return InvalidType("enum.unknown", field=name, value=value, choices=choices)
+    check = _check(annotation)
+    if check is not None:
+        error = check(name, value)
+        if error is not None:
+            return error
+    if isinstance(value, dt.datetime) and value.utcoffset() is not None:
+        return _representable(name, value)
+    if origin is None or not args or not isinstance(value, cabc.Collection):
+        return None
+    if isinstance(value, cabc.Mapping) and len(args) == 2:
+        key, item = args
+        for member_key, member in list(value.items()):
+            error = _deep(name, key, member_key, depth + 1) or _deep(name, item, member, depth + 1)
+            if error is not None:
+                return error
+        return None
+    pairs: cabc.Iterable[tuple[Any, object]]
+    if origin is tuple and args[-1] is not Ellipsis:
+        if not isinstance(value, tuple) or len(value) != len(args):
+            return _wrong(name, annotation, value)
+        pairs = zip(args, value, strict=True)
+    elif isinstance(value, str | bytes):
+        pairs = [(args[0], value[:1])]  # every member has the type of the first
+    else:
+        pairs = ((args[0], member) for member in value)
+    for member_annotation, member in pairs:
+        error = _deep(name, member_annotation, member, depth + 1)
+        if error is not None:
+            return error
+    return None
+
+
+def _representable(name: str, value: dt.datetime) -> BaseException | None:
+    from electoral.model._validators import TRIPOLI
+
+    try:
+        value.astimezone(TRIPOLI)
+    except (OverflowError, ValueError):
+        return OutOfRange("time.out_of_range", field=name, value=value)
+    return None
+
+
+# --- records ----------------------------------------------------------------------------------
+
+
+def typed_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """An attrs ``field_transformer``: every field without a validator checks its annotation.
+
+    The check is the deep one (members of collections included, counts up to
+    :data:`MAX_COUNT`, times aware); a refused value is
+    :class:`~electoral.errors.InvalidType` (or ``OutOfRange``) naming the field, as the
+    model's nouns refuse theirs. Fields with their own validator keep it alone.
+    """
+    hints: list[dict[str, Any]] = []
+
+    def annotations() -> dict[str, Any]:
+        if not hints:
+            hints.append(resolve_class(cls))
+        return hints[0]
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        annotation = annotations().get(attribute.name)
+        if annotation is None:
+            return
+        error = _deep(attribute.name, annotation, value, depth=0)
+        if error is None:
+            return
+        if isinstance(error, ValidationError):
+            raise error
+        raise InvalidType(field=attribute.name, value=value)
+
+    return [
+        field.evolve(validator=check) if field.validator is None and field.init else field
+        for field in fields
+    ]
+
+
+def resolve_class(cls: type) -> dict[str, Any]:
+    """A class's field annotations, evaluated like :func:`resolve`."""
+    try:
+        return typing.get_type_hints(cls)
+    except (NameError, TypeError):
+        pass
+    space = _electoral_namespace()
+    space.update(vars(sys.modules[cls.__module__]))
+    found: dict[str, Any] = {}
+    for base in reversed(cls.__mro__):
+        found.update(_evaluate(vars(base).get("__annotations__", {}), space))
+    return found
+
+
+def _electoral_namespace() -> dict[str, Any]:
+    space: dict[str, Any] = {}
+    for name, module in list(sys.modules.items()):
+        if name == "electoral" or name.startswith("electoral."):
+            for key, value in vars(module).items():
+                space.setdefault(key, value)
+    return space

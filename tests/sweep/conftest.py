@@ -1,0 +1,396 @@
+"""Valid arguments for the junk sweep: one table of example builders, by type.
+
+The sweep calls every public callable first with valid arguments, then with junk in
+one parameter at a time. It builds the valid arguments from the annotations:
+
+* a parameter with a default gets its default;
+* :data:`BY_TARGET` gives the arguments of one target's parameter, where the
+  general rule cannot guess them (a file of the right shape, a form in the right
+  state);
+* :data:`BY_NAME` gives plain values (text, numbers) by parameter name, so that a
+  ``national_id: str`` gets a valid national ID;
+* :data:`BY_TYPE` gives the values of a type. Containers (``Mapping[K, V]``,
+  ``Iterable[X]``, ``tuple[X, ...]``) are built from their members, enums from their
+  members, and an attrs class with no entry from examples of its fields.
+
+Each builder returns a list of candidates, the likeliest first; the sweep uses the
+first one that the target accepts. **A new type** that the sweep cannot build fails
+``test_every_parameter_has_an_example`` with the type's name: add a builder for it to
+:data:`BY_TYPE` (or, for one target only, to :data:`BY_TARGET`).
+"""
+
+from __future__ import annotations
+
+import collections.abc as cabc
+import contextlib
+import datetime as dt
+import enum
+import fractions
+import functools
+import inspect
+import io
+import pathlib
+import types
+import typing
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pendulum
+import pytest
+
+from electoral import registration as reg
+from electoral import results as res
+from electoral import seats, synthetic
+from electoral.adapters import CodeMap, tallyho
+from electoral.errors import ErrorCollector, InvalidType, ValidationError, ValidationErrors
+from electoral.model import (
+    TRIPOLI,
+    Ballot,
+    Center,
+    Citizen,
+    Constituency,
+    Election,
+    Gender,
+    Office,
+    Period,
+    ReconciliationForm,
+    RegistrationPeriod,
+    ResultForm,
+    Station,
+    SubConstituency,
+)
+from electoral.testing import SampleElection, sample_election
+
+Builder = Callable[[], list[object]]
+
+NOW = pendulum.datetime(2014, 5, 10, 12, tz=TRIPOLI)
+"""Inside the sample election's registration period."""
+
+
+class NoExample(Exception):
+    """The sweep cannot build a valid value of a type."""
+
+
+# --- the results chapter's worked objects ------------------------------------------------------
+
+
+@functools.cache
+def tally_setup() -> res.TallySetup:
+    return res.demo_tally_setup()
+
+
+@functools.cache
+def form_records() -> tuple[res.FormRecord, ...]:
+    """One form of the demo tally at every stage of its life, then the processed demo forms."""
+    setup, now = tally_setup(), res.DEMO_NOW
+    form = ResultForm(
+        barcode="31001001117", ballot_number=117, center_id=31001, station_number=1,
+        gender=Gender.MALE,
+    )  # fmt: skip
+    votes = {c.key: 10 + c.order for c in setup.form_candidates(117)}
+    recon = reconciliation(votes) if form.has_reconciliation else None
+    stages = [res.import_form(form, user="u", now=now).record]
+    stages.append(res.intake(stages[-1], setup=setup, others=(), user="u", now=now).record)
+    stages.append(res.intake_match(stages[-1], user="u", now=now).record)
+    stages.append(
+        res.enter_de1(stages[-1], votes=votes, recon=recon, setup=setup, user="a", now=now).record
+    )
+    stages.append(
+        res.enter_de2(stages[-1], votes=votes, recon=recon, setup=setup, user="b", now=now).record
+    )
+    stages.append(res.resolve_corrections(stages[-1], user="c", now=now).record)
+    stages.append(
+        res.qc_pass(stages[-1], config=res.TallyConfig(), setup=setup, user="q", now=now).record
+    )
+    stages.append(res.qc_print(stages[-1], user="q", now=now).record)
+    demo = res.demo_records(setup)
+    audit = [r for r in demo if r.state.name == "AUDIT"]
+    clearance = res.send_to_clearance(stages[1], user="u", now=now, reason="r").record
+    return (stages[7], *stages[:7], *audit, clearance, *demo)
+
+
+def reconciliation(votes: cabc.Mapping[res.CandidateKey, int]) -> ReconciliationForm:
+    total = sum(votes.values())
+    return ReconciliationForm(
+        number_of_voters=400, number_of_voter_cards_in_the_ballot_box=total + 5,
+        number_valid_votes=total, number_invalid_votes=5, number_sorted_and_counted=total + 5,
+    )  # fmt: skip
+
+
+@functools.cache
+def pvp_bundle() -> res.PvpBundle:
+    return res.parse_pvp_results(res.pvp_results_csv_example())
+
+
+MICRO = synthetic.Size(
+    name="micro", constituencies=1, subconstituencies=1, offices=1, centers=2, voters=20,
+    general_seats=1, women_seats=1,
+)  # fmt: skip
+"""The smallest synthetic election: the whole pipeline in a few milliseconds."""
+
+
+@functools.cache
+def tiny_election() -> synthetic.SyntheticElection:
+    return synthetic.synthetic_election(MICRO, seed=1)
+
+
+def sample() -> SampleElection:
+    return sample_election()
+
+
+def registration() -> reg.Registration:
+    return reg.Registration(citizen_id=1, center_id=11001, phone="218911234567", created_at=NOW)
+
+
+def registration_state() -> reg.InMemoryRegistrationState:
+    s = sample()
+    return reg.InMemoryRegistrationState(
+        centers=s.centers,
+        citizens=s.citizens,
+        registrations=[registration()],
+        periods=s.registration_periods,
+    )
+
+
+def polling_state() -> reg.InMemoryPollingState:
+    s = sample()
+    return reg.InMemoryPollingState(
+        whitelist=["218911234567"], centers=s.centers, elections=[s.election]
+    )
+
+
+def changesets() -> list[object]:
+    base = reg.Changeset(
+        name="move", kind=reg.ChangeKind.MOVE, select_by=reg.SelectBy.CENTERS,
+        justification="j", center_ids={11001}, target_center_id=60101,
+    )  # fmt: skip
+    return [base, reg.approve_changeset(reg.approve_changeset(base, "a"), "b")]
+
+
+def election_outcome() -> seats.ElectionOutcome:
+    return tiny_election().outcome
+
+
+# --- the tables ------------------------------------------------------------------------------
+
+BY_TYPE: dict[object, Builder] = {
+    str: lambda: ["1", "x"],
+    enum.Enum: lambda: [Gender.MALE],
+    int: lambda: [1, 0, 2],
+    bool: lambda: [False, True],
+    float: lambda: [1.0],
+    bytes: lambda: [b"1"],
+    fractions.Fraction: lambda: [fractions.Fraction(1, 2)],
+    Decimal: lambda: [Decimal("1")],
+    dt.datetime: lambda: [NOW, res.DEMO_NOW],
+    pendulum.DateTime: lambda: [NOW, res.DEMO_NOW],
+    dt.date: lambda: [pendulum.Date(1990, 1, 1)],
+    pendulum.Date: lambda: [pendulum.Date(1990, 1, 1)],
+    type(None): lambda: [None],
+    typing.TextIO: lambda: [io.StringIO("")],
+    typing.IO: lambda: [io.BytesIO(b"")],
+    pathlib.Path: lambda: [pathlib.Path("/nonexistent")],
+    ValidationError: lambda: [InvalidType(field="x", value=None)],
+    ValidationErrors: lambda: [ValidationErrors("1 problem", [InvalidType(field="x")])],
+    ErrorCollector: lambda: [ErrorCollector("sweep")],
+    CodeMap: lambda: [tallyho.GENDER],
+    Election: lambda: [sample().election],
+    Period: lambda: [Period(start=NOW, end=NOW.add(days=1))],
+    RegistrationPeriod: lambda: list(sample().registration_periods),
+    Center: lambda: list(sample().centers),
+    Station: lambda: list(sample().stations),
+    Citizen: lambda: list(sample().citizens),
+    Ballot: lambda: list(sample().ballots),
+    Office: lambda: list(sample().offices),
+    Constituency: lambda: list(sample().constituencies),
+    SubConstituency: lambda: list(sample().subconstituencies),
+    ResultForm: lambda: list(sample().result_forms),
+    SampleElection: lambda: [sample()],
+    res.TallySetup: lambda: [tally_setup()],
+    res.FormRecord: lambda: list(form_records()),
+    res.TallyConfig: lambda: [res.TallyConfig()],
+    res.PvpBundle: lambda: [pvp_bundle()],
+    res.PvpSubmission: lambda: list(pvp_bundle().submissions),
+    res.Tally: lambda: [res.tally(form_records(), tally_setup())],
+    res.Totals: lambda: [res.tally(form_records(), tally_setup()).national],
+    res.Event: lambda: [res.import_form(sample().result_forms[0], user="u", now=NOW).event],
+    res.Step: lambda: [res.import_form(sample().result_forms[0], user="u", now=NOW)],
+    reg.Registration: lambda: [registration()],
+    reg.RegistrationState: lambda: [registration_state()],
+    reg.InMemoryRegistrationState: lambda: [registration_state()],
+    reg.PollingState: lambda: [polling_state()],
+    reg.InMemoryPollingState: lambda: [polling_state()],
+    reg.Changeset: changesets,
+    reg.Voter: lambda: list(sample().citizens),
+    reg.RegistryRecord: lambda: list(tiny_election().register_check.records[:2]),
+    seats.TwoRoundResult: lambda: [seats.two_round({"a": 5, "b": 4, "c": 3})],
+    seats.Tie: lambda: [seats.plurality({"a": 1, "b": 1}, 1).tie],
+    seats.Election: lambda: [seats.hor_2014(general={"1": 2}, women={"1": 1}, partial=True)],
+    seats.ElectionOutcome: lambda: [election_outcome()],
+    synthetic.Size: lambda: [MICRO],
+    synthetic.SyntheticElection: lambda: [tiny_election()],
+    synthetic.Country: lambda: [tiny_election().country],
+    synthetic.Register: lambda: [tiny_election().register],
+    synthetic.RegisterCheck: lambda: [tiny_election().register_check],
+    synthetic.RollAllocation: lambda: [tiny_election().allocation],
+    synthetic.SyntheticForm: lambda: list(tiny_election().forms[:2]),
+    synthetic.TallyOutcome: lambda: [tiny_election().tally],
+    res.ResultRow: lambda: list(res.results_rows(form_records()[:1], tally_setup())),
+    reg.StaffMember: lambda: [reg.StaffMember(staff_id=101, name="n", phone="218911234567")],
+}
+"""Valid values of a type, the likeliest first."""
+
+BY_NAME: dict[str, Builder] = {
+    "national_id": lambda: ["119690261935"],
+    "fbr_number": lambda: ["r40005", "4471"],
+    "phone": lambda: ["218911234567"],
+    "sender": lambda: ["218911234567"],
+    "number": lambda: ["218911234567", "119690261935", "31001", "1"],
+    "barcode": lambda: ["31001001117"],
+    "typed": lambda: ["31001001117"],
+    "center_id": lambda: [11001, 31001],
+    "center_number": lambda: ["31001"],
+    "station_number": lambda: ["1", 1],
+    "ballot_number": lambda: [117],
+    "text": lambda: ["119690261935*11001", "1"],
+    "language": lambda: ["en", "ar"],
+    "user": lambda: ["u"],
+    "seats": lambda: [2],
+    "votes": lambda: [{"a": 5, "b": 3}],
+    "seed": lambda: [1],
+}
+"""Plain values by parameter name, the likeliest first, tried before :data:`BY_TYPE`."""
+
+BY_TARGET: dict[str, dict[str, Builder]] = {
+    "electoral.synthetic.run": {"size": lambda: [MICRO]},
+    "electoral.synthetic.synthetic_election": {"size": lambda: [MICRO]},
+}
+"""Values of one target's parameter, where neither the type nor the name says enough."""
+
+
+# --- building from the tables ----------------------------------------------------------------
+
+
+class Examples:
+    """Valid values for a parameter, from the tables (cached: builders may be slow)."""
+
+    def __init__(self) -> None:
+        self._cache: dict[object, list[object]] = {}
+
+    def for_parameter(
+        self, target: str, parameter: inspect.Parameter, annotation: Any
+    ) -> list[object]:
+        """Candidates for ``target``'s ``parameter``, the likeliest first."""
+        by_target = BY_TARGET.get(target, {})
+        if parameter.name in by_target:
+            return by_target[parameter.name]()
+        if parameter.default is not inspect.Parameter.empty:
+            return [parameter.default]
+        return self.named(parameter.name, annotation)
+
+    def fields(self, cls: type) -> dict[str, object]:
+        """The field values (by ``__init__`` name) of a valid ``cls`` from :data:`BY_TYPE`."""
+        if cls not in BY_TYPE or not attrs.has(cls):
+            return {}
+        value = self.of(cls)[0]
+        return {f.alias: getattr(value, f.name) for f in attrs.fields(cls) if f.init}
+
+    def named(self, name: str, annotation: Any) -> list[object]:
+        """Candidates for a parameter or field ``name`` of type ``annotation``."""
+        found = BY_NAME[name]() if name in BY_NAME else []
+        return found + self.of(annotation)
+
+    def of(self, annotation: Any) -> list[object]:
+        """Candidates of a type."""
+        try:
+            return self._cache[annotation]
+        except (KeyError, TypeError):
+            pass
+        built = self._build(annotation)
+        if not built:
+            raise NoExample(_name(annotation))
+        with contextlib.suppress(TypeError):  # an unhashable annotation is built each time
+            self._cache[annotation] = built
+        return built
+
+    def _build(self, annotation: Any) -> list[object]:
+        with contextlib.suppress(TypeError):
+            if annotation in BY_TYPE:
+                return BY_TYPE[annotation]()
+        origin = typing.get_origin(annotation)
+        args = typing.get_args(annotation)
+        if annotation in (Any, object):
+            return ["1"]
+        if isinstance(annotation, typing.TypeVar):
+            bound = annotation.__bound__
+            return self.of(bound) if bound is not None else ["1"]
+        if origin in (typing.Union, types.UnionType):
+            found: list[object] = []
+            for arg in args:
+                if arg is not type(None):
+                    with contextlib.suppress(NoExample):
+                        found.extend(self.of(arg))
+            return found + ([None] if type(None) in args else [])
+        if origin is typing.Literal:
+            return list(args)
+        if origin is type:
+            return [Station]
+        if origin is cabc.Callable or annotation is cabc.Callable:
+            return [_no_op]
+        if origin is not None:
+            return self._generic(origin, args)
+        if inspect.isclass(annotation):
+            if issubclass(annotation, enum.Enum):
+                return list(annotation)
+            if attrs.has(annotation):
+                return [self._attrs(annotation)]
+        raise NoExample(_name(annotation))
+
+    def _generic(self, origin: Any, args: tuple[Any, ...]) -> list[object]:
+        if origin in (list, tuple, set, frozenset) and not args:
+            return [origin()]
+        if issubclass(origin, cabc.Mapping):
+            key, value = args or (str, int)
+            return [{self.of(key)[0]: self.of(value)[0]}, {}]
+        if origin is tuple and args and args[-1] is not Ellipsis:
+            return [tuple(self.of(arg)[0] for arg in args)]
+        member = self.of(args[0]) if args else ["1"]
+        if origin in (frozenset, cabc.Set, set):
+            return [frozenset(member[:1]), frozenset()]
+        if origin is tuple:
+            return [tuple(member[:1]), ()]
+        return [list(member[:1]), []]
+
+    def _attrs(self, cls: type) -> object:
+        hints = _hints(cls)
+        values = {
+            field.alias: self.named(field.alias, hints.get(field.name, Any))[0]
+            for field in attrs.fields(cls)
+            if field.init and field.default is attrs.NOTHING
+        }
+        try:
+            return cls(**values)
+        except (ValidationError, ValidationErrors, TypeError) as error:
+            raise NoExample(f"{cls.__name__} (built from its fields: {error})") from None
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    try:
+        return typing.get_type_hints(cls)
+    except TypeError:  # array[int], which Python 3.11 cannot subscript at run time
+        return {}
+
+
+def _no_op(*args: object, **kwargs: object) -> None:
+    return None
+
+
+def _name(annotation: Any) -> str:
+    return getattr(annotation, "__qualname__", None) or repr(annotation)
+
+
+@pytest.fixture(scope="session")
+def examples() -> Examples:
+    return Examples()
