@@ -38,7 +38,18 @@ import attrs
 
 from electoral.errors import InvalidType, OutOfRange, ValidationError, register_messages
 
-__all__ = ["GUARDED", "MAX_COUNT", "guarded", "resolve", "resolve_class", "typed_fields"]
+__all__ = [
+    "GUARDED",
+    "MAX_COUNT",
+    "MAX_YEAR",
+    "MIN_YEAR",
+    "check_fields",
+    "field_error",
+    "guarded",
+    "resolve",
+    "resolve_class",
+    "typed_fields",
+]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -134,16 +145,17 @@ def _guard(function: Callable[P, R], own: tuple[str, ...]) -> Callable[P, R]:
 def resolve(function: Callable[..., Any]) -> dict[str, Any]:
     """The function's annotations, evaluated (names imported only for typing included).
 
-    An annotation that cannot be evaluated at run time (``array[int]`` in Python 3.11)
-    is ``Any``: nothing is checked for it.
+    An annotation that cannot be subscripted at run time (``array[int]`` in Python
+    3.11) is its bare class: its members are not checked.
     """
     try:
         return typing.get_type_hints(function)
     except (NameError, TypeError):
         pass
+    inner = inspect.unwrap(function)
     space = _electoral_namespace()
-    space.update(function.__globals__)
-    return _evaluate(function.__annotations__, space)
+    space.update(getattr(inner, "__globals__", {}))
+    return _evaluate(inner.__annotations__, space)
 
 
 def _evaluate(annotations: dict[str, Any], space: dict[str, Any]) -> dict[str, Any]:
@@ -151,8 +163,11 @@ def _evaluate(annotations: dict[str, Any], space: dict[str, Any]) -> dict[str, A
     for name, text in annotations.items():
         try:
             found[name] = eval(text, space) if isinstance(text, str) else text
-        except TypeError:
-            found[name] = Any
+        except TypeError:  # array[int]: the class at least (its members go unchecked)
+            try:
+                found[name] = eval(text.split("[", 1)[0], space)
+            except (NameError, TypeError, SyntaxError):
+                found[name] = Any
     return found
 
 
@@ -271,6 +286,32 @@ def _date(name: str, value: object) -> BaseException | None:
     return InvalidType(field=name, value=value)
 
 
+def _float(name: str, value: object) -> BaseException | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _int(name, value)
+    return None if isinstance(value, float) else InvalidType(field=name, value=value)
+
+
+def _members(annotation: Any, origin: type, member: Check | None) -> Check:
+    """A collection of members: never text, and never a file unless its lines may be members.
+
+    ``"abc"`` is an iterable of one-letter strings and a file an iterable of lines; where a
+    collection of records or numbers is expected, either is a mistake, not data.
+    """
+    base = _instance(annotation, origin)
+    lines = member is None or member("", "") is None
+
+    def check(name: str, value: object) -> BaseException | None:
+        error = base(name, value)
+        if error is not None:
+            return error
+        if isinstance(value, str | bytes | bytearray) or (not lines and hasattr(value, "read")):
+            return _wrong(name, annotation, value)
+        return None
+
+    return check
+
+
 def _bool(name: str, value: object) -> BaseException | None:
     return None if type(value) is bool else InvalidType(field=name, value=value)
 
@@ -361,12 +402,16 @@ def _check(annotation: Any) -> Check | None:
     if annotation in (typing.TextIO, typing.IO) or origin is typing.IO:
         return _predicate(annotation, lambda value: hasattr(value, "read"))
     if origin is not None:
-        return _instance(annotation, origin) if inspect.isclass(origin) else None
+        if not inspect.isclass(origin):
+            return None
+        if issubclass(origin, cabc.Iterable) and not issubclass(origin, cabc.Mapping | tuple):
+            return _members(annotation, origin, _check(args[0]) if args else None)
+        return _instance(annotation, origin)
     if inspect.isclass(annotation):
         if getattr(annotation, "_is_protocol", False):
             return _protocol(annotation)
         if annotation is float:
-            return _instance(annotation, (int, float))
+            return _float
         if annotation is dt.datetime or issubclass(annotation, dt.datetime):
             return _moment
         return _instance(annotation, annotation)
@@ -462,20 +507,37 @@ def typed_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.At
         return hints[0]
 
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        annotation = annotations().get(attribute.name)
-        if annotation is None:
-            return
-        error = _deep(attribute.name, annotation, value, depth=0)
-        if error is None:
-            return
-        if isinstance(error, ValidationError):
+        error = field_error(attribute.name, annotations().get(attribute.name), value)
+        if error is not None:
             raise error
-        raise InvalidType(field=attribute.name, value=value)
 
     return [
         field.evolve(validator=check) if field.validator is None and field.init else field
         for field in fields
     ]
+
+
+def field_error(name: str, annotation: Any, value: object) -> ValidationError | None:
+    """The deep check of one field: ``None``, or the error naming it (never a TypeError)."""
+    if annotation is None:
+        return None
+    error = _deep(name, annotation, value, depth=0)
+    if error is None or isinstance(error, ValidationError):
+        return error
+    return InvalidType(field=name, value=value)
+
+
+def check_fields(cls: type, values: cabc.Mapping[str, object]) -> None:
+    """Check values against ``cls``'s annotations, as :func:`typed_fields` does for attrs.
+
+    For the records that are named tuples (millions are read at once, so the library
+    builds its own with ``_make``, which skips this; a caller's go through it).
+    """
+    hints = resolve_class(cls)
+    for name, value in values.items():
+        error = field_error(name, hints.get(name), value)
+        if error is not None:
+            raise error
 
 
 def resolve_class(cls: type) -> dict[str, Any]:

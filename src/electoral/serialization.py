@@ -43,7 +43,7 @@ import attrs
 import cattrs
 import pendulum
 
-from electoral._guard import guarded
+from electoral._guard import MAX_COUNT, guarded
 from electoral.errors import (
     ErrorCollector,
     InvalidComponent,
@@ -57,6 +57,8 @@ from electoral.errors import (
 from electoral.model import NOUNS
 
 __all__ = ["converter", "structure", "unstructure"]
+
+_MAX_DEPTH: Final = 100
 
 T = TypeVar("T")
 
@@ -201,8 +203,33 @@ converter: Final = _make_converter()
 
 @guarded
 def unstructure(value: Any) -> Any:
-    """A noun (or a list or dict of nouns) as JSON-ready Python data."""
-    return converter.unstructure(value)
+    """A noun (or a list or dict of nouns) as JSON-ready Python data.
+
+    Raises:
+        InvalidType: what comes out would not be JSON (an object that is not a noun, a
+            key that is not text, an integer beyond :data:`~electoral.model.MAX_COUNT`).
+    """
+    data = converter.unstructure(value)
+    if not _json_ready(data):
+        raise InvalidType(field="value", value=value)
+    return data
+
+
+def _json_ready(data: object, depth: int = 0) -> bool:
+    """Whether ``data`` is made of what JSON holds (and what a JSON reader keeps exact)."""
+    if data is None or isinstance(data, str | bool | float):
+        return True
+    if isinstance(data, int):
+        return -MAX_COUNT <= data <= MAX_COUNT
+    if depth > _MAX_DEPTH:
+        return False
+    if isinstance(data, list | tuple):
+        return all(_json_ready(item, depth + 1) for item in data)
+    if isinstance(data, dict):
+        return all(
+            isinstance(key, str) and _json_ready(item, depth + 1) for key, item in data.items()
+        )
+    return False
 
 
 @guarded

@@ -43,6 +43,7 @@ import pytest
 from electoral import registration as reg
 from electoral import results as res
 from electoral import seats, synthetic
+from electoral._guard import field_error
 from electoral.adapters import CodeMap, tallyho
 from electoral.errors import ErrorCollector, InvalidType, ValidationError, ValidationErrors
 from electoral.model import (
@@ -169,6 +170,10 @@ def changesets() -> list[object]:
     return [base, reg.approve_changeset(reg.approve_changeset(base, "a"), "b")]
 
 
+def station_plan() -> reg.StationPlan[Citizen]:
+    return reg.allocate_stations(list(sample().citizens), center_id=11001)
+
+
 def election_outcome() -> seats.ElectionOutcome:
     return tiny_election().outcome
 
@@ -239,6 +244,8 @@ BY_TYPE: dict[object, Builder] = {
     synthetic.TallyOutcome: lambda: [tiny_election().tally],
     res.ResultRow: lambda: list(res.results_rows(form_records()[:1], tally_setup())),
     reg.StaffMember: lambda: [reg.StaffMember(staff_id=101, name="n", phone="218911234567")],
+    reg.StationPlan: lambda: [station_plan()],
+    reg.AllocatedStation: lambda: list(station_plan().stations),
 }
 """Valid values of a type, the likeliest first."""
 
@@ -266,6 +273,7 @@ BY_NAME: dict[str, Builder] = {
 BY_TARGET: dict[str, dict[str, Builder]] = {
     "electoral.synthetic.run": {"size": lambda: [MICRO]},
     "electoral.synthetic.synthetic_election": {"size": lambda: [MICRO]},
+    "electoral.testing.assert_roundtrip": {"value": lambda: list(sample().stations)},
 }
 """Values of one target's parameter, where neither the type nor the name says enough."""
 
@@ -299,8 +307,9 @@ class Examples:
 
     def named(self, name: str, annotation: Any) -> list[object]:
         """Candidates for a parameter or field ``name`` of type ``annotation``."""
-        found = BY_NAME[name]() if name in BY_NAME else []
-        return found + self.of(annotation)
+        named = BY_NAME[name]() if name in BY_NAME else []
+        fitting = [value for value in named if field_error(name, annotation, value) is None]
+        return fitting + self.of(annotation)
 
     def of(self, annotation: Any) -> list[object]:
         """Candidates of a type."""

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from electoral.errors import ValidationError
+from electoral.errors import InconsistentValue, OutOfRange, ValidationError
 from electoral.ids import center_id, national_id
 from electoral.model import CenterType, FormState, Gender, check_copies
 from electoral.registration import REGISTRY_COLUMNS, validate_registry_rows
@@ -26,6 +26,7 @@ from electoral.synthetic import (
     run,
     share_count,
     synthetic_election,
+    validate_register,
 )
 
 MICRO = Size(
@@ -237,8 +238,31 @@ def test_sizes_refuse_nonsense() -> None:
         )
     assert caught.value.code == "synthetic.size"
     assert Size.named("tiny") is Size.TINY
-    with pytest.raises(KeyError):
+    with pytest.raises(InconsistentValue) as unknown:
         Size.named("huge")
+    assert unknown.value.code == "synthetic.preset"
+    assert "tiny, small, national" in str(unknown.value)
+
+
+def test_synthetic_inputs_are_refused_with_codes() -> None:
+    """Each used to escape as a bare ValueError, IndexError or KeyError."""
+    country = generate_country(Size.TINY, seed=1)
+    register = generate_register(country, seed=1)
+    with pytest.raises(OutOfRange):
+        generate_register(country, seed=1, voters=-1)
+    with pytest.raises(OutOfRange):
+        generate_register(country, seed=1, problem_share=Fraction(-1))
+    with pytest.raises(OutOfRange):
+        validate_register(register, chunk=0)
+    with pytest.raises(InconsistentValue):
+        apportion(10, [0, 0])
+    with pytest.raises(OutOfRange):
+        apportion(10, [1, -1])
+    with pytest.raises(InconsistentValue) as unknown:
+        register.center_of(1)
+    assert unknown.value.code == "synthetic.unknown"
+    with pytest.raises(InconsistentValue):
+        country.center(99998)
 
 
 def test_forms_for_no_stations() -> None:

@@ -109,7 +109,7 @@ def test_sample_election_is_immutable_and_consistent() -> None:
     center_ids = {center.center_id for center in sample.centers}
     assert all(station.center_id in center_ids for station in sample.stations)
     assert sample.center(11003).copy_of == 11001
-    with pytest.raises(KeyError):
+    with raises_code("testing.unknown_center", field="center_id"):
         sample.center(99998)
 
 

@@ -33,7 +33,13 @@ from __future__ import annotations
 
 from typing import Final, NamedTuple
 
-from electoral.errors import InvalidFormat, InvalidLength, register_messages
+from electoral.errors import (
+    InvalidFormat,
+    InvalidLength,
+    InvalidType,
+    OutOfRange,
+    register_messages,
+)
 from electoral.ids._text import as_text, fold, is_ascii_digits
 
 __all__ = [
@@ -68,12 +74,28 @@ register_messages(
 )
 
 
-class BarcodeParts(NamedTuple):
-    """The three numbers of an 11-digit barcode, when it follows the layout."""
-
+class _Parts(NamedTuple):
     center_id: int
     station_number: int
     ballot_number: int
+
+
+class BarcodeParts(_Parts):
+    """The three numbers of an 11-digit barcode, when it follows the layout.
+
+    Each is checked: the centre 0 to 99999, the station and the ballot 0 to 999.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, center_id: int, station_number: int, ballot_number: int) -> BarcodeParts:
+        parts = (("center_id", center_id, 99_999), ("station_number", station_number, 999))
+        for name, value, high in (*parts, ("ballot_number", ballot_number, 999)):
+            if type(value) is not int:
+                raise InvalidType(field=name, value=value)
+            if not 0 <= value <= high:
+                raise OutOfRange(field=name, value=value, min_value=0, max_value=high)
+        return super().__new__(cls, center_id, station_number, ballot_number)
 
 
 def compact(number: str) -> str:

@@ -47,7 +47,7 @@ from typing import Final, NamedTuple
 import attrs
 import pendulum
 
-from electoral._guard import guarded, typed_fields
+from electoral._guard import check_fields, guarded, typed_fields
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
@@ -162,16 +162,7 @@ class TooManyChanges(OutOfRange):
     default_code = "registration.too_many_changes"
 
 
-class RegistryRecord(NamedTuple):
-    """One validated civil-registry record (a light tuple: millions are read at once).
-
-    The fields are the CRA's columns, validated: ``gender_code`` is 1 (male) or 2
-    (female) and ``date_of_birth`` a plain :class:`datetime.date`, so that the tuple
-    holds only atomic values and is not tracked by the garbage collector; the
-    :attr:`gender` and :attr:`birth_date` properties give the library's types.
-    Build the library's noun with :meth:`to_citizen`.
-    """
-
+class _RegistryFields(NamedTuple):
     civil_registry_id: int
     first_name: str
     father_name: str
@@ -186,6 +177,46 @@ class RegistryRecord(NamedTuple):
     office_id: int
     branch_id: int
     state: int
+
+
+class RegistryRecord(_RegistryFields):
+    """One validated civil-registry record (a light tuple: millions are read at once).
+
+    The fields are the CRA's columns, validated: ``gender_code`` is 1 (male) or 2
+    (female) and ``date_of_birth`` a plain :class:`datetime.date`, so that the tuple
+    holds only atomic values and is not tracked by the garbage collector; the
+    :attr:`gender` and :attr:`birth_date` properties give the library's types.
+    Build the library's noun with :meth:`to_citizen`. Each field is checked against
+    its type (a count up to :data:`~electoral.model.MAX_COUNT`); the library's own
+    readers, which have checked every field already, build records with ``_make``.
+    """
+
+    __slots__ = ()
+
+    def __new__(
+        cls,
+        civil_registry_id: int,
+        first_name: str,
+        father_name: str,
+        grandfather_name: str,
+        family_name: str,
+        mother_name: str,
+        gender_code: int,
+        date_of_birth: dt.date,
+        address: str,
+        national_id: str,
+        fbr_number: str,
+        office_id: int,
+        branch_id: int,
+        state: int,
+    ) -> RegistryRecord:
+        values = (
+            civil_registry_id, first_name, father_name, grandfather_name, family_name,
+            mother_name, gender_code, date_of_birth, address, national_id, fbr_number,
+            office_id, branch_id, state,
+        )  # fmt: skip
+        check_fields(_RegistryFields, dict(zip(_RegistryFields._fields, values, strict=True)))
+        return super().__new__(cls, *values)
 
     @property
     def gender(self) -> Gender:
@@ -349,21 +380,23 @@ def _fast(
         return None
     small = _SMALL.get
     office_id, branch_id, state_id = small(office), small(branch), small(state)
-    return RegistryRecord(
-        int(pid),
-        first,
-        father,
-        grand,
-        family,
-        mother,
-        1 if code == "1" else 2,
-        birth,
-        address.strip(),
-        nid,
-        fbr,
-        int(office) if office_id is None else office_id,
-        int(branch) if branch_id is None else branch_id,
-        int(state) if state_id is None else state_id,
+    return RegistryRecord._make(
+        (
+            int(pid),
+            first,
+            father,
+            grand,
+            family,
+            mother,
+            1 if code == "1" else 2,
+            birth,
+            address.strip(),
+            nid,
+            fbr,
+            int(office) if office_id is None else office_id,
+            int(branch) if branch_id is None else branch_id,
+            int(state) if state_id is None else state_id,
+        )
     )
 
 
@@ -440,21 +473,23 @@ def _validate(row: Sequence[str], today: dt.date) -> RegistryRecord:
         collector.extend(errors)
         collector.raise_if_any()
     assert gender is not None  # an error was raised above otherwise
-    return RegistryRecord(
-        person_id,
-        names[0],
-        names[1],
-        names[2],
-        names[3],
-        names[4],
-        1 if gender is Gender.MALE else 2,
-        dt.date(birth.year, birth.month, birth.day),
-        row[8].strip(),
-        nid,
-        fbr,
-        office,
-        branch,
-        state,
+    return RegistryRecord._make(
+        (
+            person_id,
+            names[0],
+            names[1],
+            names[2],
+            names[3],
+            names[4],
+            1 if gender is Gender.MALE else 2,
+            dt.date(birth.year, birth.month, birth.day),
+            row[8].strip(),
+            nid,
+            fbr,
+            office,
+            branch,
+            state,
+        )
     )
 
 

@@ -271,4 +271,11 @@ def phones_sent_code(
     >>> sorted(phones_sent_code([("218923456789", 3), ("218913456789", 1)]))
     ['218923456789']
     """
-    return frozenset(phone for phone, sent in replies if sent == code)
+    phones = []
+    for reply in replies:
+        if not (isinstance(reply, tuple) and len(reply) == 2 and isinstance(reply[0], str)):
+            raise InvalidType(field="replies", value=reply)
+        phone, sent = reply
+        if sent == code:
+            phones.append(phone)
+    return frozenset(phones)

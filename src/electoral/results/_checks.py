@@ -50,7 +50,7 @@ from typing import Any, Final
 
 import attrs
 
-from electoral._guard import guarded, typed_fields
+from electoral._guard import MAX_COUNT, guarded, typed_fields
 from electoral.errors import InconsistentValue, InvalidType, OutOfRange, register_messages
 from electoral.model import ReconciliationForm, ReconciliationForm2014
 from electoral.model import _validators as v
@@ -114,6 +114,8 @@ def _percentage(_: object, attribute: attrs.Attribute[Fraction], value: object) 
         raise InvalidType("results.percentage", field=attribute.name, value=value)
     if value < 0:
         raise OutOfRange(field=attribute.name, value=value, min_value=0, max_value="∞")
+    if value.numerator > MAX_COUNT or value.denominator > MAX_COUNT:
+        raise OutOfRange("range.ceiling", field=attribute.name, value=value, maximum=MAX_COUNT)
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)

@@ -852,6 +852,9 @@ def intake(
     return _intake_or_duplicate(record, new, "intake", others=others, user=user, now=now)
 
 
+_MAX_TYPED: Final = 12
+
+
 def _digits(text: object, field: str, code: str, min_length: int = 1) -> int:
     if isinstance(text, int) and not isinstance(text, bool):
         folded = str(text)
@@ -859,8 +862,8 @@ def _digits(text: object, field: str, code: str, min_length: int = 1) -> int:
         folded = _barcode.compact(text)
     else:
         raise InvalidFormat(code, field=field, value=text)
-    if len(folded) < min_length or not folded.isascii() or not folded.isdigit():
-        raise InvalidFormat(code, field=field, value=text)
+    if not min_length <= len(folded) <= _MAX_TYPED or not folded.isascii() or not folded.isdigit():
+        raise InvalidFormat(code, field=field, value=text)  # no centre or station is longer
     return int(folded)
 
 

@@ -263,6 +263,8 @@ _OPT_COUNT: Final = v.optional(v.integer(0))
 
 
 def _five(_: object, attribute: attrs.Attribute[Any], value: tuple[int | None, ...]) -> None:
+    if not isinstance(value, tuple):
+        raise InvalidType(field=attribute.name, value=value)
     if len(value) != len(RECON_PARTS):
         raise InvalidFormat(field=attribute.name, value=value)
     for item in value:
@@ -286,7 +288,10 @@ class PvpCandidate:
 
 def _images(value: Iterable[tuple[str, str | None]]) -> tuple[tuple[str, str | None], ...]:
     """Every image column, in the bundle's column order (``None``: no file)."""
-    given = dict(value)
+    try:
+        given = dict(value)
+    except (TypeError, ValueError):  # not pairs: left for the validator to refuse
+        return value  # type: ignore[return-value]
     unknown = sorted(set(given) - set(IMAGE_COLUMNS))
     if unknown:
         raise InvalidFormat(field="images", value=unknown)

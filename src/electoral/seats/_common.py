@@ -31,6 +31,7 @@ from electoral.errors import (
     InvalidType,
     OutOfRange,
     ValidationError,
+    _show,
     register_messages,
 )
 
@@ -126,8 +127,11 @@ TieStage = Literal["plurality", "quotient", "remainder", "overaward", "block", "
 
 def _sorted_names(names: object) -> tuple[str, ...]:
     if not isinstance(names, (Sequence, frozenset, set)) or isinstance(names, str):
-        raise TypeError("candidates must be a collection of names")
-    return tuple(sorted(str(name) for name in names))
+        raise InvalidType("seats.candidate_type", field="candidates", value=names)
+    for name in names:
+        if not isinstance(name, str):
+            raise InvalidType("seats.candidate_type", field="candidates", value=name)
+    return tuple(sorted(names))
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -235,7 +239,7 @@ def check_votes(votes: object, field: str = "votes") -> dict[str, int]:
         raise AssertionError("unreachable")  # pragma: no cover
     result = {}
     for candidate, count in votes.items():
-        where = f"$.{field}[{candidate!r}]"
+        where = f"$.{field}[{_show(candidate)}]"
         if not isinstance(candidate, str) or not candidate.strip():
             collector.add(InvalidType("seats.candidate_type", field=field, value=candidate), where)
             continue
@@ -336,7 +340,7 @@ def check_caps(caps: object, votes: Mapping[str, int], field: str = "caps") -> d
     result: dict[str, int] = {}
     assert isinstance(caps, Mapping)
     for name, cap in caps.items():
-        with collector.at(f"$.{field}[{name!r}]"):
+        with collector.at(f"$.{field}[{_show(name)}]"):
             if name not in votes:
                 raise InconsistentValue("seats.unknown_candidate", field=field, value=name)
             result[name] = check_count(cap, field)

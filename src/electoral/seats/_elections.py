@@ -176,8 +176,8 @@ class Parameter:
     """A point where the law is unsettled: the value used, its default and why."""
 
     name: str
-    value: object
-    default: object
+    value: str | int | Fraction | Rule | None
+    default: str | int | Fraction | Rule | None
     note: str
 
 

@@ -32,6 +32,7 @@ import attrs
 import pendulum
 
 from electoral._guard import guarded, typed_fields
+from electoral.errors import InconsistentValue, OutOfRange
 from electoral.ids import center_id as center_ids
 from electoral.model import (
     MAX_COPIES,
@@ -51,7 +52,7 @@ from electoral.model import (
     SubConstituency,
 )
 from electoral.synthetic._names import CENTER_WORDS, CONSTITUENCIES, FAMILY, FEMALE, MAHALLAS, MALE
-from electoral.synthetic._sizes import Size
+from electoral.synthetic._sizes import Size, unknown
 
 __all__ = [
     "GENERAL_RACE",
@@ -116,9 +117,27 @@ def apportion(total: int, weights: Sequence[int], minimum: int = 1) -> list[int]
     [5, 3, 2]
     >>> apportion(7, [1, 1, 1], minimum=2)
     [3, 2, 2]
+
+    Raises:
+        OutOfRange: ``minimum`` or a weight below 0, or ``total`` below ``minimum``
+            parts.
+        InconsistentValue: ``synthetic.weights``, no weight above 0.
     """
+    if minimum < 0:
+        raise OutOfRange(field="minimum", value=minimum, min_value=0, max_value="∞")
+    for weight in weights:
+        if weight < 0:
+            raise OutOfRange(field="weights", value=weight, min_value=0, max_value="∞")
+    if total < minimum * len(weights):
+        raise OutOfRange(
+            field="total", value=total, min_value=minimum * len(weights), max_value="∞"
+        )
     rest = total - minimum * len(weights)
     whole = sum(weights)
+    if whole == 0:
+        if not weights:
+            return []
+        raise InconsistentValue("synthetic.weights", field="weights", value=list(weights))
     shares = [rest * w // whole for w in weights]
     left = rest - sum(shares)
     order = sorted(range(len(weights)), key=lambda i: (-(rest * weights[i] % whole), i))
@@ -179,8 +198,11 @@ class Country:
 
     @guarded
     def center(self, center_id: int) -> Center:
-        """The centre with this id (``KeyError`` if there is none)."""
-        return self._by_id[center_id]
+        """The centre with this id (``synthetic.unknown`` if there is none)."""
+        try:
+            return self._by_id[center_id]
+        except KeyError:
+            raise unknown(center_id, "center_id") from None
 
     @guarded
     def station_subconstituency(self, center: Center, number: int) -> int:
@@ -195,15 +217,18 @@ class Country:
 
     @guarded
     def constituency_of(self, subconstituency_id: int) -> int:
-        """The constituency a (real) sub-constituency lies in (``KeyError`` if none)."""
-        return self._constituency[subconstituency_id]
+        """The constituency a (real) sub-constituency lies in (``synthetic.unknown`` if none)."""
+        try:
+            return self._constituency[subconstituency_id]
+        except KeyError:
+            raise unknown(subconstituency_id, "subconstituency_id") from None
 
     @guarded
     def station_ballots(self, station: Station) -> tuple[int, int]:
         """The general and the women's ballot numbers of a station's forms."""
         sub = station.subconstituency_id
         if sub is None:
-            raise KeyError(station.key)
+            raise unknown(station.key, "station")
         return sub, WOMEN_BALLOT_BASE + self.constituency_of(sub)
 
 

@@ -35,7 +35,7 @@ from typing import Any, Final
 import attrs
 
 from electoral._guard import guarded, typed_fields
-from electoral.errors import InconsistentValue, ValidationError, ValidationErrors
+from electoral.errors import InconsistentValue, OutOfRange, ValidationError, ValidationErrors
 from electoral.model import FormState, Gender, Station
 from electoral.registration import (
     RegistryRecord,
@@ -162,6 +162,8 @@ def validate_register(
     >>> check.checked, len(check.records), [e.code for e in check.problems]
     (3000, 2999, ['registration.registry.gender_mismatch'])
     """
+    if chunk < 1:
+        raise OutOfRange(field="chunk", value=chunk, min_value=1, max_value="∞")
     records: list[RegistryRecord] = []
     problems: list[ValidationError] = []
     total = register.voters

@@ -27,8 +27,10 @@ from typing import Final
 import attrs
 
 from electoral._guard import guarded, typed_fields
+from electoral.errors import OutOfRange
 from electoral.synthetic._country import POLLING_START, Country
 from electoral.synthetic._names import FAMILY, FEMALE, MALE
+from electoral.synthetic._sizes import MAX_VOTERS, check_share, unknown
 
 __all__ = ["REGISTER_PROBLEMS", "Register", "generate_register", "share_count"]
 
@@ -122,6 +124,7 @@ class Register:
     @guarded
     def national_id(self, index: int) -> str:
         """The (unspoiled) national id of voter ``index``."""
+        self._voter(index, "index")
         gender = "1" if self.genders[index] == 1 else "2"
         serial = (index * _SERIAL_STEP + 4_242) % 10_000_000
         return f"{gender}{_DATE_YEAR[self.dates[index]]}{serial:07d}"
@@ -134,7 +137,12 @@ class Register:
     @guarded
     def center_of(self, person_id: int) -> int:
         """The registration centre of the voter with this ``PERSON_ID``."""
-        return self.center_ids[person_id - PERSON_BASE]
+        return self.center_ids[self._voter(person_id - PERSON_BASE, "person_id")]
+
+    def _voter(self, index: int, field: str) -> int:
+        if not 0 <= index < self.voters:
+            raise unknown(index if field == "index" else index + PERSON_BASE, field)
+        return index
 
     @guarded
     def rows(self, start: int = 0, stop: int | None = None) -> Iterator[tuple[str, ...]]:
@@ -147,6 +155,10 @@ class Register:
         (14, True)
         """
         stop = self.voters if stop is None else stop
+        if not 0 <= start <= self.voters:
+            raise OutOfRange(field="start", value=start, min_value=0, max_value=self.voters)
+        if not start <= stop <= self.voters:
+            raise OutOfRange(field="stop", value=stop, min_value=start, max_value=self.voters)
         first, father, grand, family, mother = self.names
         genders, dates, centers = self.genders, self.dates, self.center_ids
         addresses, problems = self.addresses, self.problems
@@ -211,8 +223,16 @@ def generate_register(
         young_share: share of voters under 18 on polling day (rounded up).
         blocked_share: share of blocked voters (rounded up).
     """
-    rng = random.Random(f"electoral.synthetic:{seed}:register")
     n = country.size.voters if voters is None else voters
+    if not 1 <= n <= MAX_VOTERS:
+        raise OutOfRange(field="voters", value=n, min_value=1, max_value=MAX_VOTERS)
+    for share, name in (
+        (problem_share, "problem_share"),
+        (young_share, "young_share"),
+        (blocked_share, "blocked_share"),
+    ):
+        check_share(share, name)
+    rng = random.Random(f"electoral.synthetic:{seed}:register")
     centers = [c for c in country.centers if country.center_weights[c.center_id] > 0]
     weights = [country.center_weights[c.center_id] for c in centers]
     picked = rng.choices(range(len(centers)), weights=weights, k=n)

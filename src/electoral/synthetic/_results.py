@@ -37,6 +37,7 @@ from electoral.model import CenterType, ReconciliationForm, ResultForm, Station
 from electoral.results import CandidateKey
 from electoral.synthetic._country import Country
 from electoral.synthetic._register import share_count
+from electoral.synthetic._sizes import check_share
 
 __all__ = ["DEFAULT_PROBLEM_SHARE", "FORM_PROBLEMS", "SyntheticForm", "generate_forms"]
 
@@ -109,6 +110,7 @@ def generate_forms(
     >>> all(sum(n for _, n in f.votes) == f.recon.number_valid_votes for f in forms)
     True
     """
+    check_share(problem_share, "problem_share")
     rng = random.Random(f"electoral.synthetic:{seed}:results")
     candidates: dict[int, list[CandidateKey]] = {}
     for candidate in country.candidates:

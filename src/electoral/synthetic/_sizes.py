@@ -19,26 +19,52 @@ electoral.errors.OutOfRange: constituencies: 14 must lie between 1 and 13.
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any, ClassVar, Final
 
 import attrs
 
 from electoral._guard import guarded, typed_fields
 from electoral.errors import InconsistentValue, OutOfRange, register_messages
+from electoral.model import _validators as v
 
-__all__ = ["MAX_CONSTITUENCIES", "Size"]
+__all__ = ["MAX_CONSTITUENCIES", "MAX_VOTERS", "Size", "check_share", "unknown"]
 
 MAX_CONSTITUENCIES: Final = 13
 """Libya's 13 constituencies of 2014 (domain-electoral-systems.md §1.4)."""
 
 register_messages(
     {
+        "synthetic.unknown": (
+            "There is no {value} in this synthetic election.",
+            "لا يوجد {value} في هذه الانتخابات التجريبية.",
+        ),
+        "synthetic.preset": (
+            "{value} is not a preset size; the presets are {presets}.",
+            "{value} ليس حجمًا معدًا مسبقًا؛ الأحجام المعدة هي {presets}.",
+        ),
+        "synthetic.weights": (
+            "{value}: at least one weight must be above 0.",
+            "{value}: يجب أن يكون وزن واحد على الأقل أكبر من 0.",
+        ),
         "synthetic.size": (
             "{field}: {value} is too small for this synthetic election (at least {minimum}).",
             "{field}: القيمة {value} صغيرة جدًا لهذه الانتخابات التجريبية (الحد الأدنى {minimum}).",
         ),
     }
 )
+
+
+def check_share(value: Fraction, field: str) -> Fraction:
+    """A share of items, from 0 to 1 inclusive."""
+    if not 0 <= value <= 1:
+        raise OutOfRange(field=field, value=value, min_value=0, max_value=1)
+    return value
+
+
+def unknown(value: object, field: str) -> InconsistentValue:
+    """The error for an id the synthetic election does not have."""
+    return InconsistentValue("synthetic.unknown", field=field, value=value)
 
 
 def _bounded(low: int, high: int) -> Any:
@@ -49,7 +75,10 @@ def _bounded(low: int, high: int) -> Any:
     return check
 
 
-_COUNT: Final = _bounded(1, 50_000_000)
+MAX_VOTERS: Final = 50_000_000
+"""The most voters a synthetic election generates (Libya registered about 2.8 million)."""
+
+_COUNT: Final = _bounded(1, MAX_VOTERS)
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -71,7 +100,7 @@ class Size:
     SMALL: ClassVar[Size]
     NATIONAL: ClassVar[Size]
 
-    name: str = attrs.field(validator=attrs.validators.instance_of(str))
+    name: str = attrs.field(validator=v.text(max_length=64, blank=False))
     constituencies: int = attrs.field(validator=_bounded(1, MAX_CONSTITUENCIES))
     subconstituencies: int = attrs.field(validator=_bounded(1, 900))
     offices: int = attrs.field(validator=_bounded(1, 89))
@@ -101,9 +130,15 @@ class Size:
         """The preset called ``name`` (``tiny``, ``small`` or ``national``).
 
         Raises:
-            KeyError: there is no such preset.
+            InconsistentValue: ``synthetic.preset``, there is no such preset.
         """
-        return PRESETS[name]
+        try:
+            return PRESETS[name]
+        except KeyError:
+            presets = ", ".join(PRESETS)
+            raise InconsistentValue(
+                "synthetic.preset", field="name", value=name, presets=presets
+            ) from None
 
 
 Size.TINY = Size(

@@ -26,7 +26,7 @@ from typing import Any
 
 import attrs
 
-from electoral._guard import typed_fields
+from electoral._guard import guarded, typed_fields
 from electoral.errors import ValidationError, ValidationErrors
 from electoral.testing._sample import SampleElection, sample_election
 
@@ -48,6 +48,7 @@ class ExpectedError:
 
 
 @contextlib.contextmanager
+@guarded
 def raises_code(code: str, *, field: str | None = None) -> Iterator[ExpectedError]:
     """Assert that the block raises a :class:`~electoral.errors.ValidationError` with ``code``.
 
@@ -75,6 +76,7 @@ def raises_code(code: str, *, field: str | None = None) -> Iterator[ExpectedErro
         raise AssertionError(f"expected field {field!r}, got {caught.error.field!r}")
 
 
+@guarded
 def assert_codes(group: ValidationErrors, expected: list[str]) -> None:
     """Assert that a group holds exactly these codes, in this order.
 
@@ -87,9 +89,15 @@ def assert_codes(group: ValidationErrors, expected: list[str]) -> None:
 
 
 def assert_roundtrip(value: Any) -> None:
-    """Assert that a noun survives :mod:`electoral.serialization` unchanged."""
+    """Assert that a noun survives :mod:`electoral.serialization` unchanged.
+
+    Raises:
+        TypeError: ``value`` is not an attrs value (a noun, a record).
+    """
     from electoral.serialization import structure, unstructure
 
+    if not attrs.has(type(value)):
+        raise TypeError(f"value: expected a noun, got {type(value).__name__}")
     data = unstructure(value)
     again = structure(data, type(value))
     if again != value:

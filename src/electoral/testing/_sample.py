@@ -18,6 +18,7 @@ import attrs
 import pendulum
 
 from electoral._guard import guarded, typed_fields
+from electoral.errors import InconsistentValue, register_messages
 from electoral.model import (
     SPLIT_SUBCONSTITUENCY,
     TRIPOLI,
@@ -43,6 +44,15 @@ from electoral.model import (
 
 __all__ = ["SampleElection", "sample_election"]
 
+register_messages(
+    {
+        "testing.unknown_center": (
+            "The sample election has no centre {value}.",
+            "لا يوجد في الانتخابات النموذجية مركز {value}.",
+        ),
+    }
+)
+
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class SampleElection:
@@ -65,11 +75,11 @@ class SampleElection:
 
     @guarded
     def center(self, center_id: int) -> Center:
-        """The centre with this id (``KeyError`` if there is none)."""
+        """The centre with this id (``testing.unknown_center`` if there is none)."""
         for center in self.centers:
             if center.center_id == center_id:
                 return center
-        raise KeyError(center_id)
+        raise InconsistentValue("testing.unknown_center", field="center_id", value=center_id)
 
 
 def _citizen(number: int, nid: str, names: tuple[str, str, str, str], born: str) -> Citizen:
