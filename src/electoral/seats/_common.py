@@ -4,8 +4,8 @@ Every method in :mod:`electoral.seats` takes a plain ``{candidate_or_list: votes
 mapping. This module checks it (whole non-negative numbers, non-blank string keys),
 registers the chapter's error codes with their Arabic texts, and holds :class:`Tie`,
 the value a method returns instead of breaking a tie silently (Law 4/2012 Art. 6 and
-Law 12/2014 Art. 3 both decide ties by drawing lots,
-``../shared/design/domain-electoral-systems.md`` §1.9).
+Law 12/2014 Art. 3 both decide ties by drawing lots, as reported at
+https://www.idea.int/node/201041 and https://security-legislation.ly/node/31921).
 
 >>> check_votes({"A": 3, "B": 0})
 {'A': 3, 'B': 0}

@@ -13,8 +13,8 @@ method                     divisors
 =========================  ==============================
 
 No Libyan law in force names a divisor method: the 2023 HoR law's formula for its
-152 list seats was not found (``../shared/design/domain-electoral-systems.md`` §1.6,
-§6 question 4). These methods are here so that the formula can be chosen as data.
+152 list seats is not in the published summaries of the law (Libya Observer's, of the
+Official Gazette). These methods are here so that the formula can be chosen as data.
 
 A cap (a list cannot win more seats than it has candidates) simply ends that list's
 sequence of quotients, which is the same as skipping a full list in the sequential

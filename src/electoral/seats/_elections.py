@@ -4,12 +4,13 @@ Each factory returns an :class:`ElectionRules`: its races (one per district and 
 seat: general, women, component, list...), each race's seats and rule, the tie rule,
 and the named parameters where the law is unsettled, with their documented
 defaults. District tables are not published in full for any Libyan election
-(``../shared/design/domain-electoral-systems.md`` §1), so they are arguments; the
+(none was found), so they are arguments; the
 factory checks them against the totals in the law unless ``partial=True``.
 :func:`allocate` turns an election plus per-race results into every winner, with
 every tie reported.
 
-Sources (as reported; see ``domain-electoral-systems.md`` for each page):
+Sources (as reported by the pages listed under "Seats and Libya's elections" in
+``docs/sources.md``; no article number was checked against the Official Gazette):
 
 * GNC 2012: Law 4/2012 Art. 5-7 (120 individual, 80 list seats), Art. 6 (draw),
   Art. 15 (zipper).
@@ -443,7 +444,7 @@ def _tie_parameter() -> Parameter:
         name="tie_rule",
         value="lots",
         default="lots",
-        note="No tie rule was found in this law (domain-electoral-systems.md §1.9).",
+        note="No tie rule was found in this law as reported.",
     )
 
 
@@ -461,7 +462,7 @@ def gnc_2012(
             SNTV, Art. 6).
         lists: seats per PR sub-constituency (80 in all; closed lists, Art. 7).
         list_quota: ``"hare"`` (default, exact) or ``"hare_rounded"``; the law's text
-            was not found (domain-electoral-systems.md §6 question 1).
+            was not found.
         partial: allow tables that do not add up to the law's totals.
 
     >>> gnc_2012(individual={"Misrata": 0}, lists={"Misrata": 4}, partial=True).races[-1].seats
@@ -570,7 +571,7 @@ def president_2021(*, majority: Majority = "more_than_half") -> ElectionRules:
 
     Args:
         majority: the reading of "50 % + 1": ``"more_than_half"`` (default) or
-            ``"fifty_percent_plus_one"`` (domain-electoral-systems.md §6 question 3).
+            ``"fifty_percent_plus_one"`` (the law's text was not found).
 
     >>> president_2021().races[0].rule
     TwoRoundRule(majority='more_than_half')
@@ -687,8 +688,8 @@ def hor_2023(
     Args:
         lists: list seats per district (152 in all).
         individual: individual seats per district (145 in all; plurality).
-        list_rule: the list formula, not found in the published summaries
-            (domain-electoral-systems.md §1.6); default Hare largest remainder, the
+        list_rule: the list formula, not found in the published summaries;
+            default Hare largest remainder, the
             only Libyan precedent (2012), with no threshold.
         partial: allow tables that do not add up to the law's totals.
 

@@ -17,14 +17,14 @@ quota                         value (``V`` votes, ``S`` seats)
 Legal source: the 2012 list seats (Law 4/2012 Art. 7) are reported as "Hare quota with
 largest remainders" (M. S. Shugart, reading a translated draft,
 https://fruitsandvotes.wordpress.com/2012/07/08/libyas-electoral-system/); whether the
-quota is exact or rounded is not confirmed (``../shared/design/domain-electoral-systems.md``
-§1.2, §6 question 1), hence both.
+quota is exact or rounded is not confirmed (the allocation article's text was not
+found), hence both.
 
 **Caps.** A list cannot win more seats than it has candidates. When a list's whole
 quotas reach its cap it keeps the cap and leaves the count; the other lists share the
 remaining seats in a new pass with a new quota. (votelib's ``LargestRemainder``
-ignores caps and its ``QuotaDistributor`` mis-counts them,
-``domain-electoral-systems.md`` §2.6 items 3-4.)
+ignores caps and its ``QuotaDistributor`` mis-counts them: reproduced with votelib
+0.4.0, simberaj/votelib at commit ``94af16c``.)
 
 **More seats left than lists.** When the seats left after the whole quotas outnumber
 the lists still in the count (tiny vote totals with the Droop quota, or caps), the
