@@ -17,7 +17,6 @@ from electoral.results import (
     FormRecord,
     TallySetup,
     counted_forms,
-    demo_records,
     distinct_forms,
     gender_turnout,
     percent,
@@ -29,6 +28,7 @@ from electoral.results import (
     tally,
     unprocessed_states,
 )
+from electoral.testing import demo_records
 
 
 @pytest.fixture(scope="module")

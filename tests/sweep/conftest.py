@@ -42,7 +42,7 @@ import pytest
 
 from electoral import registration as reg
 from electoral import results as res
-from electoral import seats, synthetic
+from electoral import seats, synthetic, testing
 from electoral._guard import field_error
 from electoral.adapters import CodeMap, tallyho
 from electoral.errors import ErrorCollector, InvalidType, ValidationError, ValidationErrors
@@ -79,13 +79,13 @@ class NoExample(Exception):
 
 @functools.cache
 def tally_setup() -> res.TallySetup:
-    return res.demo_tally_setup()
+    return testing.demo_tally_setup()
 
 
 @functools.cache
 def form_records() -> tuple[res.FormRecord, ...]:
     """One form of the demo tally at every stage of its life, then the processed demo forms."""
-    setup, now = tally_setup(), res.DEMO_NOW
+    setup, now = tally_setup(), testing.DEMO_NOW
     form = ResultForm(
         barcode="31001001117", ballot_number=117, center_id=31001, station_number=1,
         gender=Gender.MALE,
@@ -106,7 +106,7 @@ def form_records() -> tuple[res.FormRecord, ...]:
         res.qc_pass(stages[-1], config=res.TallyConfig(), setup=setup, user="q", now=now).record
     )
     stages.append(res.qc_print(stages[-1], user="q", now=now).record)
-    demo = res.demo_records(setup)
+    demo = testing.demo_records(setup)
     audit = [r for r in demo if r.state.name == "AUDIT"]
     clearance = res.send_to_clearance(stages[1], user="u", now=now, reason="r").record
     return (stages[7], *stages[:7], *audit, clearance, *demo)
@@ -189,8 +189,8 @@ BY_TYPE: dict[object, Builder] = {
     bytes: lambda: [b"1"],
     fractions.Fraction: lambda: [fractions.Fraction(1, 2)],
     Decimal: lambda: [Decimal("1")],
-    dt.datetime: lambda: [NOW, res.DEMO_NOW],
-    pendulum.DateTime: lambda: [NOW, res.DEMO_NOW],
+    dt.datetime: lambda: [NOW, testing.DEMO_NOW],
+    pendulum.DateTime: lambda: [NOW, testing.DEMO_NOW],
     dt.date: lambda: [pendulum.Date(1990, 1, 1)],
     pendulum.Date: lambda: [pendulum.Date(1990, 1, 1)],
     type(None): lambda: [None],
@@ -232,7 +232,7 @@ BY_TYPE: dict[object, Builder] = {
     reg.RegistryRecord: lambda: list(tiny_election().register_check.records[:2]),
     seats.TwoRoundResult: lambda: [seats.two_round({"a": 5, "b": 4, "c": 3})],
     seats.Tie: lambda: [seats.plurality({"a": 1, "b": 1}, 1).tie],
-    seats.Election: lambda: [seats.hor_2014(general={"1": 2}, women={"1": 1}, partial=True)],
+    seats.ElectionRules: lambda: [seats.hor_2014(general={"1": 2}, women={"1": 1}, partial=True)],
     seats.ElectionOutcome: lambda: [election_outcome()],
     synthetic.Size: lambda: [MICRO],
     synthetic.SyntheticElection: lambda: [tiny_election()],

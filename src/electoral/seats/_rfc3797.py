@@ -61,7 +61,7 @@ def _number(value: object) -> int:
     return value
 
 
-@guarded
+@guarded(own=("sources",))
 def key_string(sources: Sequence[Source]) -> bytes:
     """Build the RFC 3797 §4 key string from published random sources.
 
