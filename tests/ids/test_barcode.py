@@ -10,7 +10,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from electoral.errors import InvalidFormat, InvalidLength, InvalidType, ValidationError
+from electoral.errors import (
+    InvalidFormat,
+    InvalidLength,
+    InvalidType,
+    OutOfRange,
+    ValidationError,
+)
 from electoral.ids import barcode
 from electoral.ids.barcode import BarcodeParts
 
@@ -300,3 +306,23 @@ def test_ints_are_always_refused(number: int) -> None:
     assert barcode.is_valid(number) is False
     assert barcode.is_valid(str(abs(number))) is True
     assert barcode.is_valid(str(number)) is (number >= 0)  # '-' against a digit is a sign
+
+
+@pytest.mark.parametrize(
+    ("parts", "kind", "field"),
+    [
+        ((31001, 2, "117"), InvalidType, "ballot_number"),
+        ((True, 2, 117), InvalidType, "center_id"),
+        ((10**5000, 2, 117), OutOfRange, "center_id"),
+        ((31001, 1000, 117), OutOfRange, "station_number"),
+        ((31001, 2, -1), OutOfRange, "ballot_number"),
+    ],
+    ids=["text", "bool", "huge", "station", "negative"],
+)
+def test_parts_check_their_numbers(parts: tuple[Any, Any, Any], kind: type, field: str) -> None:
+    """A part of 5,001 digits used to be accepted, and then could not be printed."""
+    with pytest.raises(kind) as excinfo:
+        BarcodeParts(*parts)
+    assert excinfo.value.field == field  # type: ignore[attr-defined]
+    assert str(excinfo.value)
+    assert BarcodeParts(99_999, 999, 0) == (99_999, 999, 0)

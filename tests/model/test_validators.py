@@ -299,6 +299,15 @@ def test_frozen_ints() -> None:
     assert type_info.value.value is True
 
 
+def test_to_tuple() -> None:
+    assert v.to_tuple([1, 2, 2]) == (1, 2, 2)
+    assert v.to_tuple(x for x in (4,)) == (4,)
+    kept = (1,)
+    assert v.to_tuple(kept) is kept
+    for left in ("12", b"12", {5: "a"}, 7, None):  # text, mappings and scalars: the
+        assert v.to_tuple(left) is left  # validator refuses them, nothing is guessed
+
+
 def test_to_frozenset() -> None:
     assert v.to_frozenset([1, 2, 2]) == frozenset({1, 2})
     assert v.to_frozenset({3}) == frozenset({3})
