@@ -33,6 +33,7 @@ import itertools
 import json
 import os
 import pathlib
+import re
 import signal
 import time
 from collections.abc import Iterator
@@ -232,7 +233,7 @@ def problem(
     if isinstance(error, Slow):
         return f"ran longer than {SLOW_SECONDS} s"
     if isinstance(error, TypeError) and not admits(annotation, value):
-        if str(error).startswith(f"{name}: "):
+        if re.match(rf"{re.escape(name)}\b", str(error)):
             return None
         return f"TypeError that does not name {name!r}: {error}"
     also = ALSO_ALLOWED.get(target.name)
@@ -385,7 +386,7 @@ ADVICE = """\
 {name}: {count} call(s) ended badly. A call must return an answer that prints, raise a
 ValidationError (or ValidationErrors) with a registered code, or, for an argument of a
 Python type the annotation does not accept, raise a TypeError whose message begins with
-the parameter's name ("records: expected ...").
+the parameter's name ("records: expected ...", "records must be ...").
 Fix the target. A crash in a file reader or writer that the formats layer (issue 9) is
 taking over may be listed in PENDING_FORMATS_LAYER, one line per function.
 """
