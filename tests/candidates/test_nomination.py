@@ -257,8 +257,11 @@ def test_bad_input() -> None:
         review_nomination("x", hor_2014(), voters={})  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="rules"):
         review_nomination(candidate(), {"min_age": 25}, voters={})  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="signatures"):
+    with pytest.raises(InvalidType) as signers:
         candidate(signatures=nid(1))
+    assert signers.value.field == "signatures"
+    with pytest.raises(InvalidType):
+        candidate(documents={"medical", 3})
     with pytest.raises(TypeError, match="nominations"):
         review_nominations(candidate(), hor_2014(), voters={})  # type: ignore[arg-type]
     with pytest.raises(InvalidLength):

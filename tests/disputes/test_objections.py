@@ -14,7 +14,7 @@ from electoral.disputes import (
     check_objection,
     objection_changesets,
 )
-from electoral.errors import ValidationErrors
+from electoral.errors import InvalidType, ValidationErrors
 from electoral.law import Citation
 from electoral.model import TRIPOLI, Center, Citizen, Gender, Period
 from electoral.registration import (
@@ -193,5 +193,8 @@ def test_bad_decisions() -> None:
         check_objection(objections[0], OPEN, roll=[nid(1)])  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="decisions"):
         objection_changesets(objections, decision("O1"), name="e")  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="period"):
+    with pytest.raises(InvalidType) as period:
         Exhibition(election="x", period="May", citation=Citation(instrument="x"))  # type: ignore[arg-type]
+    assert period.value.field == "period"
+    with pytest.raises(InvalidType):
+        Exhibition(election="x", period=OPEN.period, objectors="all", citation=OPEN.citation)  # type: ignore[arg-type]

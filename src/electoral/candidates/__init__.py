@@ -49,15 +49,14 @@ from electoral.candidates._libya import (
     president_2021,
     president_2023,
 )
+from electoral.candidates._lists import CandidateList, review_nominations
 from electoral.candidates._nomination import (
-    CandidateList,
     HeldOffice,
     Nomination,
     Refusal,
     Review,
     check_nomination,
     review_nomination,
-    review_nominations,
 )
 from electoral.candidates._rules import (
     RULE_NAMES,

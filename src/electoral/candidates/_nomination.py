@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 import attrs
@@ -14,6 +14,7 @@ from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
     InvalidFormat,
+    InvalidType,
     ValidationError,
     ValidationErrors,
     register_messages,
@@ -24,14 +25,13 @@ from electoral.model import _validators as v
 from electoral.registration import age_on, local_date
 
 __all__ = [
-    "CandidateList",
     "HeldOffice",
     "Nomination",
     "Refusal",
     "Review",
     "check_nomination",
+    "refuse",
     "review_nomination",
-    "review_nominations",
 ]
 
 register_messages(
@@ -149,28 +149,30 @@ class HeldOffice:
     )
 
 
-def _signers(value: object) -> tuple[object, ...]:
+def _sequence(value: object, field: str) -> tuple[object, ...]:
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise TypeError(
-            f"signatures must be a sequence of national ids, not {type(value).__name__}"
-        )
+        raise InvalidType(field=field, value=value)
     return tuple(value)
 
 
+def _signers(value: object) -> tuple[object, ...]:
+    return _sequence(value, "signatures")
+
+
 def _offices(value: object) -> tuple[HeldOffice, ...]:
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise TypeError(f"offices must be a sequence of HeldOffice, not {type(value).__name__}")
-    items = tuple(value)
+    items = _sequence(value, "offices")
     for item in items:
         if not isinstance(item, HeldOffice):
-            raise TypeError(f"offices must hold HeldOffice values, not {type(item).__name__}")
-    return items
+            raise InvalidType(field="offices", value=item)
+    return items  # type: ignore[return-value]
 
 
 def _documents(value: object) -> frozenset[str]:
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise TypeError(f"documents must be a set of names, not {type(value).__name__}")
-    return frozenset(value)
+    items = _sequence(value, "documents")
+    for item in items:
+        if type(item) is not str or not item:
+            raise InvalidType(field="documents", value=item)
+    return frozenset(items)  # type: ignore[arg-type]
 
 
 @attrs.frozen(kw_only=True)
@@ -213,7 +215,7 @@ class Nomination:
         return _national_id.gender(self.national_id)
 
 
-def _refuse(
+def refuse(
     rules: NominationRules, rule: str, code: str, field: str, value: object, **params: Any
 ) -> Refusal:
     citation = rules.citation(rule)
@@ -291,7 +293,7 @@ def _check_signatures(
         signer = _national_id.compact(typed)
         if signer in seen:
             collector.add(
-                _refuse(rules, "signatures", "candidates.signer_twice", "signatures", signer),
+                refuse(rules, "signatures", "candidates.signer_twice", "signatures", signer),
                 where,
             )
             continue
@@ -299,7 +301,7 @@ def _check_signatures(
         registered = voters.get(signer)
         if registered is None:
             collector.add(
-                _refuse(
+                refuse(
                     rules, "signatures", "candidates.signer_not_registered", "signatures", signer
                 ),
                 where,
@@ -307,7 +309,7 @@ def _check_signatures(
             continue
         if rule.scope == "district" and registered != nomination.district:
             collector.add(
-                _refuse(
+                refuse(
                     rules,
                     "signatures",
                     "candidates.signer_elsewhere",
@@ -322,7 +324,7 @@ def _check_signatures(
         valid.append(signer)
     if len(valid) < rule.count:
         collector.add(
-            _refuse(
+            refuse(
                 rules,
                 "signatures",
                 "candidates.signatures_short",
@@ -348,7 +350,7 @@ def _check_offices(
         current = held.left_on is None or held.left_on > day
         if held.office in rules.excluded_offices and current:
             collector.add(
-                _refuse(
+                refuse(
                     rules, "excluded_offices", "candidates.excluded_office", "offices", held.office
                 ),
                 where,
@@ -358,7 +360,7 @@ def _check_offices(
             by = _add_months(polling_day, resignation.months)
             if held.left_on is None or held.left_on > by:
                 collector.add(
-                    _refuse(
+                    refuse(
                         rules,
                         "resignation",
                         "candidates.resignation_late",
@@ -421,6 +423,10 @@ def review_nomination(
         raise TypeError(
             f"polling_day is required: the {rules.election} rules set a resignation deadline"
         )
+    if districts is not None and (
+        isinstance(districts, (str, bytes, Mapping)) or not isinstance(districts, Iterable)
+    ):
+        raise TypeError(f"districts must be a collection of names, not {type(districts).__name__}")
     if filing is not None and not isinstance(filing, Period):
         raise TypeError(f"filing must be a Period, not {type(filing).__name__}")
     collector = ErrorCollector(f"nomination of {nomination.national_id}")
@@ -448,7 +454,7 @@ def review_nomination(
             )
     if nomination.race not in rules.races:
         collector.add(
-            _refuse(
+            refuse(
                 rules,
                 "races",
                 "candidates.race",
@@ -460,13 +466,13 @@ def review_nomination(
         )
     elif nomination.race in rules.women_races and nomination.gender is not Gender.FEMALE:
         collector.add(
-            _refuse(rules, "races", "candidates.women_race", "race", nomination.race), "$.race"
+            refuse(rules, "races", "candidates.women_race", "race", nomination.race), "$.race"
         )
     if rules.min_age is not None:
         age = age_on(nomination.birth_date, as_of=nomination.submitted_at)
         if age < rules.min_age:
             collector.add(
-                _refuse(
+                refuse(
                     rules,
                     "min_age",
                     "candidates.too_young",
@@ -484,14 +490,14 @@ def review_nomination(
     )
     if nomination.other_nationality and barred:
         collector.add(
-            _refuse(
+            refuse(
                 rules, "nationality", "candidates.other_nationality", "other_nationality", True
             ),
             "$.other_nationality",
         )
     if nomination.education < rules.education:
         collector.add(
-            _refuse(
+            refuse(
                 rules,
                 "education",
                 "candidates.education",
@@ -510,7 +516,7 @@ def review_nomination(
         if wrong:
             where = f"in {nomination.district}" if rules.registered == "district" else ""
             collector.add(
-                _refuse(
+                refuse(
                     rules,
                     "registered",
                     "candidates.not_registered",
@@ -527,7 +533,7 @@ def review_nomination(
         valid = _check_signatures(nomination, rules, voters, collector)
     if rules.deposit is not None and nomination.deposit < rules.deposit.amount:
         collector.add(
-            _refuse(
+            refuse(
                 rules,
                 "deposit",
                 "candidates.deposit_short",
@@ -540,12 +546,12 @@ def review_nomination(
     _check_offices(nomination, rules, day_of_poll, collector)
     if rules.no_conviction and nomination.convicted:
         collector.add(
-            _refuse(rules, "no_conviction", "candidates.convicted", "convicted", True),
+            refuse(rules, "no_conviction", "candidates.convicted", "convicted", True),
             "$.convicted",
         )
     for document in sorted(rules.documents - nomination.documents):
         collector.add(
-            _refuse(rules, "documents", "candidates.document_missing", "documents", document),
+            refuse(rules, "documents", "candidates.document_missing", "documents", document),
             "$.documents",
         )
     return Review(
@@ -581,126 +587,3 @@ def check_nomination(
     )
     review.raise_if_refused()
     return review
-
-
-@attrs.frozen(kw_only=True)
-class CandidateList:
-    """The preliminary list: who is accepted, who is refused and why.
-
-    Attributes:
-        election: the election's id.
-        reviews: one review per nomination, in filing order, with the refusals
-            found across nominations (a second candidacy, a signer who signed for
-            another candidate) added to the later nomination.
-    """
-
-    election: str
-    reviews: tuple[Review, ...]
-
-    @property
-    def accepted(self) -> tuple[Nomination, ...]:
-        """The nominations without a refusal, in filing order."""
-        return tuple(r.nomination for r in self.reviews if r.accepted)
-
-    @property
-    def refused(self) -> tuple[Review, ...]:
-        """The reviews with refusals, in filing order."""
-        return tuple(r for r in self.reviews if not r.accepted)
-
-
-def review_nominations(
-    nominations: Sequence[Nomination],
-    rules: NominationRules,
-    *,
-    voters: Mapping[str, str] | None = None,
-    polling_day: dt.date | None = None,
-    filing: Period | None = None,
-    districts: Iterable[str] | None = None,
-) -> CandidateList:
-    """Review every nomination, in filing order, and the rules across them.
-
-    Across nominations: a person who files twice is refused the second time
-    (``candidates.second_candidacy``) when the rules allow one candidacy; a voter
-    who signs for a second candidate has that signature refused
-    (``candidates.signer_for_another``) when the rules allow one signature per voter
-    in the election, and the second candidate's count is taken again.
-    """
-    if isinstance(nominations, (str, bytes, Mapping)) or not isinstance(nominations, Sequence):
-        raise TypeError(
-            f"nominations must be a sequence of Nomination, not {type(nominations).__name__}"
-        )
-    known = None if districts is None else tuple(districts)
-    order = sorted(range(len(nominations)), key=lambda i: (_when(nominations[i]), i))
-    first_filing: dict[str, int] = {}
-    first_signature: dict[str, int] = {}
-    reviews: dict[int, Review] = {}
-    once = rules.signatures is not None and rules.signatures.once_per_election
-    for index in order:
-        nomination = nominations[index]
-        review = review_nomination(
-            nomination,
-            rules,
-            voters=voters,
-            polling_day=polling_day,
-            filing=filing,
-            districts=known,
-        )
-        extra: list[ValidationError] = []
-        if rules.one_candidacy:
-            earlier = first_filing.setdefault(nomination.national_id, index)
-            if earlier != index:
-                extra.append(
-                    _refuse(
-                        rules,
-                        "one_candidacy",
-                        "candidates.second_candidacy",
-                        "national_id",
-                        nomination.national_id,
-                        first=earlier,
-                    ).at("$.national_id")
-                )
-        if once:
-            kept: list[str] = []
-            for signer in review.valid_signatures:
-                earlier = first_signature.setdefault(signer, index)
-                if earlier != index:
-                    extra.append(
-                        _refuse(
-                            rules,
-                            "signatures",
-                            "candidates.signer_for_another",
-                            "signatures",
-                            signer,
-                            first=earlier,
-                        ).at("$.signatures")
-                    )
-                else:
-                    kept.append(signer)
-            assert rules.signatures is not None
-            short = [r for r in review.refusals if r.code == "candidates.signatures_short"]
-            if len(kept) < rules.signatures.count and not short:
-                extra.append(
-                    _refuse(
-                        rules,
-                        "signatures",
-                        "candidates.signatures_short",
-                        "signatures",
-                        len(kept),
-                        required=rules.signatures.count,
-                    ).at("$.signatures")
-                )
-            review = attrs.evolve(review, valid_signatures=tuple(kept))
-        if extra:
-            review = attrs.evolve(review, refusals=review.refusals + tuple(extra))
-        reviews[index] = review
-    return CandidateList(
-        election=rules.election, reviews=tuple(reviews[i] for i in range(len(nominations)))
-    )
-
-
-def _when(nomination: object) -> pendulum.DateTime:
-    if not isinstance(nomination, Nomination):
-        raise TypeError(
-            f"nominations must hold Nomination values, not {type(nomination).__name__}"
-        )
-    return nomination.submitted_at

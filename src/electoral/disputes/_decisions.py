@@ -25,7 +25,7 @@ from typing import Any, Final, Literal
 import attrs
 import pendulum
 
-from electoral.errors import ErrorCollector, InconsistentValue, register_messages
+from electoral.errors import ErrorCollector, InconsistentValue, InvalidType, register_messages
 from electoral.law import Citation
 from electoral.model import FormState
 from electoral.model import _validators as v
@@ -116,6 +116,8 @@ class Scope:
 
     def covers(self, record: FormRecord) -> bool:
         """Whether the form of ``record`` lies in the scope."""
+        if not isinstance(record, FormRecord):
+            raise TypeError(f"record must be a FormRecord, not {type(record).__name__}")
         form = record.form
         return (
             form.center_id == self.center_id
@@ -138,11 +140,11 @@ _WHO: Final = v.text(max_length=200, blank=False)
 
 def _barcodes(value: object) -> tuple[str, ...]:
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise TypeError(f"forms must be a sequence of barcodes, not {type(value).__name__}")
+        raise InvalidType(field="forms", value=value)
     items = tuple(value)
     for item in items:
-        if type(item) is not str:
-            raise TypeError(f"forms must hold barcodes (str), not {type(item).__name__}")
+        if type(item) is not str or not item:
+            raise InvalidType(field="forms", value=item)
     return items
 
 
@@ -526,6 +528,9 @@ def _apply(
 ) -> DisputedResults:
     exclusions: dict[str, Exclusion] = {}
     confirmed: list[Recount] = []
+    by_center: dict[int | None, list[FormRecord]] = {}
+    for record in records:
+        by_center.setdefault(record.form.center_id, []).append(record)
     for decision in decisions:
         if isinstance(decision, Rerun):
             continue
@@ -539,7 +544,7 @@ def _apply(
             )
         else:
             replacement = decision.forms
-        for record in records:
+        for record in by_center.get(decision.scope.center_id, ()):
             barcode = record.barcode
             if not decision.scope.covers(record) or named.get(barcode) is not None:
                 continue
@@ -603,6 +608,13 @@ def disputed_progress(
     """Progress per state over the forms that count, with the exclusions counted apart."""
     if not isinstance(disputed, DisputedResults):
         raise TypeError(f"disputed must be DisputedResults, not {type(disputed).__name__}")
+    if ballot_numbers is not None and (
+        isinstance(ballot_numbers, (str, bytes)) or not isinstance(ballot_numbers, Iterable)
+    ):
+        raise TypeError(
+            "ballot_numbers must be a collection of ballot numbers, not "
+            f"{type(ballot_numbers).__name__}"
+        )
     wanted: Any = None if ballot_numbers is None else frozenset(ballot_numbers)
     replaced = sum(1 for e in disputed.exclusions if e.replaced_by)
     return DisputedProgress(

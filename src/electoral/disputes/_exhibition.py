@@ -28,6 +28,7 @@ import pendulum
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
+    InvalidType,
     MissingValue,
     register_messages,
 )
@@ -124,16 +125,16 @@ _NO_CHANGESET: Final = {
 
 def _period(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, Period):
-        raise TypeError(f"{attribute.name} must be a Period, not {type(value).__name__}")
+        raise InvalidType(field=attribute.name, value=value)
 
 
 def _grounds(value: object) -> frozenset[Ground]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise TypeError(f"grounds must be a set of Ground, not {type(value).__name__}")
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise InvalidType(field="grounds", value=value)
     items = frozenset(value)
     for item in items:
         if not isinstance(item, Ground):
-            raise TypeError(f"grounds must hold Ground values, not {type(item).__name__}")
+            raise InvalidType(field="grounds", value=item)
     return items
 
 
@@ -166,7 +167,9 @@ class Exhibition:
     @objectors.validator
     def _objectors(self, attribute: attrs.Attribute[Any], value: object) -> None:
         if value not in ("any_voter", "self"):
-            raise TypeError(f"objectors must be 'any_voter' or 'self', not {value!r}")
+            raise InvalidType(
+                "enum.unknown", field=attribute.name, value=value, choices="any_voter, self"
+            )
 
     @property
     def objection_period(self) -> Period:

@@ -109,6 +109,10 @@ class ResultsState:
 
     def appeal_window(self, deadline: Deadline, calendar: LibyanCalendar) -> Due | None:
         """The appeal window anchored on the preliminary announcement (``None`` before it)."""
+        if not isinstance(deadline, Deadline):
+            raise TypeError(f"deadline must be a Deadline, not {type(deadline).__name__}")
+        if not isinstance(calendar, LibyanCalendar):
+            raise TypeError(f"calendar must be a LibyanCalendar, not {type(calendar).__name__}")
         first = self.preliminary
         return None if first is None else calendar.due(deadline, first.at)
 

@@ -264,6 +264,8 @@ class DistrictMap:
         >>> MAPS["hor_2014"].table("general")["Sebha"]
         7
         """
+        if type(kind) is not str:
+            raise TypeError(f"kind must be a race kind (str), not {type(kind).__name__}")
         return {d.name: d.seats[kind] for d in self.districts if d.seats.get(kind)}
 
     def region_of(self, name: str) -> Region | None:

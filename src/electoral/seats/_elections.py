@@ -4,7 +4,7 @@ An :class:`ElectionRules` value holds what the law says an election elects: its
 races (one per district and kind of seat: general, women, component, list...), each
 race's seats and rule, the tie rule, the citations, the district map it was built on
 and a :class:`Parameter` for every point the law leaves unsettled. The builders of
-Libya's elections are in :mod:`electoral.seats._libya`. :func:`allocate` turns the
+Libya's elections are in the private module ``_libya``. :func:`allocate` turns the
 rules plus per-race results into every winner, with every tie reported.
 
 >>> rules = ElectionRules(id="demo", name="Demo", seats=2, tie_rule="lots", citations=(),

@@ -34,7 +34,7 @@ from typing import Final
 
 import attrs
 
-from electoral.errors import ErrorCollector, InconsistentValue, register_messages
+from electoral.errors import ErrorCollector, InconsistentValue, OutOfRange, register_messages
 
 from ._elections import ElectionOutcome, ElectionRules, allocate
 from ._ties import TieBreaker
@@ -151,8 +151,12 @@ class Sweep:
     def moves(self, index: int) -> tuple[tuple[str, str, int, int], ...]:
         """``(race, candidate, seats at baseline, seats under reading index)`` for
         every seat that reading ``index`` moves away from the baseline."""
-        if type(index) is not int or not 0 <= index < len(self.readings):
-            raise IndexError(f"index must be a reading number from 0 to {len(self.readings) - 1}")
+        if type(index) is not int:
+            raise TypeError(f"index must be a reading number, not {type(index).__name__}")
+        if not 0 <= index < len(self.readings):
+            raise OutOfRange(
+                field="index", value=index, min_value=0, max_value=len(self.readings) - 1
+            )
         return tuple(
             (change.race, change.candidate, change.seats[self.baseline], change.seats[index])
             for change in self.changes
