@@ -203,6 +203,10 @@ def test_hor_2021_other_nationality_needs_an_authorisation() -> None:
     assert review_nomination(authorised, rules, voters=voters).accepted
     unregistered = review_nomination(candidate(), rules, voters=SEBHA_VOTERS)
     assert unregistered.codes == ("candidates.not_registered",)
+    local = hor_2021(registered="district")
+    elsewhere = review_nomination(candidate(), local, voters={**voters, nid(900): "Obari"})
+    assert elsewhere.codes == ("candidates.not_registered_here",)
+    assert "of Sebha" in str(elsewhere.refusals[0])
     assert president_2023().nationality is Nationality.OTHER_ALLOWED
 
 

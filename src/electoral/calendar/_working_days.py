@@ -25,6 +25,9 @@ from typing import Any, Final
 import attrs
 import pendulum
 
+from electoral._checks import day_of as _day
+from electoral._checks import moment_of as _moment
+from electoral._checks import sequence_of
 from electoral.calendar._holidays import (
     FIRST_YEAR,
     HOLIDAYS,
@@ -160,20 +163,6 @@ class Due:
         return self.window.contains(_moment(at, "at"))
 
 
-def _moment(value: object, name: str) -> pendulum.DateTime:
-    if not isinstance(value, dt.datetime):
-        raise TypeError(f"{name} must be an aware datetime, not {type(value).__name__}")
-    if value.utcoffset() is None:
-        raise InvalidType("time.naive", field=name, value=value)
-    return pendulum.instance(value).in_timezone(TRIPOLI)
-
-
-def _day(value: object, name: str) -> pendulum.Date:
-    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise TypeError(f"{name} must be a date, not {type(value).__name__}")
-    return pendulum.Date(value.year, value.month, value.day)
-
-
 def _weekend(value: object) -> frozenset[pendulum.WeekDay]:
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise InvalidType("calendar.weekend", field="weekend", value=value)
@@ -191,13 +180,7 @@ def _authority(_: object, attribute: attrs.Attribute[Any], value: object) -> Non
 
 
 def _holidays(value: object) -> tuple[Holiday, ...]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InvalidType(field="declared", value=value)
-    items = tuple(value)
-    for item in items:
-        if not isinstance(item, Holiday):
-            raise InvalidType(field="declared", value=item)
-    return items
+    return sequence_of(value, "declared", Holiday, data=True)
 
 
 @attrs.frozen(kw_only=True)

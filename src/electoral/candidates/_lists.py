@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
-import pendulum
 
+from electoral._checks import sequence_of
 from electoral.candidates._nomination import Nomination, Review, refuse, review_nomination
 from electoral.candidates._rules import NominationRules
 from electoral.errors import ValidationError
@@ -58,20 +58,17 @@ def review_nominations(
     (``candidates.signer_for_another``) when the rules allow one signature per voter
     in the election, and the second candidate's count is taken again.
     """
-    if isinstance(nominations, (str, bytes, Mapping)) or not isinstance(nominations, Sequence):
-        raise TypeError(
-            f"nominations must be a sequence of Nomination, not {type(nominations).__name__}"
-        )
+    filed: tuple[Nomination, ...] = sequence_of(nominations, "nominations", Nomination)
     if not isinstance(rules, NominationRules):
         raise TypeError(f"rules must be NominationRules, not {type(rules).__name__}")
     known = None if districts is None else tuple(districts)
-    order = sorted(range(len(nominations)), key=lambda i: (_when(nominations[i]), i))
+    order = sorted(range(len(filed)), key=lambda i: (filed[i].submitted_at, i))
     first_filing: dict[str, int] = {}
     first_signature: dict[str, int] = {}
     reviews: dict[int, Review] = {}
     once = rules.signatures is not None and rules.signatures.once_per_election
     for index in order:
-        nomination = nominations[index]
+        nomination = filed[index]
         review = review_nomination(
             nomination,
             rules,
@@ -129,13 +126,5 @@ def review_nominations(
             review = attrs.evolve(review, refusals=review.refusals + tuple(extra))
         reviews[index] = review
     return CandidateList(
-        election=rules.election, reviews=tuple(reviews[i] for i in range(len(nominations)))
+        election=rules.election, reviews=tuple(reviews[i] for i in range(len(filed)))
     )
-
-
-def _when(nomination: object) -> pendulum.DateTime:
-    if not isinstance(nomination, Nomination):
-        raise TypeError(
-            f"nominations must hold Nomination values, not {type(nomination).__name__}"
-        )
-    return nomination.submitted_at

@@ -9,12 +9,12 @@ from typing import Any, Final
 import attrs
 import pendulum
 
+from electoral._checks import day_of, sequence_of
 from electoral.candidates._rules import Education, Nationality, NominationRules
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
     InvalidFormat,
-    InvalidType,
     ValidationError,
     ValidationErrors,
     register_messages,
@@ -94,8 +94,12 @@ register_messages(
             "المستند {value} غير موجود في الملف ({law}).",
         ),
         "candidates.not_registered": (
-            "The candidate is not a registered voter {where} ({law}).",
-            "المرشح ليس ناخبًا مسجلًا {where_ar} ({law}).",
+            "The candidate is not a registered voter ({law}).",
+            "المرشح ليس ناخبًا مسجلًا ({law}).",
+        ),
+        "candidates.not_registered_here": (
+            "The candidate is not a registered voter of {district} ({law}).",
+            "المرشح ليس ناخبًا مسجلًا في {district} ({law}).",
         ),
         "candidates.filed_outside": (
             "The nomination was filed at {at}, outside the filing period {start} to {end}.",
@@ -149,30 +153,17 @@ class HeldOffice:
     )
 
 
-def _sequence(value: object, field: str) -> tuple[object, ...]:
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise InvalidType(field=field, value=value)
-    return tuple(value)
-
-
 def _signers(value: object) -> tuple[object, ...]:
-    return _sequence(value, "signatures")
+    # the signers are kept as typed: each is checked, and refused, by the review
+    return sequence_of(value, "signatures", object, data=True)
 
 
 def _offices(value: object) -> tuple[HeldOffice, ...]:
-    items = _sequence(value, "offices")
-    for item in items:
-        if not isinstance(item, HeldOffice):
-            raise InvalidType(field="offices", value=item)
-    return items  # type: ignore[return-value]
+    return sequence_of(value, "offices", HeldOffice, data=True)
 
 
 def _documents(value: object) -> frozenset[str]:
-    items = _sequence(value, "documents")
-    for item in items:
-        if type(item) is not str or not item:
-            raise InvalidType(field="documents", value=item)
-    return frozenset(items)  # type: ignore[arg-type]
+    return frozenset(sequence_of(value, "documents", str, data=True))
 
 
 @attrs.frozen(kw_only=True)
@@ -414,19 +405,12 @@ def review_nomination(
     needs_day = rules.resignation is not None and any(
         held.office in rules.resignation.offices for held in nomination.offices
     )
-    day_of_poll: pendulum.Date | None = None
-    if polling_day is not None:
-        if isinstance(polling_day, dt.datetime) or not isinstance(polling_day, dt.date):
-            raise TypeError(f"polling_day must be a date, not {type(polling_day).__name__}")
-        day_of_poll = pendulum.Date(polling_day.year, polling_day.month, polling_day.day)
-    elif needs_day:
+    day_of_poll = None if polling_day is None else day_of(polling_day, "polling_day")
+    if day_of_poll is None and needs_day:
         raise TypeError(
             f"polling_day is required: the {rules.election} rules set a resignation deadline"
         )
-    if districts is not None and (
-        isinstance(districts, (str, bytes, Mapping)) or not isinstance(districts, Iterable)
-    ):
-        raise TypeError(f"districts must be a collection of names, not {type(districts).__name__}")
+    known = None if districts is None else set(sequence_of(districts, "districts", str))
     if filing is not None and not isinstance(filing, Period):
         raise TypeError(f"filing must be a Period, not {type(filing).__name__}")
     collector = ErrorCollector(f"nomination of {nomination.national_id}")
@@ -443,15 +427,11 @@ def review_nomination(
             ),
             "$.submitted_at",
         )
-    if districts is not None:
-        known = set(districts)
-        if nomination.district not in known:
-            collector.add(
-                InconsistentValue(
-                    "candidates.district", field="district", value=nomination.district
-                ),
-                "$.district",
-            )
+    if known is not None and nomination.district not in known:
+        collector.add(
+            InconsistentValue("candidates.district", field="district", value=nomination.district),
+            "$.district",
+        )
     if nomination.race not in rules.races:
         collector.add(
             refuse(
@@ -510,11 +490,7 @@ def review_nomination(
     if rules.registered is not None:
         assert voters is not None
         registered = voters.get(nomination.national_id)
-        wrong = registered is None or (
-            rules.registered == "district" and registered != nomination.district
-        )
-        if wrong:
-            where = f"in {nomination.district}" if rules.registered == "district" else ""
+        if registered is None:
             collector.add(
                 refuse(
                     rules,
@@ -522,8 +498,18 @@ def review_nomination(
                     "candidates.not_registered",
                     "national_id",
                     nomination.national_id,
-                    where=where.strip() or "anywhere",
-                    where_ar=nomination.district if where else "",
+                ),
+                "$.national_id",
+            )
+        elif rules.registered == "district" and registered != nomination.district:
+            collector.add(
+                refuse(
+                    rules,
+                    "registered",
+                    "candidates.not_registered_here",
+                    "national_id",
+                    nomination.national_id,
+                    district=nomination.district,
                 ),
                 "$.national_id",
             )

@@ -25,7 +25,8 @@ from typing import Any, Final, Literal
 import attrs
 import pendulum
 
-from electoral.errors import ErrorCollector, InconsistentValue, InvalidType, register_messages
+from electoral._checks import day_of, sequence_of
+from electoral.errors import ErrorCollector, InconsistentValue, register_messages
 from electoral.law import Citation
 from electoral.model import FormState
 from electoral.model import _validators as v
@@ -139,13 +140,7 @@ _WHO: Final = v.text(max_length=200, blank=False)
 
 
 def _barcodes(value: object) -> tuple[str, ...]:
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise InvalidType(field="forms", value=value)
-    items = tuple(value)
-    for item in items:
-        if type(item) is not str or not item:
-            raise InvalidType(field="forms", value=item)
-    return items
+    return sequence_of(value, "forms", str, data=True)
 
 
 @attrs.frozen(kw_only=True)
@@ -342,18 +337,6 @@ def _check_scope(scope: Scope, setup: TallySetup, where: str, collector: ErrorCo
         )
 
 
-def _decisions(value: object) -> tuple[Decision, ...]:
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise TypeError(f"decisions must be a sequence of decisions, not {type(value).__name__}")
-    items = tuple(value)
-    for item in items:
-        if not isinstance(item, (Annulment, Recount, Rerun)):
-            raise TypeError(
-                f"decisions must hold Annulment, Recount or Rerun, not {type(item).__name__}"
-            )
-    return items
-
-
 def _check_rerun(
     rerun: Rerun,
     count: int,
@@ -427,20 +410,11 @@ def apply_decisions(
     """
     if not isinstance(setup, TallySetup):
         raise TypeError(f"setup must be a TallySetup, not {type(setup).__name__}")
-    if isinstance(records, (str, bytes, Mapping)) or not isinstance(records, Iterable):
-        raise TypeError(f"records must be a sequence of FormRecord, not {type(records).__name__}")
     if rerun_rule is not None and not isinstance(rerun_rule, RerunRule):
         raise TypeError(f"rerun_rule must be a RerunRule, not {type(rerun_rule).__name__}")
-    day: pendulum.Date | None = None
-    if polling_day is not None:
-        if isinstance(polling_day, dt.datetime) or not isinstance(polling_day, dt.date):
-            raise TypeError(f"polling_day must be a date, not {type(polling_day).__name__}")
-        day = pendulum.Date(polling_day.year, polling_day.month, polling_day.day)
-    all_records = tuple(records)
-    for record in all_records:
-        if not isinstance(record, FormRecord):
-            raise TypeError(f"records must hold FormRecord values, not {type(record).__name__}")
-    chosen = _decisions(decisions)
+    day = None if polling_day is None else day_of(polling_day, "polling_day")
+    all_records: tuple[FormRecord, ...] = sequence_of(records, "records", FormRecord)
+    chosen: tuple[Decision, ...] = sequence_of(decisions, "decisions", (Annulment, Recount, Rerun))
     by_barcode = {record.barcode: record for record in all_records}
     collector = ErrorCollector("decisions")
     ids: set[str] = set()

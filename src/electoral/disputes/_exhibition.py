@@ -19,12 +19,13 @@ corrected; :func:`objection_changesets` lists those apart.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Final, Literal
 
 import attrs
 import pendulum
 
+from electoral._checks import sequence_of
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
@@ -129,13 +130,7 @@ def _period(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
 
 
 def _grounds(value: object) -> frozenset[Ground]:
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise InvalidType(field="grounds", value=value)
-    items = frozenset(value)
-    for item in items:
-        if not isinstance(item, Ground):
-            raise InvalidType(field="grounds", value=item)
-    return items
+    return frozenset(sequence_of(value, "grounds", Ground, data=True))
 
 
 @attrs.frozen(kw_only=True)
@@ -349,18 +344,6 @@ class ObjectionOutcome:
     dismissed: tuple[Objection, ...]
 
 
-def _sequence(value: object, name: str, kind: type) -> tuple[Any, ...]:
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise TypeError(
-            f"{name} must be a sequence of {kind.__name__}, not {type(value).__name__}"
-        )
-    items = tuple(value)
-    for item in items:
-        if not isinstance(item, kind):
-            raise TypeError(f"{name} must hold {kind.__name__} values, not {type(item).__name__}")
-    return items
-
-
 def objection_changesets(
     objections: Sequence[Objection],
     decisions: Sequence[ObjectionDecision],
@@ -384,8 +367,8 @@ def objection_changesets(
         ValidationErrors: an unknown or twice-decided objection, a decision before
             its objection, an upheld wrong-centre objection without a centre.
     """
-    filed = _sequence(objections, "objections", Objection)
-    decided = _sequence(decisions, "decisions", ObjectionDecision)
+    filed: tuple[Objection, ...] = sequence_of(objections, "objections", Objection)
+    decided: tuple[ObjectionDecision, ...] = sequence_of(decisions, "decisions", ObjectionDecision)
     if type(name) is not str or not 1 <= len(name) <= 200:
         raise TypeError("name must be a text of 1 to 200 characters")
     collector = ErrorCollector("objection decisions")
@@ -404,8 +387,8 @@ def objection_changesets(
     dismissed: list[Objection] = []
     for index, decision in enumerate(decided):
         where = f"$.decisions[{index}]"
-        objection = by_id.get(decision.objection)
-        if objection is None:
+        found = by_id.get(decision.objection)
+        if found is None:
             collector.add(
                 InconsistentValue(
                     "disputes.unknown_objection", field="objection", value=decision.objection
@@ -413,6 +396,7 @@ def objection_changesets(
                 where,
             )
             continue
+        objection = found
         if decision.objection in seen:
             collector.add(
                 InconsistentValue(

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, Final, Literal
 
 import attrs
 
+from electoral._checks import sequence_of
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
@@ -97,17 +98,24 @@ def _level(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         )
 
 
-def _seats(value: object) -> Mapping[str, int]:
+def _counts_by(value: object, field: str, keys: tuple[str, ...] | None) -> Mapping[str, int]:
+    """A mapping of names (any non-empty text, or one of ``keys``) to counts 0 to 10,000."""
     if not isinstance(value, Mapping):
-        raise InvalidType(field="seats", value=value)
+        raise InvalidType(field=field, value=value)
     checked: dict[str, int] = {}
-    for kind, count in value.items():
-        if type(kind) is not str or not kind:
-            raise InvalidType(field="seats", value=kind)
+    for key, count in value.items():
+        if keys is not None and key not in keys:
+            raise InvalidType("enum.unknown", field=field, value=key, choices=", ".join(keys))
+        if type(key) is not str or not key:
+            raise InvalidType(field=field, value=key)
         if type(count) is not int or not 0 <= count <= 10_000:
-            raise OutOfRange("districts.seats", field="seats", value=count)
-        checked[kind] = count
+            raise OutOfRange("districts.seats", field=field, value=count)
+        checked[key] = count
     return MappingProxyType(checked)
+
+
+def _seats(value: object) -> Mapping[str, int]:
+    return _counts_by(value, "seats", None)
 
 
 @attrs.frozen(kw_only=True)
@@ -136,28 +144,11 @@ class District:
 
 
 def _districts(value: object) -> tuple[District, ...]:
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise InvalidType(field="districts", value=value)
-    items = tuple(value)
-    for item in items:
-        if not isinstance(item, District):
-            raise InvalidType(field="districts", value=item)
-    return items
+    return sequence_of(value, "districts", District, data=True)
 
 
 def _counts(value: object) -> Mapping[str, int]:
-    if not isinstance(value, Mapping):
-        raise InvalidType(field="published", value=value)
-    checked: dict[str, int] = {}
-    for level, count in value.items():
-        if level not in LEVELS:
-            raise InvalidType(
-                "enum.unknown", field="published", value=level, choices=", ".join(LEVELS)
-            )
-        if type(count) is not int or not 0 <= count <= 10_000:
-            raise OutOfRange("districts.seats", field="published", value=count)
-        checked[level] = count
-    return MappingProxyType(checked)
+    return _counts_by(value, "published", LEVELS)
 
 
 @attrs.frozen(kw_only=True)

@@ -18,6 +18,21 @@ from electoral.model import Region
 
 __all__ = ["CDA_2014", "GNC_2012", "HOR_2014", "HOR_2021", "MAPS"]
 
+
+def _region(name: str, region: Region) -> District:
+    return District(
+        name=name,
+        level="region",
+        region=region,
+        citation=Citation(
+            instrument="Law 17/2013",
+            source="https://constitutionnet.org/news/first-session-libyas-constituent-"
+            "assembly-set-april-14",
+            note="20 seats per region.",
+        ),
+    )
+
+
 _HERALD_2014_06_29: Final = Citation(
     instrument="HNEC preliminary results, final batch (29 June 2014)",
     source="https://libyaherald.com/2014/06/election-2014-final-batch-of-preliminary-results-released",
@@ -79,39 +94,9 @@ CDA_2014: Final = DistrictMap(
         "that appendix was not read.",
     ),
     districts=(
-        District(
-            name="Tripolitania",
-            level="region",
-            region=Region.WEST,
-            citation=Citation(
-                instrument="Law 17/2013",
-                source="https://constitutionnet.org/news/first-session-libyas-constituent-"
-                "assembly-set-april-14",
-                note="20 seats per region.",
-            ),
-        ),
-        District(
-            name="Cyrenaica",
-            level="region",
-            region=Region.EAST,
-            citation=Citation(
-                instrument="Law 17/2013",
-                source="https://constitutionnet.org/news/first-session-libyas-constituent-"
-                "assembly-set-april-14",
-                note="20 seats per region.",
-            ),
-        ),
-        District(
-            name="Fezzan",
-            level="region",
-            region=Region.SOUTH,
-            citation=Citation(
-                instrument="Law 17/2013",
-                source="https://constitutionnet.org/news/first-session-libyas-constituent-"
-                "assembly-set-april-14",
-                note="20 seats per region.",
-            ),
-        ),
+        _region("Tripolitania", Region.WEST),
+        _region("Cyrenaica", Region.EAST),
+        _region("Fezzan", Region.SOUTH),
         District(
             name="Murzuk",
             level="subconstituency",

@@ -215,6 +215,10 @@ def _tables(
     return {name: found.table(kinds[name]) for name in given}, found
 
 
+_GENERAL_WOMEN: Final = {"general": "general", "women": "women"}
+"""The seat kinds of a map that give the ``general`` and ``women`` tables."""
+
+
 def _map_label(found: DistrictMap | None) -> str | None:
     return None if found is None else f"{found.name} ({found.version})"
 
@@ -416,7 +420,7 @@ def cda_2014(
         district_map,
         partial,
         {"general": general, "women": women},
-        {"general": "general", "women": "women"},
+        _GENERAL_WOMEN,
     )
     gen = _table(tables["general"], "general", 48, partial)
     wom = _table(tables["women"], "women", 6, partial)
@@ -498,7 +502,7 @@ def hor_2014(
         district_map,
         partial,
         {"general": general, "women": women},
-        {"general": "general", "women": "women"},
+        _GENERAL_WOMEN,
     )
     gen = _table(tables["general"], "general", 168, partial)
     wom = _table(tables["women"], "women", 32, partial)
@@ -585,7 +589,7 @@ def hor_2021(
         district_map,
         partial,
         {"general": general, "women": women},
-        {"general": "general", "women": "women"},
+        _GENERAL_WOMEN,
     )
     gen = _table(tables["general"], "general", 200 - women_seats, partial)
     wom = _table(tables["women"], "women", women_seats, partial)
