@@ -23,17 +23,14 @@ from electoral.disputes import (
 from electoral.errors import OutOfRange, ValidationErrors
 from electoral.model import FormState, ReconciliationForm, ResultForm
 from electoral.results import (
-    DEMO_NOW,
     FormRecord,
     TallyConfig,
     TallySetup,
-    demo_records,
-    demo_tally_setup,
     import_form,
-    process_form,
     progress,
     tally,
 )
+from electoral.testing import DEMO_NOW, demo_records, demo_tally_setup, process_form
 
 DECIDED = pendulum.datetime(2014, 2, 22, 10, tz="Africa/Tripoli")
 

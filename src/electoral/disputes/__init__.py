@@ -17,7 +17,8 @@ What happens around the count when someone challenges it:
   (:class:`ResultsState`, :func:`announce`).
 
 >>> import attrs, pendulum
->>> from electoral.results import demo_records, demo_tally_setup, tally
+>>> from electoral.results import tally
+>>> from electoral.testing import demo_records, demo_tally_setup
 >>> setup = demo_tally_setup()
 >>> records = demo_records(setup)
 >>> center = records[0].form.center_id
