@@ -32,7 +32,7 @@ from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Any, Final
 
-from ._allocation import Allocation, DivisorRow, QuotaRow
+from ._allocation import Allocation
 from ._common import OverAward, Tie, UnknownName, check_votes
 from ._composition import (
     MUNICIPAL_COUNCILS,
@@ -44,7 +44,7 @@ from ._composition import (
     check_vertical_zipper,
     screen_municipal_lists,
 )
-from ._divisor import DIVISORS, Divisor, highest_averages
+from ._divisor import DIVISORS, highest_averages
 from ._elections import (
     BlockVoteRule,
     ElectionOutcome,
@@ -58,6 +58,7 @@ from ._elections import (
     Winner,
     allocate,
 )
+from ._explanation import Divisor, DivisorRow, QuotaRow
 from ._from_results import candidate_key, votes_from_totals
 from ._libya import (
     CDA_COMPONENT_DISTRICTS,
