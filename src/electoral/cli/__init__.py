@@ -44,10 +44,12 @@ True
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from electoral.cli import _messages  # noqa: F401 - registers the command line's codes
 from electoral.cli._command import (
+    EXIT_CODES,
     EXIT_DATA,
     EXIT_DECISION,
     EXIT_INTERRUPTED,
@@ -59,66 +61,87 @@ from electoral.cli._command import (
     Outcome,
     UsageError,
 )
-from electoral.cli._output import describe, dump_json, problem_json
+from electoral.cli._output import SCHEMA_VERSION, describe, dump_json, envelope, phrase
 from electoral.cli._registry import build_parser
-from electoral.errors import ElectoralError, ValidationError, ValidationErrors
+from electoral.cli._schema import json_schema
+from electoral.errors import Language, ValidationError, ValidationErrors
 
 __all__ = [
+    "EXIT_CODES",
     "EXIT_DATA",
     "EXIT_DECISION",
     "EXIT_INTERRUPTED",
     "EXIT_OK",
     "EXIT_USAGE",
+    "SCHEMA_VERSION",
     "Command",
     "Context",
     "DataError",
     "Outcome",
     "UsageError",
     "build_parser",
+    "json_schema",
     "main",
 ]
 
 
+def _language(argv: Sequence[str]) -> Language:
+    """The ``--lang`` in ``argv``, read before parsing so that a parse error honours it."""
+    for index, word in enumerate(argv):
+        if (word == "--lang" and argv[index + 1 : index + 2] == ["ar"]) or word == "--lang=ar":
+            return "ar"
+    return "en"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code.
+
+    With ``--json`` exactly one JSON document is printed on stdout, also when the
+    command fails (its ``ok`` is then ``false`` and ``problems`` says why).
+    """
+    words = list(sys.argv[1:] if argv is None else argv)
+    as_json = "--json" in words
+    language = _language(words)
     out, err = sys.stdout, sys.stderr
+    name: str | None = None
+
+    def fail(code: int, errors: Sequence[ValidationError], data: Mapping[str, Any]) -> int:
+        if as_json:
+            out.write(dump_json(envelope(name, code, data, errors)))
+            return code
+        for error in errors:
+            err.write(describe(error, language) + "\n")
+        if code == EXIT_DATA:
+            err.write(phrase("problems", language, count=len(errors)) + "\n")
+        elif code == EXIT_INTERRUPTED:
+            err.write(phrase("interrupted", language) + "\n")
+        return code
+
     try:
         try:
-            args = build_parser().parse_args(argv)
+            args = build_parser().parse_args(words)
         except SystemExit as done:  # --help and --version
             return int(done.code or 0) if not isinstance(done.code, str) else EXIT_USAGE
-        context = Context(out=out, err=err, json=args.json)
         command: Command = args.command
+        name = command.name
+        context = Context(
+            out=out, err=err, json=args.json, language=args.lang, quiet=args.quiet or args.json
+        )
         outcome = command.run(args, context)
     except UsageError as usage:
-        for error in usage.errors:
-            err.write(describe(error) + "\n")
-        return EXIT_USAGE
+        return fail(EXIT_USAGE, usage.errors, {})
     except DataError as problems:
-        for error in problems.errors:
-            err.write(describe(error) + "\n")
-        err.write(f"{len(problems.errors)} problem(s); nothing was written.\n")
-        return EXIT_DATA
+        return fail(EXIT_DATA, problems.errors, problems.data)
     except ValidationErrors as group:
-        for error in group.errors:
-            err.write(describe(error) + "\n")
-        return EXIT_DATA
+        return fail(EXIT_DATA, group.errors, {})
     except ValidationError as error:
-        err.write(describe(error) + "\n")
-        return EXIT_DATA
-    except ElectoralError as error:  # pragma: no cover - every refusal is a ValidationError
-        err.write(f"error: {error}\n")
-        return EXIT_DATA
+        return fail(EXIT_DATA, [error], {})
     except KeyboardInterrupt:
-        err.write("interrupted\n")
-        return EXIT_INTERRUPTED
-    if args.json:
-        document = dict(outcome.data)
-        if outcome.problems or "valid" in document:
-            document["problems"] = [problem_json(e) for e in outcome.problems]
-        out.write(dump_json(document))
+        return fail(EXIT_INTERRUPTED, [], {})
+    if as_json:
+        out.write(dump_json(envelope(name, outcome.exit_code, outcome.data, outcome.problems)))
     else:
         for problem in outcome.problems:
-            out.write(describe(problem) + "\n")
+            out.write(describe(problem, language) + "\n")
         out.write(outcome.text)
     return outcome.exit_code
