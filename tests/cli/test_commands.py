@@ -378,7 +378,7 @@ def test_tally_bad_files(cli: Cli, demo_dir: pathlib.Path, tmp_path: pathlib.Pat
     bad.write_text("ballot,votes\n1,2\n", encoding="utf-8")
     ran = cli("tally", bad, "--setup", demo_dir / "tally-setup")
     assert ran.code == EXIT_DATA
-    assert "results.csv.missing_columns" in ran.err
+    assert "cli.missing_columns" in ran.err
     ran = cli("tally", bad, "--setup", tmp_path / "none")
     assert (ran.code, "cli.folder_missing" in ran.err) == (EXIT_USAGE, True)
     assert cli("tally", bad, "--setup", demo_dir / "tally-setup", "--top", "0").code == 2

@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Final, TextIO
+from typing import TYPE_CHECKING, Any, Final, TextIO
 
 import attrs
-import pendulum
 
 from electoral.cli._progress import Progress
 from electoral.errors import Language, ValidationError
-from electoral.model import TRIPOLI
+
+if TYPE_CHECKING:
+    import pendulum
 
 __all__ = [
     "EXIT_CODES",
@@ -132,6 +133,10 @@ class Context:
 
     def now(self) -> pendulum.DateTime:
         """The command line's one reading of the clock (the library never reads it)."""
+        import pendulum
+
+        from electoral.model import TRIPOLI
+
         return pendulum.now(TRIPOLI)
 
 

@@ -138,9 +138,15 @@ def _headers() -> list[tuple[str, Callable[[Sequence[str]], bool]]]:
             and _national_id.is_valid(cells[9])
         )
 
+    def registration_centers(cells: Sequence[str]) -> bool:
+        # the results system's centres file as convert writes it has every column of the
+        # registration system's, and reg_open, name_en and active besides
+        extras = {"reg_open", "name_en", "active"}
+        return set(CENTER_CSV_COLUMNS) <= set(cells) and not extras & set(cells)
+
     return [
         ("cra-csv", registry),
-        ("smartelect-centers", lambda cells: tuple(cells) == CENTER_CSV_COLUMNS),
+        ("smartelect-centers", registration_centers),
         (
             "results-export",
             has(tuple(c for c in EXPORT_COLUMNS if c not in ("from_pvp", "pvp_mode_applied"))),
@@ -211,19 +217,21 @@ def _data_error(group: ValidationErrors | ValidationError) -> DataError:
 # --------------------------------------------------------------------------- Tally-Ho CSV
 
 
-def _checked_csv(source: Input, *, need_records: bool = True) -> io.StringIO:
+def _checked_csv(
+    source: Input, required: Sequence[str], *, need_records: bool = True
+) -> io.StringIO:
     """A CSV file's text, once the policy's checks pass, for a chapter's reader.
 
-    Checks: CSV syntax and oversize cells, repeated columns, rows with more cells
-    than the header (the chapters' readers would drop them silently), and, with
-    ``need_records``, at least one record.
+    Checks: CSV syntax and oversize cells, repeated and ``required`` columns, rows
+    with more cells than the header (the chapters' readers would drop them
+    silently), and, with ``need_records``, at least one record.
     """
     text = read_text(source)
     records = csv_records(source, enumerate(text.split("\n"), start=1))
     header = next(records, None)
     if header is None:
         raise no_records(source, 1)
-    check_header(source, header[1], required=())
+    check_header(source, header[1], required=required)
     width = len(header[1])
     problems: list[ValidationError] = []
     count = 0
@@ -256,13 +264,19 @@ def load_setup(folder_text: str) -> TallySetup:
         read_subconstituencies,
         read_subconstituency_ballots,
     )
+    from electoral.results._formats import FILES
 
     folder = pathlib.Path(folder_text)
     if not folder.is_dir():
         raise UsageError(MissingValue("cli.folder_missing", field="setup", value=str(folder)))
+    columns = {
+        f"{name.replace(' ', '_')}.csv": FILES[name]
+        for name in ("ballots", "sub constituencies", "sub constituency ballots", "centers",
+                     "stations", "candidates", "ballot order")
+    }  # fmt: skip
 
     def source(name: str) -> io.StringIO:
-        return _checked_csv(Input.named(folder / name, "setup"), need_records=False)
+        return _checked_csv(Input.named(folder / name, "setup"), columns[name], need_records=False)
 
     try:
         ballots = read_ballots(source("ballots.csv"))
@@ -291,8 +305,9 @@ def load_setup(folder_text: str) -> TallySetup:
 def load_result_forms(source: Input, setup: TallySetup) -> list[ResultForm]:
     """The results system's result-forms file, checked against ``setup``."""
     from electoral.results import read_result_forms
+    from electoral.results._formats import FILES
 
-    text = _checked_csv(source)
+    text = _checked_csv(source, FILES["result_form"])
     try:
         return read_result_forms(text, setup=setup)
     except (ValidationErrors, ValidationError) as group:
@@ -302,8 +317,10 @@ def load_result_forms(source: Input, setup: TallySetup) -> list[ResultForm]:
 def load_results_export(source: Input) -> list[ResultRow]:
     """The results system's per-form results export."""
     from electoral.results import read_results_export
+    from electoral.results._formats import EXPORT_COLUMNS, PVP_EXPORT_COLUMNS
 
-    text = _checked_csv(source)
+    required = [c for c in EXPORT_COLUMNS if c not in PVP_EXPORT_COLUMNS]
+    text = _checked_csv(source, required)
     try:
         return read_results_export(text)
     except (ValidationErrors, ValidationError) as group:
@@ -332,9 +349,9 @@ def load_centers(source: Input) -> list[Center]:
     Offices, constituencies and sub-constituencies are not checked against a list
     (the file alone does not have one).
     """
-    from electoral.registration import import_centers_csv
+    from electoral.registration import CENTER_CSV_COLUMNS, import_centers_csv
 
-    text = read_text(source)
+    text = _checked_csv(source, CENTER_CSV_COLUMNS).getvalue()
     try:
         result = import_centers_csv(
             text,
@@ -416,6 +433,12 @@ def load_registrations(
 # --------------------------------------------------------------------------- civil registry
 
 _CHUNK: Final = 50_000
+_SQL_LINE: Final = re.compile(
+    r"\s*(?:$|--|/\*|\*|\)|;|(?:INSERT|SET|COMMIT|BEGIN|END|USE|CREATE|ALTER|DROP|PROMPT|"
+    r"SPOOL|REM|GO)\b)",
+    re.IGNORECASE,
+)
+"""Lines of an SQL dump that hold no record: statements, comments, blank lines."""
 
 
 class _Unique:
@@ -467,6 +490,11 @@ def _registry_rows(
                     yield number, split_dump_line(line)
                 except ValidationError as error:
                     yield number, error
+            elif not _SQL_LINE.match(line):  # neither data nor SQL: a damaged line
+                yield (
+                    number,
+                    InvalidFormat("registration.dump.line", field="line", value=line, expected=14),
+                )
         return
     first = True
     for number, row in csv_records(source, numbered):
@@ -637,7 +665,9 @@ def load_votes(source: Input, fmt: str) -> dict[str, int]:
     else:
         records = csv_records(source, enumerate(read_text(source).split("\n"), start=1))
         for line, row in records:
-            if line == 1 and len(row) == 2 and row[1].strip().lower() == "votes":
+            if line == 1 and "votes" in (cell.strip().casefold() for cell in row):
+                columns = ("candidate", "votes")
+                check_header(source, row, required=columns, allowed=columns)
                 continue
             width = row_width(source, line, row, 2)
             if width is not None:
