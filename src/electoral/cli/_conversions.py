@@ -37,11 +37,12 @@ import attrs
 from electoral.cli._command import DataError
 from electoral.cli._files import Input, check_header, csv_records, read_text
 from electoral.cli._inputs import load_centers, load_result_forms, parse_json_list, read_registry
-from electoral.cli._output import SCHEMA_VERSION, csv_text
+from electoral.cli._output import SCHEMA_VERSION, csv_text, unescape
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
     InvalidFormat,
+    InvalidType,
     ValidationError,
 )
 from electoral.model import NO_NAMED_THING, Center, CenterType, Citizen, Region, ResultForm
@@ -180,7 +181,9 @@ def _structured(
             else:
                 record = unstructure(structure(item, cls))
             for name in extras:
-                record.setdefault(name, "" if name.endswith("_name") else None)
+                value = record.setdefault(name, "" if name.endswith("_name") else None)
+                if isinstance(value, str):
+                    record[name] = value.strip()
             out.append((where, record))
     if collector:
         raise DataError(collector.errors)
@@ -259,7 +262,9 @@ def _read_smartelect(source: Input, options: Options) -> Read:
             continue
         seen[center_id] = line
         record = unstructure(by_id[center_id])
-        record.update({name: row[columns[name]].strip() for name in _NAMES})
+        for name in ("name_ar", "mahalla", "village"):
+            record[name] = unescape(record[name])
+        record.update({name: unescape(row[columns[name]].strip()) for name in _NAMES})
         record["region_name"] = _region(record["region_name"])
         records.append((f"line {line}", record))
     if problems:
@@ -348,7 +353,10 @@ def _read_tallyho_centers(source: Input, options: Options) -> Read:
     doubts: list[str] = []
     seen: dict[int, int] = {}
     for line, row in rows:
-        cell = {name: row[index] if index < len(row) else "" for name, index in columns.items()}
+        cell = {
+            name: unescape(row[index]) if index < len(row) else ""
+            for name, index in columns.items()
+        }
         with collector.at(f"line {line}"):
             center_id = _cell_int(cell["center_id"], "center_id")
             subcon_text = cell["subconstituency_id"].strip()
@@ -447,7 +455,16 @@ def _write_tallyho_centers(records: list[Record], options: Options) -> Content:
 
 
 def _read_centers_json(source: Input, options: Options) -> Read:
-    return Read(records=_structured(parse_json_list(source, "centers"), Center, "centers", _NAMES))
+    records = _structured(parse_json_list(source, "centers"), Center, "centers", _NAMES)
+    collector = ErrorCollector("centers")
+    for where, record in records:
+        for name in _NAMES:
+            if not isinstance(record[name], str) or "\n" in record[name] or "\r" in record[name]:
+                collector.add(InvalidType(field=name, value=record[name]), f"{where}.{name}")
+        record["region_name"] = _region(str(record["region_name"]))
+    if collector:
+        raise DataError(collector.errors)
+    return Read(records=records)
 
 
 def _special_subconstituency(record: Record) -> str | None:

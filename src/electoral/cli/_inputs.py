@@ -33,7 +33,7 @@ from electoral.cli._files import (
     row_width,
     sniff,
 )
-from electoral.cli._output import FORMULA_START
+from electoral.cli._output import unescape
 from electoral.cli._progress import Progress
 from electoral.errors import (
     ErrorCollector,
@@ -502,7 +502,7 @@ def _registry_rows(
             first = False
             continue
         first = False
-        yield number, row
+        yield number, [unescape(cell) for cell in row]
 
 
 def read_registry(
@@ -613,13 +613,6 @@ def _vote_count(text: object, name: str, location: str) -> int | ValidationError
     return count
 
 
-def _unescape(text: str) -> str:
-    """Undo :func:`~electoral.cli._output.safe_cell`: ``'=x`` is read back as ``=x``."""
-    if text.startswith("'") and text[1:].startswith(FORMULA_START):
-        return text[1:]
-    return text
-
-
 def load_votes(source: Input, fmt: str) -> dict[str, int]:
     """Votes by candidate: a JSON object ``{"name": votes}``, or CSV ``candidate,votes``.
 
@@ -673,7 +666,7 @@ def load_votes(source: Input, fmt: str) -> dict[str, int]:
             if width is not None:
                 problems.append(width)
                 continue
-            add(_unescape(row[0].strip()), row[1], f"line {line}")
+            add(unescape(row[0].strip()), row[1], f"line {line}")
     if problems:
         raise DataError(problems)
     if not votes:

@@ -30,6 +30,7 @@ __all__ = [
     "phrase",
     "problem_json",
     "safe_cell",
+    "unescape",
     "votes_csv",
 ]
 
@@ -159,6 +160,17 @@ def safe_cell(value: object) -> object:
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
+
+
+def unescape(text: str) -> str:
+    """Undo :func:`safe_cell` when reading our own CSV: ``'=x`` is read back as ``=x``.
+
+    >>> unescape("'=HYPERLINK(1)"), unescape("'quoted"), unescape("-3")
+    ('=HYPERLINK(1)', "'quoted", '-3')
+    """
+    if text.startswith("'") and text[1:].startswith(FORMULA_START):
+        return text[1:]
+    return text
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
