@@ -215,9 +215,9 @@ def test_validate_citizens_born_after_the_day(cli: Cli, tmp_path: pathlib.Path) 
 def test_validate_citizens_chunks_keep_the_repeat_check(
     monkeypatch: pytest.MonkeyPatch, cli: Cli, tmp_path: pathlib.Path
 ) -> None:
-    from electoral.cli import _inputs
+    from electoral.cli import _civil_registry
 
-    monkeypatch.setattr(_inputs, "_CHUNK", 2)
+    monkeypatch.setattr(_civil_registry, "_CHUNK", 2)
     twin = list(GOOD)
     twin[0] = "99"
     path = citizens_sql(tmp_path / "c.sql", [GOOD, WOMAN, twin])

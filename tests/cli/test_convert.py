@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from electoral.cli import EXIT_DATA, EXIT_OK, EXIT_USAGE
-from electoral.cli._conversions import FORMATS
+from electoral.cli._conversions import formats
 from electoral.model import CenterType, Region
 from electoral.serialization import unstructure
 from electoral.testing import strategies
@@ -58,7 +58,7 @@ def test_every_pair_round_trips(
     )
     expected = _records(cli, source, kind, tmp_path, *options)
     assert expected["schema_version"] == 1
-    names = [name for (k, name) in FORMATS if k == kind]
+    names = [name for (k, name) in formats() if k == kind]
     first = {}
     for name in names:  # the start file in every format of its kind
         path = tmp_path / f"first-{name}.{SUFFIX[name]}"

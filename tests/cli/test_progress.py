@@ -52,9 +52,9 @@ def _terminal() -> Iterator[tuple[int, io.TextIOWrapper]]:
 def test_validate_shows_count_rate_and_time_left_on_a_terminal(
     tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from electoral.cli import _inputs
+    from electoral.cli import _civil_registry
 
-    monkeypatch.setattr(_inputs, "_CHUNK", 2)
+    monkeypatch.setattr(_civil_registry, "_CHUNK", 2)
     dump = tmp_path / "registry.sql"
     # each line's national id is a man's born in 1969: 1, 1969, a serial
     dump.write_text(

@@ -15,26 +15,32 @@ command                                   what it does
                                           results system's and our JSON formats
 ========================================  ===============================================
 
-Conventions: ``--help`` on every command; ``--json`` prints one JSON document on
-stdout instead of text; exit code 0 when all is well, 1 when the data have
-problems, 2 for bad arguments (a missing file, an unknown option); problems are
-written ``code: message @ location`` (``validate`` writes them on stdout, as its
-report; every other command on stderr); a progress indicator on stderr during long
-stages, only when stderr is a terminal; files are written atomically (a temporary
-file in the same folder, then :func:`os.replace`), so a failure never leaves a
-half-written file. Nothing here prints a traceback for bad input.
+Conventions (the command line's page of the docs has them all, generated from the
+parser): ``--help``, ``--json``, ``--lang`` and ``--quiet`` on every command; ``--json``
+prints one JSON document on stdout, also when the command fails (:func:`json_schema`);
+the exit codes are :data:`EXIT_CODES` (0 done, 1 problems in the data, 2 bad arguments
+or files, 3 a tie that needs a drawing of lots); a problem is written ``code: field:
+message @ location``, on stdout for ``validate`` (it is its report), on stderr
+otherwise; a file's format is recognised from its content; the day a rule used is
+shown; a progress indicator (count, rate, time left) is drawn on stderr only when it
+is a terminal; a set of files is written whole (a ``kill -9`` at any moment leaves the
+old set or the new one). Nothing here prints a traceback for bad input.
 
 **Adding a command.** Write one module in this package, ``electoral/cli/NAME.py``,
 that defines ``COMMAND = Command(name=..., summary=..., configure=..., run=...)``
 (:class:`Command`), with ``__all__ = ["COMMAND"]``; then add its module name to
-``COMMAND_MODULES`` in ``electoral/cli/_registry.py``. ``configure`` adds the
-command's arguments to its parser (``--json`` is already there); ``run`` receives
-the parsed arguments and a :class:`Context` and returns an :class:`Outcome` (the
-text report, the members of the JSON document, the exit code). It reads files
-through ``electoral.cli._inputs``, writes them through ``electoral.cli._atomic``,
-and reports bad input by raising :class:`UsageError` (exit 2) or :class:`DataError`
-(exit 1) with typed errors. A two-word name (``"audit plan"``) makes a sub-command
-of a group (``electoral audit plan``).
+``COMMAND_MODULES`` in ``electoral/cli/_registry.py``. That is all: the parser, the
+``--help`` text, the reference page of the docs and the tests of every command pick
+it up. ``configure`` adds the command's arguments to its parser (``--json``,
+``--lang`` and ``--quiet`` are already there); ``run`` receives the parsed arguments
+and a :class:`Context` (streams, language, clock, progress) and returns an
+:class:`Outcome` (the text report, the members of the JSON document, the exit code).
+It opens files with ``electoral.cli._files.Input.named`` and reads them through the
+loaders of ``electoral.cli._inputs``, writes through ``electoral.cli._atomic``
+(``write_file``, ``OutputFolder``), and reports bad input by raising
+:class:`UsageError` (exit 2) or :class:`DataError` (exit 1) with typed errors. Add its
+members to the JSON Schema in ``electoral.cli._schema``. A two-word name
+(``"audit plan"``) makes a sub-command of a group (``electoral audit plan``).
 
 >>> main(["seats", "--help"]) == 0  # doctest: +ELLIPSIS
 usage: electoral seats ...
@@ -62,6 +68,7 @@ from electoral.cli._command import (
     UsageError,
 )
 from electoral.cli._output import SCHEMA_VERSION, describe, dump_json, envelope, phrase
+from electoral.cli._progress import Progress
 from electoral.cli._registry import build_parser
 from electoral.cli._schema import json_schema
 from electoral.errors import Language, ValidationError, ValidationErrors
@@ -78,6 +85,7 @@ __all__ = [
     "Context",
     "DataError",
     "Outcome",
+    "Progress",
     "UsageError",
     "build_parser",
     "json_schema",

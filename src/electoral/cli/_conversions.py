@@ -27,31 +27,43 @@ through the results system's format.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Callable, Mapping, Sequence
-from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
 import attrs
 
+from electoral.cli._civil_registry import read_registry
 from electoral.cli._command import DataError
-from electoral.cli._files import Input, check_header, csv_records, read_text
-from electoral.cli._inputs import load_centers, load_result_forms, parse_json_list, read_registry
-from electoral.cli._output import SCHEMA_VERSION, csv_text, unescape
+from electoral.cli._files import Input
+from electoral.cli._inputs import load_result_forms, parse_json_list
+from electoral.cli._output import SCHEMA_VERSION, csv_text
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
     InvalidFormat,
-    InvalidType,
     ValidationError,
 )
-from electoral.model import NO_NAMED_THING, Center, CenterType, Citizen, Region, ResultForm
+from electoral.model import Citizen, ResultForm
 
 if TYPE_CHECKING:
     from electoral.cli._atomic import Content
     from electoral.results import TallySetup
 
-__all__ = ["FORMATS", "Format", "Loss", "Options", "Read", "Records", "losses", "writable"]
+__all__ = [
+    "Format",
+    "Loss",
+    "Options",
+    "Read",
+    "Record",
+    "Records",
+    "formats",
+    "json_document",
+    "losses",
+    "structured",
+    "writable",
+]
 
 Record = dict[str, Any]
 Records = list[tuple[str, Record]]
@@ -156,7 +168,7 @@ def writable(records: Records, target: Format) -> list[Record]:
     return [record for _, record in records if target.unwritable(record) is None]
 
 
-def _structured(
+def structured(
     items: Sequence[Any], cls: type[Any], member: str, extras: Sequence[str]
 ) -> Records:
     """Structure JSON records (``{noun: {...}, extra: ...}`` or bare nouns), all at once."""
@@ -190,7 +202,7 @@ def _structured(
     return out
 
 
-def _json_document(
+def json_document(
     kind: str, member: str, noun: str, extras: Sequence[str]
 ) -> Callable[[list[Record], Options], Content]:
     def write(records: list[Record], options: Options) -> Content:
@@ -204,283 +216,6 @@ def _json_document(
 
     return write
 
-
-# --------------------------------------------------------------------------- centres
-
-_NAMES: Final = ("region_name", "office_name", "constituency_name", "subconstituency_name")
-_CENTER_FIELDS: Final = frozenset(a.name for a in attrs.fields(Center))
-_REGIONS: Final = {
-    text.casefold(): region
-    for region in Region
-    for text in (region.value, region.label("en"), region.label("ar"))
-}
-_TALLYHO_EXTRAS: Final = (
-    "constituency_id",
-    "copy_of_id",
-    "subconstituency_name",
-    "reg_open",
-    "name_en",
-    "active",
-)
-_SPECIAL_MARKERS: Final = ("Special Voting", "OCV Voting")
-
-
-def _region(text: str) -> str:
-    """A region's name as one value: ``west`` for "West" and "الغرب"; other text as it is."""
-    region = _REGIONS.get(text.strip().casefold())
-    return text.strip() if region is None else region.value
-
-
-def _region_label(value: str, language: str) -> str:
-    region = _REGIONS.get(value.casefold())
-    if region is None or (region is Region.NONE and not value):
-        return value
-    return region.label("ar" if language == "ar" else "en")
-
-
-def _read_smartelect(source: Input, options: Options) -> Read:
-    from electoral.registration import CENTER_CSV_COLUMNS
-    from electoral.serialization import unstructure
-
-    by_id = {center.center_id: center for center in load_centers(source)}
-    text = read_text(source)
-    rows = csv_records(source, enumerate(text.split("\n"), start=1))
-    next(rows)  # the header, checked by the upload's rules
-    columns = {name: index for index, name in enumerate(CENTER_CSV_COLUMNS)}
-    records: Records = []
-    seen: dict[int, int] = {}
-    problems = []
-    for line, row in rows:
-        center_id = int(row[columns["center_id"]])
-        if center_id in seen:
-            problems.append(
-                InconsistentValue(
-                    "cli.duplicate_record", field="center_id", value=center_id,
-                    first=f"line {seen[center_id]}", location=f"line {line}",
-                )
-            )  # fmt: skip
-            continue
-        seen[center_id] = line
-        record = unstructure(by_id[center_id])
-        for name in ("name_ar", "mahalla", "village"):
-            record[name] = unescape(record[name])
-        record.update({name: unescape(row[columns[name]].strip()) for name in _NAMES})
-        record["region_name"] = _region(record["region_name"])
-        records.append((f"line {line}", record))
-    if problems:
-        raise DataError(problems)
-    return Read(records=records)
-
-
-def _write_smartelect(records: list[Record], options: Options) -> Content:
-    from electoral.registration import CENTER_CSV_COLUMNS
-
-    def row(r: Record) -> list[object]:
-        return [
-            r["center_id"],
-            r["name_ar"],
-            "" if r["copy_of"] is None else r["copy_of"],
-            _region_label(r["region_name"], "ar"),
-            r["office_id"],
-            r["office_name"],
-            r["constituency_name"],
-            r["constituency_id"],
-            r["subconstituency_id"],
-            r["subconstituency_name"],
-            r["mahalla"],
-            r["village"],
-            CenterType(r["center_type"]).label("ar"),
-            "" if r["lat"] is None else r["lat"],
-            "" if r["lon"] is None else r["lon"],
-        ]
-
-    return csv_text(CENTER_CSV_COLUMNS, (row(r) for r in records))
-
-
-def _tallyho_columns() -> tuple[str, ...]:
-    from electoral.results._formats import FILES
-
-    return (*FILES["centers"], *_TALLYHO_EXTRAS)
-
-
-def _cell_int(text: str, field: str) -> int | None:
-    text = text.strip()
-    if not text:
-        return None
-    if not (text.isascii() and text.isdigit() and len(text) <= 9):
-        raise InvalidFormat("cli.integer", field=field, value=text)
-    return int(text)
-
-
-def _cell_bool(text: str, field: str, default: bool) -> bool:
-    text = text.strip().casefold()
-    if not text:
-        return default
-    if text in ("1", "true", "yes"):
-        return True
-    if text in ("0", "false", "no"):
-        return False
-    raise InvalidFormat("results.csv.boolean", field=field, value=text)
-
-
-def _cell_decimal(text: str, field: str) -> Decimal | None:
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        raise InvalidFormat("results.csv.decimal", field=field, value=text) from None
-
-
-def _read_tallyho_centers(source: Input, options: Options) -> Read:
-    from electoral.results._formats import FILES
-    from electoral.serialization import unstructure
-
-    text = read_text(source)
-    rows = csv_records(source, enumerate(text.split("\n"), start=1))
-    first = next(rows, None)
-    if first is None:
-        return Read(records=[])
-    columns = check_header(source, first[1], required=FILES["centers"])
-    known = set(_tallyho_columns())
-    ignored = tuple(name for name in columns if name not in known)
-    types = {t.value: t for t in CenterType} | {t.label().casefold(): t for t in CenterType}
-    collector = ErrorCollector("centers")
-    records: Records = []
-    constituencies: dict[str, int] = {}
-    invented: list[str] = []
-    doubts: list[str] = []
-    seen: dict[int, int] = {}
-    for line, row in rows:
-        cell = {
-            name: unescape(row[index]) if index < len(row) else ""
-            for name, index in columns.items()
-        }
-        with collector.at(f"line {line}"):
-            center_id = _cell_int(cell["center_id"], "center_id")
-            subcon_text = cell["subconstituency_id"].strip()
-            special = subcon_text in _SPECIAL_MARKERS
-            kind_text = cell["center_type"].strip().casefold()
-            center_type = types.get(kind_text, CenterType.GENERAL)
-            if special:
-                center_type = CenterType.SPECIAL
-            no_original = center_type is CenterType.COPY and not cell.get("copy_of_id", "").strip()
-            if no_original or (center_type is CenterType.SPLIT and subcon_text != "998"):
-                # the results system ignores this column: a type it cannot hold reads as general
-                doubts.append(f"line {line}")
-                center_type = CenterType.GENERAL
-            constituency_name = cell["constituency_name"].strip()
-            constituency = _cell_int(cell.get("constituency_id", ""), "constituency_id")
-            if constituency is None:
-                if constituency_name and constituency_name != "No Constituency":
-                    constituency = constituencies.setdefault(
-                        constituency_name, len(constituencies) + 1
-                    )
-                    invented.append(f"line {line}")
-                else:
-                    constituency = NO_NAMED_THING
-            center = Center(
-                center_id=center_id,  # type: ignore[arg-type]
-                name_ar=cell["name"].strip(),
-                name_en=cell.get("name_en", "").strip(),
-                office_id=_cell_int(cell["office_id"], "office_id") or NO_NAMED_THING,
-                constituency_id=constituency,
-                subconstituency_id=NO_NAMED_THING
-                if special
-                else _cell_int(subcon_text, "subconstituency_id") or NO_NAMED_THING,
-                center_type=center_type,
-                copy_of=_cell_int(cell.get("copy_of_id", ""), "copy_of_id"),
-                lat=_cell_decimal(cell["center_lat"], "center_lat"),
-                lon=_cell_decimal(cell["center_lon"], "center_lon"),
-                mahalla=cell["mahalla_name"].strip(),
-                village=cell["village_name"].strip(),
-                reg_open=_cell_bool(cell.get("reg_open", ""), "reg_open", True),
-                active=_cell_bool(cell.get("active", ""), "active", True),
-            )
-            if center.center_id in seen:
-                raise InconsistentValue(
-                    "cli.duplicate_record", field="center_id", value=center.center_id,
-                    first=f"line {seen[center.center_id]}",
-                )  # fmt: skip
-            seen[center.center_id] = line
-            record = unstructure(center)
-            record.update(
-                region_name=_region(cell["region_name"]),
-                office_name=cell["office_name"].strip(),
-                constituency_name=constituency_name,
-                subconstituency_name=cell.get("subconstituency_name", "").strip(),
-            )
-            records.append((f"line {line}", record))
-    if collector:
-        raise DataError(collector.errors)
-    return Read(
-        records=records,
-        ignored=ignored,
-        invented=_found("constituency_id", "made_up", invented),
-        doubts=_found("center_type", "changed", doubts),
-    )
-
-
-def _found(what: str, how: str, where: list[str]) -> tuple[Loss, ...]:
-    return (Loss(what=what, how=how, where=tuple(where)),) if where else ()
-
-
-def _write_tallyho_centers(records: list[Record], options: Options) -> Content:
-    def row(r: Record) -> list[object]:
-        special = r["center_type"] == CenterType.SPECIAL.value
-        marker = "OCV Voting" if r["center_id"] >= 80_001 else "Special Voting"
-        return [
-            r["center_id"],
-            r["name_ar"],
-            r["center_type"],
-            "" if r["lat"] is None else r["lat"],
-            "" if r["lon"] is None else r["lon"],
-            r["office_name"],
-            "" if r["office_id"] == NO_NAMED_THING else r["office_id"],
-            _region_label(r["region_name"], "en"),
-            r["constituency_name"],
-            marker if special else r["subconstituency_id"],
-            r["mahalla"],
-            r["village"],
-            r["constituency_id"],
-            "" if r["copy_of"] is None else r["copy_of"],
-            r["subconstituency_name"],
-            int(r["reg_open"]),
-            r["name_en"],
-            int(r["active"]),
-        ]
-
-    return csv_text(_tallyho_columns(), (row(r) for r in records))
-
-
-def _read_centers_json(source: Input, options: Options) -> Read:
-    records = _structured(parse_json_list(source, "centers"), Center, "centers", _NAMES)
-    collector = ErrorCollector("centers")
-    for where, record in records:
-        for name in _NAMES:
-            if not isinstance(record[name], str) or "\n" in record[name] or "\r" in record[name]:
-                collector.add(InvalidType(field=name, value=record[name]), f"{where}.{name}")
-        record["region_name"] = _region(str(record["region_name"]))
-    if collector:
-        raise DataError(collector.errors)
-    return Read(records=records)
-
-
-def _special_subconstituency(record: Record) -> str | None:
-    special = record["center_type"] == CenterType.SPECIAL.value
-    return (
-        "subconstituency_id"
-        if special and record["subconstituency_id"] != NO_NAMED_THING
-        else None
-    )
-
-
-def _not_special(record: Record) -> str | None:
-    return "center_type" if record["center_type"] == CenterType.SPECIAL.value else None
-
-
-_ALL_CENTER: Final = _CENTER_FIELDS | frozenset(_NAMES)
 
 # --------------------------------------------------------------------------- citizens
 
@@ -558,7 +293,7 @@ def _quote(record: Record) -> str | None:
 
 
 def _read_citizens_json(source: Input, options: Options) -> Read:
-    records = _structured(
+    records = structured(
         parse_json_list(source, "citizens"), Citizen, "citizens", _REGISTRY_EXTRAS
     )
     collector = ErrorCollector("citizens")
@@ -607,38 +342,52 @@ def _assigned_replacement(record: Record) -> str | None:
 
 def _read_forms_json(source: Input, options: Options) -> Read:
     items = parse_json_list(source, "result_forms")
-    return Read(records=_structured(items, ResultForm, "result_forms", ()))
+    return Read(records=structured(items, ResultForm, "result_forms", ()))
 
 
 # --------------------------------------------------------------------------- the table
 
 
-def _formats() -> dict[tuple[str, str], Format]:
+@functools.cache
+def formats() -> dict[tuple[str, str], Format]:
+    """Every format ``convert`` offers, by (kind, name); every pair of one kind converts."""
+    from electoral.cli._convert_centers import (
+        ALL_CENTER,
+        NAMES,
+        not_special,
+        read_centers_json,
+        read_smartelect,
+        read_tallyho_centers,
+        special_subconstituency,
+        write_smartelect,
+        write_tallyho_centers,
+    )
+
     table = [
         Format(
             kind="centers",
             name="smartelect",
-            read=_read_smartelect,
-            write=_write_smartelect,
-            carries=_ALL_CENTER - {"name_en", "reg_open", "active"},
+            read=read_smartelect,
+            write=write_smartelect,
+            carries=ALL_CENTER - {"name_en", "reg_open", "active"},
             defaults={"name_en": "", "reg_open": True, "active": True},
-            unwritable=_not_special,
+            unwritable=not_special,
         ),
         Format(
             kind="centers",
             name="tallyho",
-            read=_read_tallyho_centers,
-            write=_write_tallyho_centers,
-            carries=_ALL_CENTER,
+            read=read_tallyho_centers,
+            write=write_tallyho_centers,
+            carries=ALL_CENTER,
             defaults={},
-            unwritable=_special_subconstituency,
+            unwritable=special_subconstituency,
         ),
         Format(
             kind="centers",
             name="json",
-            read=_read_centers_json,
-            write=_json_document("centers", "centers", "center", _NAMES),
-            carries=_ALL_CENTER,
+            read=read_centers_json,
+            write=json_document("centers", "centers", "center", NAMES),
+            carries=ALL_CENTER,
             defaults={},
         ),
         Format(
@@ -662,7 +411,7 @@ def _formats() -> dict[tuple[str, str], Format]:
             kind="citizens",
             name="json",
             read=_read_citizens_json,
-            write=_json_document("citizens", "citizens", "citizen", _REGISTRY_EXTRAS),
+            write=json_document("citizens", "citizens", "citizen", _REGISTRY_EXTRAS),
             carries=_ALL_CITIZEN,
             defaults={},
         ),
@@ -679,13 +428,9 @@ def _formats() -> dict[tuple[str, str], Format]:
             kind="result-forms",
             name="json",
             read=_read_forms_json,
-            write=_json_document("result-forms", "result_forms", "result_form", ()),
+            write=json_document("result-forms", "result_forms", "result_form", ()),
             carries=_FORM_FIELDS,
             defaults={},
         ),
     ]
     return {(f.kind, f.name): f for f in table}
-
-
-FORMATS: Final = _formats()
-"""Every format ``convert`` offers, by (kind, name); every pair of one kind converts."""

@@ -9,15 +9,11 @@ loaders and nothing else to read a file.
 
 from __future__ import annotations
 
-import heapq
 import io
 import pathlib
 import re
-from array import array
 from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final
-
-import attrs
 
 from electoral.cli._command import DataError, UsageError
 from electoral.cli._files import (
@@ -49,16 +45,12 @@ from electoral.ids import national_id as _national_id
 from electoral.model import Center
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from electoral.model import ResultForm
-    from electoral.registration import RegistryRecord
     from electoral.results import ResultRow, TallySetup
 
 __all__ = [
     "FORMATS",
     "INPUT_FORMATS",
-    "Registry",
     "detect_format",
     "line_of",
     "load_centers",
@@ -68,7 +60,6 @@ __all__ = [
     "load_setup",
     "load_votes",
     "parse_json_list",
-    "read_registry",
 ]
 
 FORMATS: Final = {
@@ -430,184 +421,28 @@ def load_registrations(
     return out
 
 
-# --------------------------------------------------------------------------- civil registry
-
-_CHUNK: Final = 50_000
-_SQL_LINE: Final = re.compile(
-    r"\s*(?:$|--|/\*|\*|\)|;|(?:INSERT|SET|COMMIT|BEGIN|END|USE|CREATE|ALTER|DROP|PROMPT|"
-    r"SPOOL|REM|GO)\b)",
-    re.IGNORECASE,
-)
-"""Lines of an SQL dump that hold no record: statements, comments, blank lines."""
-
-
-class _Unique:
-    """Values seen with their lines, kept compactly (two 8-byte integers per value)."""
-
-    def __init__(self) -> None:
-        self.parts: list[tuple[array[int], array[int]]] = []
-
-    def add(self, pairs: list[tuple[int, int]]) -> None:
-        pairs.sort()
-        self.parts.append((array("q", [v for v, _ in pairs]), array("q", [n for _, n in pairs])))
-
-    def repeated(self) -> Iterator[tuple[int, int]]:
-        """Every ``(value, line)`` whose value was already seen on an earlier line."""
-        previous: int | None = None
-        for value, line in heapq.merge(*(zip(v, n, strict=True) for v, n in self.parts)):
-            if value == previous:
-                yield value, line
-            previous = value
-
-
-@attrs.frozen(kw_only=True)
-class Registry:
-    """A civil-registry file after validation.
-
-    Attributes:
-        format: ``sql`` (the CRA's dump) or ``csv``.
-        count: records read.
-        records: the valid records (only when asked to keep them).
-        problems: every problem, by line.
-    """
-
-    format: str
-    count: int
-    records: list[RegistryRecord]
-    problems: tuple[ValidationError, ...]
-
-
-def _registry_rows(
-    source: Input, fmt: str, on_bytes: Callable[[int], None]
-) -> Iterator[tuple[int, Sequence[str] | ValidationError]]:
-    from electoral.registration import DUMP_DATA_PREFIX, REGISTRY_COLUMNS, split_dump_line
-
-    numbered = lines(source, on_bytes=on_bytes)
-    if fmt == SQL_DUMP:
-        for number, line in numbered:
-            if line.startswith(DUMP_DATA_PREFIX):
-                try:
-                    yield number, split_dump_line(line)
-                except ValidationError as error:
-                    yield number, error
-            elif not _SQL_LINE.match(line):  # neither data nor SQL: a damaged line
-                yield (
-                    number,
-                    InvalidFormat("registration.dump.line", field="line", value=line, expected=14),
-                )
-        return
-    first = True
-    for number, row in csv_records(source, numbered):
-        if first and tuple(cell.strip() for cell in row) == REGISTRY_COLUMNS:
-            first = False
-            continue
-        first = False
-        yield number, [unescape(cell) for cell in row]
-
-
-def read_registry(
-    source: Input,
-    fmt: str,
-    *,
-    as_of: dt.datetime,
-    keep: bool,
-    progress: Progress | None = None,
-) -> Registry:
-    """Validate a civil-registry file (the CRA's SQL dump or CSV) a chunk at a time.
-
-    Every record is checked with the registry rules on the day of ``as_of``; a
-    ``PERSON_ID`` or national id used twice is refused at its later line. Memory
-    holds one chunk of rows, two integers per record for the repeat check, and the
-    valid records only when ``keep``.
-    """
-    from electoral.registration import validate_registry_rows
-
-    size = source.size()
-    read = [0]
-    problems: list[ValidationError] = []
-    records: list[RegistryRecord] = []
-    people, ids = _Unique(), _Unique()
-    count = 0
-    if progress is not None:
-        progress.start("validate", unit="records")
-
-    def check(rows: list[Sequence[str]], numbers: list[int]) -> None:
-        try:
-            valid = validate_registry_rows(rows, as_of=as_of, line_numbers=numbers)
-        except ValidationErrors as group:
-            problems.extend(group.errors)
-            bad = {line_of(error) for error in group.errors}
-            kept = [(row, n) for row, n in zip(rows, numbers, strict=True) if n not in bad]
-            rows, numbers = [row for row, _ in kept], [n for _, n in kept]
-            valid = validate_registry_rows(rows, as_of=as_of, line_numbers=numbers)
-        people.add([(r.civil_registry_id, n) for r, n in zip(valid, numbers, strict=True)])
-        ids.add([(int(r.national_id), n) for r, n in zip(valid, numbers, strict=True)])
-        if keep:
-            records.extend(valid)
-
-    rows: list[Sequence[str]] = []
-    numbers: list[int] = []
-    for number, row in _registry_rows(source, fmt, lambda n: read.__setitem__(0, n)):
-        count += 1
-        if isinstance(row, ValidationError):
-            problems.append(row.at(f"line {number}"))
-            continue
-        rows.append(row)
-        numbers.append(number)
-        if len(rows) == _CHUNK:
-            check(rows, numbers)
-            rows, numbers = [], []
-            if progress is not None:
-                progress.update(count, share=(read[0], size))
-    check(rows, numbers)
-    if progress is not None:
-        progress.clear()
-    for field, unique in (("civil_registry_id", people), ("national_id", ids)):
-        for value, line in unique.repeated():
-            shown: object = value if field == "civil_registry_id" else f"{value:012d}"
-            problems.append(
-                InconsistentValue(
-                    "registration.registry.duplicate",
-                    field=field,
-                    value=shown,
-                    location=f"line {line}",
-                )
-            )
-    if count == 0:
-        raise no_records(source, 1)
-    problems.sort(key=lambda error: line_of(error) or 0)
-    return Registry(format=fmt, count=count, records=records, problems=tuple(problems))
-
-
 # --------------------------------------------------------------------------- votes
 
 _MAX_VOTE_DIGITS: Final = 15
 
 
 def _vote_count(text: object, name: str, location: str) -> int | ValidationError:
+    """A whole number of votes below 10**15 (an int from JSON, digits from CSV)."""
+    limit = 10**_MAX_VOTE_DIGITS
     if type(text) is int:
         count = text
     elif isinstance(text, str) and text.strip().isascii() and text.strip().isdigit():
         digits = text.strip().lstrip("0") or "0"
-        if len(digits) > _MAX_VOTE_DIGITS:
-            return OutOfRange(
-                "cli.votes_range",
-                field=name,
-                value=text,
-                min_value=0,
-                max_value=10**_MAX_VOTE_DIGITS - 1,
-                location=location,
-            )
-        count = int(digits)
+        count = int(digits) if len(digits) <= _MAX_VOTE_DIGITS else limit
     else:
         return InvalidFormat("cli.votes", field=name, value=text, location=location)
-    if not 0 <= count < 10**_MAX_VOTE_DIGITS:
+    if not 0 <= count < limit:
         return OutOfRange(
             "cli.votes_range",
             field=name,
-            value=count,
+            value=text,
             min_value=0,
-            max_value=10**_MAX_VOTE_DIGITS - 1,
+            max_value=limit - 1,
             location=location,
         )
     return count

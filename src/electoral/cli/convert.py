@@ -27,7 +27,7 @@ from typing import Any
 from electoral.cli._args import date
 from electoral.cli._atomic import check_not_input, write_file
 from electoral.cli._command import Command, Context, DataError, Outcome, UsageError
-from electoral.cli._conversions import FORMATS, Options, losses, writable
+from electoral.cli._conversions import Options, formats, losses, writable
 from electoral.cli._files import Input
 from electoral.cli._inputs import INPUT_FORMATS, detect_format, load_setup
 from electoral.cli._output import describe, phrase
@@ -69,9 +69,9 @@ def _pairs() -> str:
     return "; ".join(
         f"{kind} {a}->{b}"
         for kind in _KINDS
-        for (k, a) in FORMATS
+        for (k, a) in formats()
         if k == kind
-        for (k2, b) in FORMATS
+        for (k2, b) in formats()
         if k2 == kind and b != a
     )
 
@@ -82,7 +82,7 @@ def _run(args: argparse.Namespace, context: Context) -> Outcome:
     target_path = pathlib.Path(args.output)
     check_not_input(target_path, source.path)
     fmt = detect_format(source, kind, args.source_format)
-    target = FORMATS.get((kind, args.target_format))
+    target = formats().get((kind, args.target_format))
     if target is None or args.target_format == fmt:
         raise UsageError(
             InvalidFormat(
@@ -103,7 +103,7 @@ def _run(args: argparse.Namespace, context: Context) -> Outcome:
         as_of = args.as_of or context.now()
         data["as_of"] = as_of.to_date_string()
     options = Options(setup=setup, as_of=as_of)
-    read = FORMATS[(kind, fmt)].read(source, options)
+    read = formats()[(kind, fmt)].read(source, options)
     lost = losses(read, target)
     data["lost"] = [
         {"what": loss.what, "how": loss.how, "count": len(loss.where)} for loss in lost

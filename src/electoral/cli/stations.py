@@ -18,6 +18,7 @@ import attrs
 
 from electoral.cli._args import date
 from electoral.cli._atomic import OutputFolder
+from electoral.cli._civil_registry import read_registry
 from electoral.cli._command import Command, Context, DataError, Outcome
 from electoral.cli._files import Input
 from electoral.cli._inputs import (
@@ -25,7 +26,6 @@ from electoral.cli._inputs import (
     detect_format,
     load_centers,
     load_registrations,
-    read_registry,
 )
 from electoral.cli._output import phrase
 from electoral.errors import ErrorCollector, InconsistentValue

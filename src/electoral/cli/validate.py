@@ -12,6 +12,7 @@ import argparse
 from typing import Any
 
 from electoral.cli._args import date
+from electoral.cli._civil_registry import read_registry
 from electoral.cli._command import EXIT_DATA, Command, Context, DataError, Outcome, UsageError
 from electoral.cli._files import Input
 from electoral.cli._inputs import (
@@ -22,7 +23,6 @@ from electoral.cli._inputs import (
     load_result_forms,
     load_results_export,
     load_setup,
-    read_registry,
 )
 from electoral.cli._output import phrase
 from electoral.errors import MissingValue
