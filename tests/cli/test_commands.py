@@ -51,6 +51,15 @@ def test_every_registered_module_defines_its_command() -> None:
         assert set(command.exit_codes) <= {0, 1, 2, 3, 130}
 
 
+def test_the_parser_lists_every_method_and_size_without_importing_them() -> None:
+    from electoral.cli import demo, seats
+    from electoral.seats import METHODS
+    from electoral.synthetic import PRESETS
+
+    assert tuple(sorted(METHODS)) == seats.METHOD_NAMES
+    assert tuple(sorted(PRESETS)) == demo.SIZES
+
+
 def test_help_on_every_command(cli: Cli) -> None:
     for name in commands():
         ran = cli(*name.split(), "--help")

@@ -342,7 +342,7 @@ class OutputFolder:
         """Refuse to replace a folder that holds one of the command's own inputs.
 
         Raises:
-            UsageError: ``cli.output_is_input``.
+            UsageError: ``cli.output_holds_input``.
         """
         for source in inputs:
             real = pathlib.Path(os.path.realpath(source))
@@ -387,7 +387,9 @@ class OutputFolder:
         """Recover, then check that the folder can be replaced; before any work.
 
         Raises:
-            UsageError: ``cli.write_failed`` (a file is in the way, no permission),
+            UsageError: ``cli.output_cwd`` (the current folder or one that holds it),
+                ``cli.write_failed`` (a file is in the way, no permission),
+                ``cli.output_other_command`` (another command's output),
                 ``cli.output_foreign`` (the folder holds files not written here).
         """
         folder = self.folder

@@ -10,7 +10,9 @@ so memory holds one chunk of rows, two integers per record for the check that no
 from __future__ import annotations
 
 import heapq
+import itertools
 import re
+import tempfile
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Final
@@ -40,22 +42,47 @@ _SQL_LINE: Final = re.compile(
 
 
 class _Unique:
-    """Values seen with their lines, kept compactly (two 8-byte integers per value)."""
+    """Values seen with their lines, kept on disk in sorted runs, so memory stays flat.
+
+    Each chunk's ``(value, line)`` pairs are sorted and appended to an anonymous
+    temporary file (it disappears with the process, even when killed) as 8-byte
+    integers; :meth:`repeated` merges the runs a block at a time.
+    """
+
+    _BLOCK: Final = 4096  # pairs read at once from each run
 
     def __init__(self) -> None:
-        self.parts: list[tuple[array[int], array[int]]] = []
+        self.file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
+        self.runs: list[tuple[int, int]] = []  # (offset, pairs)
 
     def add(self, pairs: list[tuple[int, int]]) -> None:
+        if not pairs:
+            return
         pairs.sort()
-        self.parts.append((array("q", [v for v, _ in pairs]), array("q", [n for _, n in pairs])))
+        data = array("q", itertools.chain.from_iterable(pairs))
+        offset = self.file.seek(0, 2)
+        self.file.write(data.tobytes())
+        self.runs.append((offset, len(pairs)))
+
+    def _run(self, offset: int, count: int) -> Iterator[tuple[int, int]]:
+        while count:
+            take = min(count, self._BLOCK)
+            self.file.seek(offset)
+            block = array("q")
+            block.frombytes(self.file.read(16 * take))
+            offset, count = offset + 16 * take, count - take
+            yield from zip(block[0::2], block[1::2], strict=True)
 
     def repeated(self) -> Iterator[tuple[int, int]]:
         """Every ``(value, line)`` whose value was already seen on an earlier line."""
         previous: int | None = None
-        for value, line in heapq.merge(*(zip(v, n, strict=True) for v, n in self.parts)):
+        for value, line in heapq.merge(*(self._run(*run) for run in self.runs)):
             if value == previous:
                 yield value, line
             previous = value
+
+    def close(self) -> None:
+        self.file.close()
 
 
 @attrs.frozen(kw_only=True)
@@ -125,53 +152,57 @@ def read_registry(
     problems: list[ValidationError] = []
     records: list[RegistryRecord] = []
     people, ids = _Unique(), _Unique()
-    count = 0
-    if progress is not None:
-        progress.start("validate", unit="records")
+    try:
+        count = 0
+        if progress is not None:
+            progress.start("validate", unit="records")
 
-    def check(rows: list[Sequence[str]], numbers: list[int]) -> None:
-        try:
-            valid = validate_registry_rows(rows, as_of=as_of, line_numbers=numbers)
-        except ValidationErrors as group:
-            problems.extend(group.errors)
-            bad = {line_of(error) for error in group.errors}
-            kept = [(row, n) for row, n in zip(rows, numbers, strict=True) if n not in bad]
-            rows, numbers = [row for row, _ in kept], [n for _, n in kept]
-            valid = validate_registry_rows(rows, as_of=as_of, line_numbers=numbers)
-        people.add([(r.civil_registry_id, n) for r, n in zip(valid, numbers, strict=True)])
-        ids.add([(int(r.national_id), n) for r, n in zip(valid, numbers, strict=True)])
-        if keep:
-            records.extend(valid)
+        def check(rows: list[Sequence[str]], numbers: list[int]) -> None:
+            try:
+                valid = validate_registry_rows(rows, as_of=as_of, line_numbers=numbers)
+            except ValidationErrors as group:
+                problems.extend(group.errors)
+                bad = {line_of(error) for error in group.errors}
+                kept = [(row, n) for row, n in zip(rows, numbers, strict=True) if n not in bad]
+                rows, numbers = [row for row, _ in kept], [n for _, n in kept]
+                valid = validate_registry_rows(rows, as_of=as_of, line_numbers=numbers)
+            people.add([(r.civil_registry_id, n) for r, n in zip(valid, numbers, strict=True)])
+            ids.add([(int(r.national_id), n) for r, n in zip(valid, numbers, strict=True)])
+            if keep:
+                records.extend(valid)
 
-    rows: list[Sequence[str]] = []
-    numbers: list[int] = []
-    for number, row in _registry_rows(source, fmt, lambda n: read.__setitem__(0, n)):
-        count += 1
-        if isinstance(row, ValidationError):
-            problems.append(row.at(f"line {number}"))
-            continue
-        rows.append(row)
-        numbers.append(number)
-        if len(rows) == _CHUNK:
-            check(rows, numbers)
-            rows, numbers = [], []
-            if progress is not None:
-                progress.update(count, share=(read[0], size))
-    check(rows, numbers)
-    if progress is not None:
-        progress.clear()
-    for field, unique in (("civil_registry_id", people), ("national_id", ids)):
-        for value, line in unique.repeated():
-            shown: object = value if field == "civil_registry_id" else f"{value:012d}"
-            problems.append(
-                InconsistentValue(
-                    "registration.registry.duplicate",
-                    field=field,
-                    value=shown,
-                    location=f"line {line}",
+        rows: list[Sequence[str]] = []
+        numbers: list[int] = []
+        for number, row in _registry_rows(source, fmt, lambda n: read.__setitem__(0, n)):
+            count += 1
+            if isinstance(row, ValidationError):
+                problems.append(row.at(f"line {number}"))
+                continue
+            rows.append(row)
+            numbers.append(number)
+            if len(rows) == _CHUNK:
+                check(rows, numbers)
+                rows, numbers = [], []
+                if progress is not None:
+                    progress.update(count, share=(read[0], size))
+        check(rows, numbers)
+        if progress is not None:
+            progress.clear()
+        for field, unique in (("civil_registry_id", people), ("national_id", ids)):
+            for value, line in unique.repeated():
+                shown: object = value if field == "civil_registry_id" else f"{value:012d}"
+                problems.append(
+                    InconsistentValue(
+                        "registration.registry.duplicate",
+                        field=field,
+                        value=shown,
+                        location=f"line {line}",
+                    )
                 )
-            )
-    if count == 0:
-        raise no_records(source, 1)
-    problems.sort(key=lambda error: line_of(error) or 0)
-    return Registry(format=fmt, count=count, records=records, problems=tuple(problems))
+        if count == 0:
+            raise no_records(source, 1)
+        problems.sort(key=lambda error: line_of(error) or 0)
+        return Registry(format=fmt, count=count, records=records, problems=tuple(problems))
+    finally:
+        people.close()
+        ids.close()

@@ -49,6 +49,7 @@ from electoral.model import Citizen, ResultForm
 
 if TYPE_CHECKING:
     from electoral.cli._atomic import Content
+    from electoral.cli._progress import Progress
     from electoral.results import TallySetup
 
 __all__ = [
@@ -72,10 +73,12 @@ Records = list[tuple[str, Record]]
 
 @attrs.frozen(kw_only=True)
 class Options:
-    """What some formats need: the tally setup (result forms), the import day (citizens)."""
+    """What some formats need: the tally setup (result forms), the import day (citizens),
+    and a progress indicator for long reads."""
 
     setup: TallySetup | None = None
     as_of: dt.datetime | None = None
+    progress: Progress | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -236,7 +239,9 @@ def _read_registry(source: Input, options: Options, fmt: str) -> Read:
     from electoral.serialization import unstructure
 
     assert options.as_of is not None
-    registry = read_registry(source, fmt, as_of=options.as_of, keep=True)
+    registry = read_registry(
+        source, fmt, as_of=options.as_of, keep=True, progress=options.progress
+    )
     if registry.problems:
         raise DataError(registry.problems)
     records: Records = []

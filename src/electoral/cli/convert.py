@@ -102,7 +102,7 @@ def _run(args: argparse.Namespace, context: Context) -> Outcome:
     if kind == "citizens":
         as_of = args.as_of or context.now()
         data["as_of"] = as_of.to_date_string()
-    options = Options(setup=setup, as_of=as_of)
+    options = Options(setup=setup, as_of=as_of, progress=context.progress())
     read = formats()[(kind, fmt)].read(source, options)
     lost = losses(read, target)
     data["lost"] = [

@@ -36,15 +36,30 @@ from electoral.errors import InvalidFormat, OutOfRange, ValidationError, Validat
 __all__ = ["COMMAND"]
 
 
-def _configure(parser: argparse.ArgumentParser) -> None:
-    from electoral.seats import METHODS
+METHOD_NAMES = (
+    "block_vote",
+    "dhondt",
+    "droop",
+    "fptp",
+    "hagenbach_bischoff",
+    "hare",
+    "hare_rounded",
+    "imperiali",
+    "modified_sainte_lague",
+    "sainte_lague",
+    "sntv",
+)
+"""The names of :data:`electoral.seats.METHODS`, written out so that building the parser
+does not import the seats chapter (a test keeps the two equal)."""
 
+
+def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("votes", help="votes by candidate: CSV (candidate,votes) or a JSON object")
     parser.add_argument(
         "--format", choices=("csv", "json"), help="the votes' format (default: from the content)"
     )
     parser.add_argument(
-        "--method", choices=sorted(METHODS), default="sntv", help="the seat method (default sntv)"
+        "--method", choices=METHOD_NAMES, default="sntv", help="the seat method (default sntv)"
     )
     parser.add_argument("--seats", type=int, default=1, help="seats to fill (default 1)")
     parser.add_argument("--threshold", type=fraction, help="list PR threshold (a fraction)")

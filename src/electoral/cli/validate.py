@@ -70,12 +70,11 @@ def _check(args: argparse.Namespace, source: Input, context: Context, data: dict
     fmt = detect_format(source, kind, args.format)
     data["format"] = fmt
     if kind == "centers":
-        if fmt != "smartelect":
-            raise UsageError(
-                MissingValue("cli.format_unsupported", field="format", value=fmt, kind=kind,
-                             formats="smartelect")
-            )  # fmt: skip
-        return len(load_centers(source))
+        if fmt == "smartelect":
+            return len(load_centers(source))
+        from electoral.cli._conversions import Options, formats
+
+        return len(formats()[(kind, fmt)].read(source, Options()).records)
     if kind == "registrations":
         known = None
         if args.centers:
@@ -119,7 +118,14 @@ COMMAND = Command(
     run=_run,
     inputs=tuple(
         INPUT_FORMATS[k]
-        for k in ("centers", "citizens", "registrations", "result-forms", "results", "setup")
+        for k in (
+            "convert-centers",
+            "citizens",
+            "registrations",
+            "result-forms",
+            "results",
+            "setup",
+        )
     ),
 )
 """``electoral validate``."""
