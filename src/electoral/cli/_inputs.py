@@ -477,17 +477,7 @@ def load_votes(source: Input, fmt: str) -> dict[str, int]:
     if fmt == JSON:
         data = load_json(source)
         if not isinstance(data, dict):
-            raise DataError(
-                [
-                    InvalidFormat(
-                        "cli.json_shape",
-                        field=source.role,
-                        value=type(data).__name__,
-                        expected="an object of votes by candidate",
-                        location="$",
-                    )
-                ]
-            )
+            raise _json_shape(source, data, "an object of votes by candidate")
         for name, count in data.items():
             add(name, count, f"$.{name}")
     else:
@@ -516,14 +506,16 @@ def parse_json_list(source: Input, member: str) -> list[Any]:
         return list(data[member])
     if isinstance(data, list):
         return data
-    raise DataError(
-        [
-            InvalidFormat(
-                "cli.json_shape",
-                field=source.role,
-                value=type(data).__name__,
-                expected=f'a list, or an object with a "{member}" list',
-                location="$",
-            )
-        ]
+    raise _json_shape(source, data, f'a list, or an object with a "{member}" list')
+
+
+def _json_shape(source: Input, data: object, expected: str) -> DataError:
+    """``cli.json_shape``: the JSON document is not of the shape the file must have."""
+    problem = InvalidFormat(
+        "cli.json_shape",
+        field=source.role,
+        value=type(data).__name__,
+        expected=expected,
+        location="$",
     )
+    return DataError([problem])
