@@ -43,6 +43,7 @@ __all__ = [
     "MAX_COUNT",
     "MAX_YEAR",
     "MIN_YEAR",
+    "beyond_ceiling",
     "check_fields",
     "field_error",
     "guarded",
@@ -525,6 +526,23 @@ def field_error(name: str, annotation: Any, value: object) -> ValidationError | 
     if error is None or isinstance(error, ValidationError):
         return error
     return InvalidType(field=name, value=value)
+
+
+def beyond_ceiling(value: object, depth: int = 0) -> bool:
+    """Whether a number beyond :data:`MAX_COUNT` hides in ``value`` (or its members)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return not -MAX_COUNT <= value <= MAX_COUNT
+    if isinstance(value, fractions.Fraction):
+        return abs(value.numerator) > MAX_COUNT or value.denominator > MAX_COUNT
+    if depth > 20:
+        return False
+    if isinstance(value, cabc.Mapping):
+        return any(
+            beyond_ceiling(k, depth + 1) or beyond_ceiling(v, depth + 1) for k, v in value.items()
+        )
+    if isinstance(value, tuple | list | set | frozenset):
+        return any(beyond_ceiling(item, depth + 1) for item in value)
+    return False
 
 
 def check_fields(cls: type, values: cabc.Mapping[str, object]) -> None:
