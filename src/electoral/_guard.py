@@ -4,18 +4,20 @@
 library's answer instead of whatever the function's insides would raise:
 
 * before the call, each argument is checked against its annotation, shallowly (the
-  type of the value, not of its members): a value of the wrong type where *data* is
-  expected (text, a count, a time: what a file, a form, an SMS or a JSON document
-  carries) is :class:`~electoral.errors.InvalidType`; a wrong object where a
-  *library object* is expected (a record, a setup, a state, a callable) is a
-  ``TypeError`` that names the parameter. A count beyond
+  type of the value, not of its members): a value of the wrong type where a *scalar of
+  data* is expected (text, a count, a flag, a choice: what a file, a form, an SMS or a
+  JSON document carries) is :class:`~electoral.errors.InvalidType`; a wrong object
+  anywhere else (a record, a setup, a state, a container, a time, a callable) is a
+  ``TypeError`` whose message begins with the parameter's name. A count beyond
   :data:`~electoral.model.MAX_COUNT` is :class:`~electoral.errors.OutOfRange` with
   the code ``range.ceiling``, and a naive time is ``time.naive``;
 * if the call still fails with a Python error (``AttributeError``, ``KeyError``,
   ``TypeError``...), the arguments are checked deeply (the members of collections,
   whether a time can be expressed in Libyan time); a bad member is reported the same
   way, naming the parameter. If every argument is good, the original error stands: it
-  is a defect of the library, and the sweep in the test suite reports it.
+  is a defect of the library, and the sweep in the test suite reports it. A
+  ``TypeError`` the function raised on purpose (its message begins with a parameter's
+  name) stands too.
 
 The deep check runs only after a failure, so a call with good arguments costs a few
 ``isinstance`` checks more than the bare function.
@@ -28,6 +30,7 @@ import datetime as dt
 import fractions
 import functools
 import inspect
+import re
 import sys
 import types
 import typing
@@ -88,9 +91,10 @@ register_messages(
 GUARDED: Final[list[Callable[..., Any]]] = []
 """Every guarded function, so that a test can check that its annotations resolve."""
 
+_FIRST_WORD: Final = re.compile(r"\w+")
 _CRASHES: Final = (AttributeError, LookupError, TypeError, ValueError, ArithmeticError)
 _DATA: Final[frozenset[object]] = frozenset(
-    {str, bytes, int, float, bool, fractions.Fraction, dt.date, dt.datetime, type(None)}
+    {str, bytes, int, float, bool, fractions.Fraction, type(None)}
 )
 
 Check = Callable[[str, object], BaseException | None]
@@ -132,8 +136,8 @@ def _guard(function: Callable[P, R], own: tuple[str, ...]) -> Callable[P, R]:
         try:
             return function(*args, **kwargs)
         except _CRASHES as crash:
-            if isinstance(crash, ValidationError):
-                raise
+            if isinstance(crash, ValidationError) or checks.names_a_parameter(crash):
+                raise  # the library's own answer, not a crash
             found = checks.deep(args, kwargs)
             if found is None:
                 raise
@@ -192,6 +196,13 @@ class _Plan:
             if name not in own and (check := _check(annotation)) is not None
         }
 
+    def names_a_parameter(self, error: BaseException) -> bool:
+        """Whether ``error`` is a deliberate ``TypeError`` that begins with a parameter's name."""
+        if type(error) is not TypeError:
+            return False
+        first = _FIRST_WORD.match(str(error))
+        return first is not None and first.group(0) in self.annotations
+
     def shallow(self, args: tuple[object, ...], kwargs: dict[str, object]) -> BaseException | None:
         checks = self.checks
         for name, value in zip(self.positional, args, strict=False):
@@ -219,19 +230,23 @@ class _Plan:
 
 
 def _is_data(annotation: Any) -> bool:
-    """Whether an annotation describes data (text, numbers, times, and containers of them)."""
+    """Whether an annotation describes a scalar of data: text, a number, a flag, a choice.
+
+    Such a value comes from a file, a form, an SMS or a JSON document, so a value of the
+    wrong type is data to refuse (``InvalidType``). Everything else (a library object, a
+    container, a time, a callable) is what a programmer passes, and a wrong one is a
+    ``TypeError``.
+    """
     if isinstance(annotation, list):  # the parameters of a Callable
         return False
     if annotation in _DATA:
         return True
-    if inspect.isclass(annotation) and issubclass(annotation, dt.date | fractions.Fraction):
-        return True
     origin = typing.get_origin(annotation)
     if origin is typing.Literal:
         return True
-    if origin is None:
-        return False
-    return all(arg is Ellipsis or _is_data(arg) for arg in typing.get_args(annotation))
+    if origin in (typing.Union, types.UnionType):
+        return all(_is_data(arg) for arg in typing.get_args(annotation))
+    return False
 
 
 def _wrong(name: str, annotation: Any, value: object) -> BaseException:
@@ -271,7 +286,7 @@ def _fraction(name: str, value: object) -> BaseException | None:
 
 def _moment(name: str, value: object) -> BaseException | None:
     if not isinstance(value, dt.datetime):
-        return InvalidType(field=name, value=value)
+        return TypeError(f"{name}: expected an aware datetime, got {type(value).__name__}")
     if value.utcoffset() is None:
         return InvalidType("time.naive", field=name, value=value)
     if not MIN_YEAR <= value.year <= MAX_YEAR:
@@ -284,7 +299,7 @@ def _moment(name: str, value: object) -> BaseException | None:
 def _date(name: str, value: object) -> BaseException | None:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return None
-    return InvalidType(field=name, value=value)
+    return TypeError(f"{name}: expected a date (not a datetime), got {type(value).__name__}")
 
 
 def _float(name: str, value: object) -> BaseException | None:
@@ -294,10 +309,11 @@ def _float(name: str, value: object) -> BaseException | None:
 
 
 def _members(annotation: Any, origin: type, member: Check | None) -> Check:
-    """A collection of members: never text, and never a file unless its lines may be members.
+    """A collection of members: never text or a mapping, nor a file unless its lines may be
+    members.
 
-    ``"abc"`` is an iterable of one-letter strings and a file an iterable of lines; where a
-    collection of records or numbers is expected, either is a mistake, not data.
+    ``"abc"`` is an iterable of one-letter strings, a mapping of its keys and a file of its
+    lines; where a collection of records or numbers is expected, each is a mistake.
     """
     base = _instance(annotation, origin)
     lines = member is None or member("", "") is None
@@ -306,7 +322,9 @@ def _members(annotation: Any, origin: type, member: Check | None) -> Check:
         error = base(name, value)
         if error is not None:
             return error
-        if isinstance(value, str | bytes | bytearray) or (not lines and hasattr(value, "read")):
+        if isinstance(value, str | bytes | bytearray | cabc.Mapping) or (
+            not lines and hasattr(value, "read")
+        ):
             return _wrong(name, annotation, value)
         return None
 
@@ -447,6 +465,10 @@ def _deep(name: str, annotation: Any, value: object, depth: int) -> BaseExceptio
             return None
         choices = ", ".join(repr(arg) for arg in args)
         return InvalidType("enum.unknown", field=name, value=value, choices=choices)
+    if annotation in (Any, object):  # anything goes, but nothing that cannot print
+        if beyond_ceiling(value, depth):
+            return OutOfRange("range.ceiling", field=name, value=value, maximum=MAX_COUNT)
+        return None
     check = _check(annotation)
     if check is not None:
         error = check(name, value)

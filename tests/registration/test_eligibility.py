@@ -88,7 +88,7 @@ def test_naive_time_refused() -> None:
     with pytest.raises(InvalidType) as info:
         is_old_enough(pendulum.date(2000, 1, 1), as_of=dt.datetime(2026, 1, 1))
     assert info.value.code == "time.naive"
-    with pytest.raises(InvalidType):
+    with pytest.raises(TypeError, match=r"^as_of: expected an aware datetime, got str"):
         local_date("2026-01-01")  # type: ignore[arg-type]
 
 

@@ -105,10 +105,16 @@ def test_a_threshold_too_fine_to_print_is_refused() -> None:
 
 
 def test_election_builders_refuse_a_list_for_a_mapping() -> None:
-    """``hor_2014(general=[...])`` used to fail deep inside with ``AttributeError``."""
-    with pytest.raises(InvalidType) as info:
+    """``hor_2014(general=[...])`` used to fail deep inside with ``AttributeError``.
+
+    A list where a mapping is expected is a programmer's mistake: a ``TypeError`` that
+    names the parameter (a scalar of the wrong type would be ``InvalidType``).
+    """
+    with pytest.raises(TypeError, match=r"^general: expected Mapping\[str, int\] \| None"):
         hor_2014(general=[("A", 1)], women={"A": 1})  # type: ignore[arg-type]
-    assert info.value.field == "general"
+    with pytest.raises(ValidationErrors) as info:
+        hor_2014(general={"A": "1"}, women={"A": 1})  # type: ignore[dict-item]
+    assert [(e.field, type(e)) for e in info.value.errors] == [("general", InvalidType)]
 
 
 def test_municipal_screening_refuses_a_council_beyond_the_ceiling() -> None:

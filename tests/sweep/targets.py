@@ -15,6 +15,7 @@ does not admit.
 from __future__ import annotations
 
 import collections.abc as cabc
+import datetime as dt
 import enum
 import fractions
 import importlib
@@ -26,6 +27,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
+import pendulum
 
 import electoral
 from electoral._guard import resolve, resolve_class
@@ -151,6 +153,8 @@ def admits(annotation: Any, value: object) -> bool:
         return isinstance(value, float | int) and not isinstance(value, bool)
     if annotation is fractions.Fraction:
         return isinstance(value, fractions.Fraction | int) and not isinstance(value, bool)
+    if annotation is dt.date or annotation is pendulum.Date:
+        return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
     if origin is type:
         return inspect.isclass(value)
     if origin is cabc.Callable or annotation is cabc.Callable:
@@ -186,8 +190,8 @@ def _admits_generic(origin: Any, args: tuple[Any, ...], value: object) -> bool:
     if origin is tuple and args and args[-1] is not Ellipsis:
         assert isinstance(value, tuple)
         return len(value) == len(args) and all(map(admits, args, value))
-    if isinstance(value, str | bytes):
-        return not args or admits(args[0], value[:1] if isinstance(value, str) else 0)
+    if isinstance(value, str | bytes | cabc.Mapping):  # letters, bytes, keys: never members
+        return False
     if isinstance(value, cabc.Collection) and args:
         return all(admits(args[0], part) for part in value)
     if hasattr(value, "read") and args:  # a file: an iterable of lines

@@ -25,6 +25,7 @@ stages.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import gc
 import time
 from collections import Counter
@@ -161,7 +162,7 @@ def _line(error: ValidationError) -> int | None:
 def validate_register(
     register: Register,
     *,
-    as_of: Any = REGISTER_AS_OF,
+    as_of: dt.datetime = REGISTER_AS_OF,
     chunk: int = CHUNK,
     progress: Progress = _quiet,
 ) -> RegisterCheck:
@@ -238,7 +239,7 @@ def allocate_polling_stations(
     register: Register,
     records: Iterable[RegistryRecord],
     *,
-    as_of: Any = POLLING_START,
+    as_of: dt.datetime = POLLING_START,
     progress: Progress = _quiet,
 ) -> RollAllocation:
     """Apply eligibility, sort each centre's roll and allocate its stations.
