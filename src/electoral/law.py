@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import attrs
 
+from electoral._guard import typed_fields
 from electoral.model import _validators as v
 
 __all__ = ["Citation"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Citation:
     """Where a rule comes from.
 

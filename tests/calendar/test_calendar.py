@@ -195,6 +195,9 @@ def test_bad_input() -> None:
         LibyanCalendar(authority=Authority.WEST, weekend=set())
     with pytest.raises(InvalidType):
         LibyanCalendar(authority=Authority.WEST, weekend="FRIDAY")
+    with pytest.raises(InvalidType) as unhashable:  # was "unhashable type: 'list'"
+        LibyanCalendar(authority=Authority.WEST, weekend=[[]])
+    assert unhashable.value.code == "calendar.weekend"
     with pytest.raises(InvalidType) as naive:
         WEST.due(deadline(1, Unit.DAYS), dt.datetime(2024, 1, 1, 10))
     assert naive.value.code == "time.naive"

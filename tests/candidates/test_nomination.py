@@ -18,6 +18,7 @@ from electoral.candidates import (
     Nomination,
     NominationRules,
     Refusal,
+    Resignation,
     Signatures,
     check_nomination,
     hor_2014,
@@ -28,7 +29,13 @@ from electoral.candidates import (
     review_nomination,
     review_nominations,
 )
-from electoral.errors import InconsistentValue, InvalidLength, InvalidType, ValidationErrors
+from electoral.errors import (
+    InconsistentValue,
+    InvalidLength,
+    InvalidType,
+    OutOfRange,
+    ValidationErrors,
+)
 from electoral.ids import national_id
 from electoral.law import Citation
 from electoral.model import Period
@@ -299,3 +306,21 @@ def test_each_signer_counts_once_and_only_in_the_district(signers: list[str]) ->
     assert review.codes.count("candidates.signer_twice") == len(signers) - len(set(signers))
     assert review.accepted == (len(signers) == len(set(signers)) == len(expected) >= 10)
     assert all(national_id.is_valid(s) for s in review.valid_signatures)
+
+
+def test_wrong_shaped_names_and_huge_signers_are_refused_with_codes() -> None:
+    """Found by the junk sweep: a list inside a set of names raised ``unhashable type``,
+    and a 5,000-digit signer was kept, then could not be printed."""
+    with pytest.raises(InvalidType) as races:
+        NominationRules(election="x", races=[["general"]])
+    assert races.value.field == "races"
+    with pytest.raises(InvalidType) as documents:
+        NominationRules(election="x", races={"general"}, documents=[[]])
+    assert documents.value.field == "documents"
+    with pytest.raises(InvalidType) as offices:
+        Resignation(offices=[["military"]], months=3)
+    assert offices.value.field == "offices"
+    with pytest.raises(OutOfRange) as huge:
+        candidate(signatures=[nid(1), 10**5000])
+    assert (huge.value.code, huge.value.field) == ("range.ceiling", "signatures")
+    assert str(huge.value)

@@ -17,7 +17,7 @@ from electoral.disputes import (
     municipal_2023_appeals,
     president_2021_appeals,
 )
-from electoral.errors import InconsistentValue
+from electoral.errors import InconsistentValue, InvalidType, OutOfRange
 
 WEST = LibyanCalendar(authority=Authority.WEST)
 
@@ -140,3 +140,16 @@ def test_preliminary_and_final_results_are_distinct_states() -> None:
         announce(
             state, ResultsStatus.FINAL, at=tripoli(2024, 12, 1), instrument="x", appeal=appeal
         )
+
+
+def test_pending_is_a_count() -> None:
+    """Found by the junk sweep: ``pending=-1`` was a bare ``TypeError``."""
+    state = ResultsState(election="municipal_2023")
+    with pytest.raises(OutOfRange) as negative:
+        announce(state, ResultsStatus.PRELIMINARY, at=tripoli(2024, 11, 24), instrument="HNEC",
+                 pending=-1)  # fmt: skip
+    assert negative.value.field == "pending"
+    with pytest.raises(InvalidType) as text:
+        announce(state, ResultsStatus.PRELIMINARY, at=tripoli(2024, 11, 24), instrument="HNEC",
+                 pending="3")  # type: ignore[arg-type]  # fmt: skip
+    assert text.value.field == "pending"

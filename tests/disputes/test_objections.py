@@ -14,7 +14,7 @@ from electoral.disputes import (
     check_objection,
     objection_changesets,
 )
-from electoral.errors import InvalidType, ValidationErrors
+from electoral.errors import InvalidType, ValidationError, ValidationErrors
 from electoral.law import Citation
 from electoral.model import TRIPOLI, Center, Citizen, Gender, Period
 from electoral.registration import (
@@ -198,3 +198,14 @@ def test_bad_decisions() -> None:
     assert period.value.field == "period"
     with pytest.raises(InvalidType):
         Exhibition(election="x", period=OPEN.period, objectors="all", citation=OPEN.citation)  # type: ignore[arg-type]
+
+
+def test_the_name_of_the_changesets_is_text_of_a_bounded_length() -> None:
+    """Found by the junk sweep: a blank or overlong name was a bare ``TypeError``."""
+    for name, code in (("", "text.blank"), (" ", "text.blank"), ("x" * 201, "text.too_long")):
+        with pytest.raises(ValidationError) as info:
+            objection_changesets([], [], name=name)
+        assert (info.value.code, info.value.field) == (code, "name")
+    with pytest.raises(InvalidType):
+        objection_changesets([], [], name=7)  # type: ignore[arg-type]
+    assert objection_changesets([], [], name="x" * 200).changesets == ()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from electoral.errors import ValidationErrors
+from electoral.errors import InconsistentValue, OutOfRange, ValidationErrors
 from electoral.seats import (
     ElectionRules,
     hor_2021,
@@ -145,3 +146,20 @@ def test_stability_is_bounded_and_exact(
         if not reading.outcome.ties:
             assert sum(reading.seats.values()) + sum(reading.outcome.unfilled.values()) == seats
     assert stability.stable_races + (1 if result.changes else 0) == 1
+
+
+def test_a_sweep_record_is_consistent_and_prints() -> None:
+    """Found by the junk sweep: a ``Sweep`` built by hand with a baseline past its
+    readings made ``moves`` raise ``IndexError``; a ``Reading`` kept a value that cannot
+    print."""
+    result = sweep(lists, {"list_formula": ["hare", "dhondt"]}, LISTS)
+    with pytest.raises(OutOfRange) as baseline:
+        attrs.evolve(result, baseline=2)
+    assert baseline.value.field == "baseline"
+    with pytest.raises(InconsistentValue) as short:
+        attrs.evolve(result, readings=result.readings[:1])
+    assert short.value.code == "seats.change_readings"
+    with pytest.raises(OutOfRange) as huge:
+        attrs.evolve(result.readings[0], values={"list_formula": 10**5000})
+    assert huge.value.code == "range.ceiling"
+    assert repr(huge.value)

@@ -40,6 +40,7 @@ import attrs
 import pendulum
 import pytest
 
+from electoral import calendar as cal
 from electoral import registration as reg
 from electoral import results as res
 from electoral import seats, synthetic, testing
@@ -63,6 +64,7 @@ from electoral.model import (
     SubConstituency,
 )
 from electoral.testing import SampleElection, sample_election
+from electoral.testing.strategies import national_ids
 
 Builder = Callable[[], list[object]]
 
@@ -178,6 +180,21 @@ def election_outcome() -> seats.ElectionOutcome:
     return tiny_election().outcome
 
 
+def list_rules(*, list_formula: str = "hare") -> seats.ElectionRules:
+    """A builder of rules for :func:`electoral.seats.sweep`: one list race of five seats."""
+    return seats.hor_2023(
+        lists={"Tripoli": 5}, individual={}, list_formula=list_formula, partial=True
+    )
+
+
+LIST_VOTES = {"Tripoli/list": {"A": 6_100, "B": 2_500, "C": 1_400}}
+
+
+@functools.cache
+def seat_sweep() -> seats.Sweep:
+    return seats.sweep(list_rules, {"list_formula": ["hare", "dhondt"]}, LIST_VOTES)
+
+
 # --- the tables ------------------------------------------------------------------------------
 
 BY_TYPE: dict[object, Builder] = {
@@ -246,6 +263,9 @@ BY_TYPE: dict[object, Builder] = {
     reg.StaffMember: lambda: [reg.StaffMember(staff_id=101, name="n", phone="218911234567")],
     reg.StationPlan: lambda: [station_plan()],
     reg.AllocatedStation: lambda: list(station_plan().stations),
+    cal.LibyanCalendar: lambda: [cal.LibyanCalendar(authority=cal.Authority.WEST)],
+    seats.Sweep: lambda: [seat_sweep()],
+    seats.Reading: lambda: list(seat_sweep().readings),
 }
 """Valid values of a type, the likeliest first."""
 
@@ -267,6 +287,8 @@ BY_NAME: dict[str, Builder] = {
     "seats": lambda: [2],
     "votes": lambda: [{"a": 5, "b": 3}],
     "seed": lambda: [1],
+    "objector": lambda: ["119690261935"],
+    "subject": lambda: ["219690261934", "119690261935"],
 }
 """Plain values by parameter name, the likeliest first, tried before :data:`BY_TYPE`."""
 
@@ -274,6 +296,12 @@ BY_TARGET: dict[str, dict[str, Builder]] = {
     "electoral.synthetic.run": {"size": lambda: [MICRO]},
     "electoral.synthetic.synthetic_election": {"size": lambda: [MICRO]},
     "electoral.testing.assert_roundtrip": {"value": lambda: list(sample().stations)},
+    "electoral.testing.strategies.as_typed": {"identifiers": lambda: [national_ids()]},
+    "electoral.seats.sweep": {
+        "build": lambda: [list_rules],
+        "readings": lambda: [{"list_formula": ["hare", "dhondt"]}],
+        "results": lambda: [LIST_VOTES],
+    },
 }
 """Values of one target's parameter, where neither the type nor the name says enough."""
 

@@ -17,6 +17,7 @@ from typing import Final
 import attrs
 import pendulum
 
+from electoral._guard import typed_fields
 from electoral.law import Citation
 from electoral.model import _validators as v
 
@@ -66,7 +67,7 @@ def _to_date(value: object) -> object:
     return v.to_date(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Holiday:
     """One day off, with who fixed it and where that is published.
 

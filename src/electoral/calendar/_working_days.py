@@ -28,6 +28,7 @@ import pendulum
 from electoral._checks import day_of as _day
 from electoral._checks import moment_of as _moment
 from electoral._checks import sequence_of
+from electoral._guard import guarded, typed_fields
 from electoral.calendar._holidays import (
     FIRST_YEAR,
     HOLIDAYS,
@@ -108,7 +109,7 @@ class Unit(enum.Enum):
     WORKING_DAYS = "working_days"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Deadline:
     """A period the law gives to act, with what it runs from.
 
@@ -132,7 +133,7 @@ class Deadline:
         return f"{self.amount} {unit} from the {self.anchor} ({self.citation.reference})"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Due:
     """When a deadline ends, and what the calendar skipped to find it.
 
@@ -158,6 +159,7 @@ class Due:
         """The half-open period ``[anchor_at, ends)``."""
         return Period(start=self.anchor_at, end=self.ends)
 
+    @guarded
     def is_timely(self, at: dt.datetime) -> bool:
         """Whether ``at`` lies in the window."""
         return self.window.contains(_moment(at, "at"))
@@ -166,10 +168,10 @@ class Due:
 def _weekend(value: object) -> frozenset[pendulum.WeekDay]:
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise InvalidType("calendar.weekend", field="weekend", value=value)
-    days = frozenset(value)
-    if not days or len(days) > 6 or not all(isinstance(d, pendulum.WeekDay) for d in days):
+    items = list(value)
+    if not all(isinstance(d, pendulum.WeekDay) for d in items) or not 1 <= len(set(items)) <= 6:
         raise InvalidType("calendar.weekend", field="weekend", value=value)
-    return days
+    return frozenset(items)
 
 
 def _authority(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -183,7 +185,7 @@ def _holidays(value: object) -> tuple[Holiday, ...]:
     return sequence_of(value, "declared", Holiday, data=True)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class LibyanCalendar:
     """The working days of one government's administration.
 
@@ -276,6 +278,7 @@ class LibyanCalendar:
             ),
         )
 
+    @guarded
     def holiday(self, day: dt.date) -> Holiday | None:
         """The holiday on ``day`` in this calendar, if any.
 
@@ -303,6 +306,7 @@ class LibyanCalendar:
         holiday = self._lookup(day)
         return holiday is None and day.day_of_week not in self.weekend
 
+    @guarded
     def is_working_day(self, day: dt.date) -> bool:
         """Whether offices work on ``day``: not a weekend day, not a day off.
 
@@ -312,6 +316,7 @@ class LibyanCalendar:
         """
         return self._is_working(_day(day, "day"))
 
+    @guarded
     def working_days(self, start: dt.date, end: dt.date) -> tuple[pendulum.Date, ...]:
         """The working days in ``[start, end)``."""
         first, stop = _day(start, "start"), _day(end, "end")
@@ -323,6 +328,7 @@ class LibyanCalendar:
             day = day.add(days=1)
         return tuple(days)
 
+    @guarded
     def add_working_days(self, day: dt.date, count: int) -> pendulum.Date:
         """The ``count``-th working day after ``day`` (``day`` itself not counted).
 
@@ -348,6 +354,7 @@ class LibyanCalendar:
             day = day.add(days=1)
         return days
 
+    @guarded
     def due(self, deadline: Deadline, anchor_at: dt.datetime) -> Due:
         """When ``deadline`` ends for an anchor event at ``anchor_at``.
 
@@ -408,6 +415,7 @@ class LibyanCalendar:
                 off.append((day, self._index.get(day)))
             cursor = midnight
 
+    @guarded
     def check_timely(self, deadline: Deadline, anchor_at: dt.datetime, at: dt.datetime) -> Due:
         """Return the :class:`Due` if ``at`` is inside the window, else refuse it.
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Final, Literal
 
+from electoral._guard import guarded
 from electoral.candidates._rules import (
     Deposit,
     Education,
@@ -91,6 +92,7 @@ def _parameter(name: str, value: object, default: object, note: str) -> Paramete
     return Parameter(name=name, value=value, default=default, note=note)
 
 
+@guarded
 def gnc_2012(
     *,
     min_age: int = 21,
@@ -148,6 +150,7 @@ def gnc_2012(
     )
 
 
+@guarded
 def cda_2014(
     *,
     min_age: int = 25,
@@ -188,6 +191,7 @@ def cda_2014(
     )
 
 
+@guarded
 def hor_2014(
     *,
     one_candidacy: bool = True,
@@ -261,6 +265,7 @@ def hor_2014(
     )
 
 
+@guarded
 def president_2021(
     *,
     min_age: int | None = None,
@@ -334,6 +339,7 @@ def president_2021(
     )
 
 
+@guarded
 def hor_2021(
     *,
     signatures: Signatures | None = None,
@@ -396,6 +402,7 @@ def hor_2021(
     )
 
 
+@guarded
 def president_2023(
     *,
     min_age: int | None = None,
@@ -444,6 +451,7 @@ def president_2023(
     )
 
 
+@guarded
 def municipal_2023(
     *,
     min_age: int = 25,

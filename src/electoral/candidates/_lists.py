@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from electoral._checks import sequence_of
+from electoral._guard import guarded, typed_fields
 from electoral.candidates._nomination import Nomination, Review, refuse, review_nomination
 from electoral.candidates._rules import NominationRules
 from electoral.errors import ValidationError
@@ -16,7 +17,7 @@ from electoral.model import Period
 __all__ = ["CandidateList", "review_nominations"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class CandidateList:
     """The preliminary list: who is accepted, who is refused and why.
 
@@ -41,6 +42,7 @@ class CandidateList:
         return tuple(r for r in self.reviews if not r.accepted)
 
 
+@guarded
 def review_nominations(
     nominations: Sequence[Nomination],
     rules: NominationRules,

@@ -10,11 +10,13 @@ import attrs
 import pendulum
 
 from electoral._checks import day_of, sequence_of
+from electoral._guard import MAX_COUNT, beyond_ceiling, guarded, typed_fields
 from electoral.candidates._rules import Education, Nationality, NominationRules
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
     InvalidFormat,
+    OutOfRange,
     ValidationError,
     ValidationErrors,
     register_messages,
@@ -137,7 +139,7 @@ class Refusal(ValidationError):
     default_code = "candidates.too_young"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class HeldOffice:
     """An office the candidate holds or held.
 
@@ -154,8 +156,13 @@ class HeldOffice:
 
 
 def _signers(value: object) -> tuple[object, ...]:
-    # the signers are kept as typed: each is checked, and refused, by the review
-    return sequence_of(value, "signatures", object, data=True)
+    # the signers are kept as typed: each is checked, and refused, by the review; only a
+    # number past the ceiling is refused here, as it could not even be printed
+    signers = sequence_of(value, "signatures", object, data=True)
+    for signer in signers:
+        if beyond_ceiling(signer):
+            raise OutOfRange("range.ceiling", field="signatures", value=signer, maximum=MAX_COUNT)
+    return signers
 
 
 def _offices(value: object) -> tuple[HeldOffice, ...]:
@@ -166,7 +173,7 @@ def _documents(value: object) -> frozenset[str]:
     return frozenset(sequence_of(value, "documents", str, data=True))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Nomination:
     """A candidate's application, as filed.
 
@@ -221,7 +228,7 @@ def refuse(
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Review:
     """The outcome of reviewing one nomination: every refusal, or none.
 
@@ -364,6 +371,7 @@ def _check_offices(
                 )
 
 
+@guarded
 def review_nomination(
     nomination: Nomination,
     rules: NominationRules,
@@ -549,6 +557,7 @@ def review_nomination(
     )
 
 
+@guarded
 def check_nomination(
     nomination: Nomination,
     rules: NominationRules,

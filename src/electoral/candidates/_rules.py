@@ -9,6 +9,7 @@ from typing import Any, Final, Literal
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import InconsistentValue, InvalidType, register_messages
 from electoral.law import Citation
 from electoral.model import _validators as v
@@ -58,16 +59,37 @@ class Nationality(enum.Enum):
     """Libyan; another nationality does not bar the candidacy."""
 
 
-def _frozen_strs(value: object) -> frozenset[str]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InvalidType(field="rules", value=value)
-    items = frozenset(value)
+def _frozen_strs(value: object, field: str) -> frozenset[str]:
+    """``value`` as a set of non-empty names, refusing anything else as ``field``."""
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise InvalidType(field=field, value=value)
+    items = list(value)
     if not all(type(item) is str and item for item in items):
-        raise InvalidType(field="rules", value=value)
-    return items
+        raise InvalidType(field=field, value=value)
+    return frozenset(items)
 
 
-@attrs.frozen(kw_only=True)
+def _offices(value: object) -> frozenset[str]:
+    return _frozen_strs(value, "offices")
+
+
+def _races(value: object) -> frozenset[str]:
+    return _frozen_strs(value, "races")
+
+
+def _women_races(value: object) -> frozenset[str]:
+    return _frozen_strs(value, "women_races")
+
+
+def _excluded_offices(value: object) -> frozenset[str]:
+    return _frozen_strs(value, "excluded_offices")
+
+
+def _documents(value: object) -> frozenset[str]:
+    return _frozen_strs(value, "documents")
+
+
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Signatures:
     """The supporting signatures a nomination needs.
 
@@ -90,7 +112,7 @@ class Signatures:
             )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Deposit:
     """The deposit a nomination needs, in whole Libyan dinars.
 
@@ -103,7 +125,7 @@ class Deposit:
     refundable: bool = attrs.field(validator=v.boolean)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Resignation:
     """Offices a candidate must have left some months before polling day.
 
@@ -112,7 +134,7 @@ class Resignation:
         months: how many calendar months before polling day.
     """
 
-    offices: frozenset[str] = attrs.field(converter=_frozen_strs)
+    offices: frozenset[str] = attrs.field(converter=_offices)
     months: int = attrs.field(validator=v.integer(0, 120))
 
 
@@ -155,7 +177,7 @@ def _parameters(value: object) -> tuple[Parameter, ...]:
     return items
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class NominationRules:
     """What one election's law asks of a candidate, each rule with its citation.
 
@@ -185,8 +207,8 @@ class NominationRules:
     """
 
     election: str = attrs.field(validator=v.text(max_length=100, blank=False))
-    races: frozenset[str] = attrs.field(converter=_frozen_strs)
-    women_races: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen_strs)
+    races: frozenset[str] = attrs.field(converter=_races)
+    women_races: frozenset[str] = attrs.field(default=frozenset(), converter=_women_races)
     min_age: int | None = attrs.field(default=None, validator=v.optional(v.integer(18, 100)))
     nationality: Nationality = attrs.field(
         default=Nationality.LIBYAN, validator=v.enum_member(Nationality)
@@ -196,12 +218,14 @@ class NominationRules:
         default=None, validator=v.optional(v.instance(Signatures))
     )
     deposit: Deposit | None = attrs.field(default=None, validator=v.optional(v.instance(Deposit)))
-    excluded_offices: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen_strs)
+    excluded_offices: frozenset[str] = attrs.field(
+        default=frozenset(), converter=_excluded_offices
+    )
     resignation: Resignation | None = attrs.field(
         default=None, validator=v.optional(v.instance(Resignation))
     )
     no_conviction: bool = attrs.field(default=False, validator=v.boolean)
-    documents: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen_strs)
+    documents: frozenset[str] = attrs.field(default=frozenset(), converter=_documents)
     registered: Literal["district", "anywhere"] | None = attrs.field(default=None)
     one_candidacy: bool = attrs.field(default=True, validator=v.boolean)
     citations: Mapping[str, Citation] = attrs.field(
@@ -225,6 +249,7 @@ class NominationRules:
                 choices=", ".join(sorted(self.races)),
             )
 
+    @guarded
     def citation(self, rule: str) -> Citation:
         """The citation of ``rule`` (a field name), or the election's law if none."""
         found = self.citations.get(rule)
@@ -232,6 +257,7 @@ class NominationRules:
             return found
         return Citation(instrument=f"the {self.election} law")
 
+    @guarded
     def parameter(self, name: str) -> Parameter | None:
         """The unsettled point called ``name``, if recorded."""
         return next((p for p in self.parameters if p.name == name), None)

@@ -14,6 +14,7 @@ from typing import Final
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.calendar import Deadline, Due, LibyanCalendar, Unit
 from electoral.errors import InconsistentValue, register_messages
 from electoral.law import Citation
@@ -50,7 +51,7 @@ register_messages(
 )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class AppealStep:
     """One step of an appeal schedule.
 
@@ -65,7 +66,7 @@ class AppealStep:
     body: str = attrs.field(validator=v.text(max_length=200, blank=False))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class AppealSchedule:
     """An election's complaints and appeals, step by step.
 
@@ -79,6 +80,7 @@ class AppealSchedule:
     steps: tuple[AppealStep, ...]
     parameters: tuple[Parameter, ...] = ()
 
+    @guarded
     def step(self, name: str) -> AppealStep:
         """The step called ``name``.
 
@@ -96,6 +98,7 @@ class AppealSchedule:
         )
 
 
+@guarded
 def check_filed(
     step: AppealStep, *, anchor_at: dt.datetime, filed_at: dt.datetime, calendar: LibyanCalendar
 ) -> Due:
@@ -167,6 +170,7 @@ _HERALD_2012_06: Final = Citation(
 )
 
 
+@guarded
 def gnc_2012_appeals() -> AppealSchedule:
     """The General National Congress, 2012: candidate and results appeals."""
     return AppealSchedule(
@@ -203,6 +207,7 @@ def gnc_2012_appeals() -> AppealSchedule:
     )
 
 
+@guarded
 def cda_2014_appeals(*, results_appeal_days: int = 12) -> AppealSchedule:
     """The Constitutional Drafting Assembly, 2014: 12 days to contest the results.
 
@@ -241,6 +246,7 @@ def cda_2014_appeals(*, results_appeal_days: int = 12) -> AppealSchedule:
     )
 
 
+@guarded
 def hor_2014_appeals(*, results_appeal_days: int) -> AppealSchedule:
     """The House of Representatives, 2014: the results appeal window.
 
@@ -284,6 +290,7 @@ def hor_2014_appeals(*, results_appeal_days: int) -> AppealSchedule:
     )
 
 
+@guarded
 def president_2021_appeals() -> AppealSchedule:
     """The presidential election of 2021: candidate, procedure and results appeals."""
     tunisnow = Citation(
@@ -360,6 +367,7 @@ def president_2021_appeals() -> AppealSchedule:
     )
 
 
+@guarded
 def municipal_2023_appeals() -> AppealSchedule:
     """Municipal councils under HNEC Decree 43/2023: 2 working days after the results.
 

@@ -26,6 +26,7 @@ import attrs
 import pendulum
 
 from electoral._checks import day_of, sequence_of
+from electoral._guard import guarded, typed_fields
 from electoral.errors import ErrorCollector, InconsistentValue, register_messages
 from electoral.law import Citation
 from electoral.model import FormState
@@ -99,7 +100,7 @@ register_messages(
 DecisionKind = Literal["annulment", "recount", "rerun"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Scope:
     """What a decision covers: a centre or one of its stations, one ballot or all.
 
@@ -115,6 +116,7 @@ class Scope:
         default=None, validator=v.optional(v.integer(0, 999_999))
     )
 
+    @guarded
     def covers(self, record: FormRecord) -> bool:
         """Whether the form of ``record`` lies in the scope."""
         if not isinstance(record, FormRecord):
@@ -143,7 +145,7 @@ def _barcodes(value: object) -> tuple[str, ...]:
     return sequence_of(value, "forms", str, data=True)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Annulment:
     """A decision that the polling in a scope is void.
 
@@ -166,7 +168,7 @@ class Annulment:
     kind: DecisionKind = attrs.field(default="annulment", init=False)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Recount:
     """A decision to count a scope's ballots again, and what the recount found.
 
@@ -188,7 +190,7 @@ class Recount:
     kind: DecisionKind = attrs.field(default="recount", init=False)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Rerun:
     """Polling held again in an annulled scope, and the forms it produced.
 
@@ -218,7 +220,7 @@ Decision = Annulment | Recount | Rerun
 """A recorded decision over the tally's forms."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class RerunRule:
     """How often, how soon and on whose decision polling may be held again.
 
@@ -266,7 +268,7 @@ RERUN_RULES: Final[Mapping[str, RerunRule]] = {
 """The re-run rules found, by election id."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Exclusion:
     """A form taken out of the tally, and why.
 
@@ -285,7 +287,7 @@ class Exclusion:
     replaced_by: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True, eq=False)
+@attrs.frozen(kw_only=True, eq=False, field_transformer=typed_fields)
 class DisputedResults:
     """The tally's forms after the decisions.
 
@@ -384,6 +386,7 @@ def _check_rerun(
             )
 
 
+@guarded
 def apply_decisions(
     records: Iterable[FormRecord],
     decisions: Sequence[Decision],
@@ -553,7 +556,7 @@ def _same_form(record: FormRecord, original: FormRecord) -> bool:
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class DisputedProgress:
     """Progress over the forms that count, and what the decisions took out.
 
@@ -576,6 +579,7 @@ class DisputedProgress:
         return self.progress.count(FormState.ARCHIVED)
 
 
+@guarded
 def disputed_progress(
     disputed: DisputedResults, *, ballot_numbers: Iterable[int] | None = None
 ) -> DisputedProgress:

@@ -26,9 +26,11 @@ import attrs
 import pendulum
 
 from electoral._checks import sequence_of
+from electoral._guard import guarded, typed_fields
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
+    InvalidFormat,
     InvalidType,
     MissingValue,
     register_messages,
@@ -133,7 +135,7 @@ def _grounds(value: object) -> frozenset[Ground]:
     return frozenset(sequence_of(value, "grounds", Ground, data=True))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Exhibition:
     """An exhibition of the voter lists and the objections it admits.
 
@@ -213,7 +215,7 @@ def _identifier(_: object, attribute: attrs.Attribute[Any], value: object) -> No
     v.identifier(_national_id)(_, attribute, value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Objection:
     """An objection to an entry of the exhibited list.
 
@@ -236,7 +238,7 @@ class Objection:
     detail: str = attrs.field(default="", validator=v.text(max_length=2000, newlines=True))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ObjectionDecision:
     """The decision on an objection.
 
@@ -257,6 +259,7 @@ class ObjectionDecision:
     center_id: int | None = attrs.field(default=None, validator=v.optional(v.integer(1, 99_999)))
 
 
+@guarded
 def check_objection(
     objection: Objection, exhibition: Exhibition, *, roll: Mapping[str, int]
 ) -> None:
@@ -328,7 +331,7 @@ def check_objection(
     collector.raise_if_any()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ObjectionOutcome:
     """What the upheld objections do to the roll.
 
@@ -344,6 +347,12 @@ class ObjectionOutcome:
     dismissed: tuple[Objection, ...]
 
 
+_MAX_NAME: Final = 200
+"""The longest prefix of the changesets' names: a changeset's name has at most 256
+characters, and the longest suffix (``-move-`` and a centre id) is 11."""
+
+
+@guarded
 def objection_changesets(
     objections: Sequence[Objection],
     decisions: Sequence[ObjectionDecision],
@@ -369,8 +378,10 @@ def objection_changesets(
     """
     filed: tuple[Objection, ...] = sequence_of(objections, "objections", Objection)
     decided: tuple[ObjectionDecision, ...] = sequence_of(decisions, "decisions", ObjectionDecision)
-    if type(name) is not str or not 1 <= len(name) <= 200:
-        raise TypeError("name must be a text of 1 to 200 characters")
+    if not name.strip():  # its type is checked by the guard
+        raise MissingValue("text.blank", field="name", value=name)
+    if len(name) > _MAX_NAME:
+        raise InvalidFormat("text.too_long", field="name", value=name, max_length=_MAX_NAME)
     collector = ErrorCollector("objection decisions")
     by_id: dict[str, Objection] = {}
     for index, objection in enumerate(filed):

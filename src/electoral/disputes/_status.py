@@ -16,8 +16,9 @@ from typing import Final
 import attrs
 import pendulum
 
+from electoral._guard import MAX_COUNT, guarded, typed_fields
 from electoral.calendar import Deadline, Due, LibyanCalendar
-from electoral.errors import InconsistentValue, register_messages
+from electoral.errors import InconsistentValue, OutOfRange, register_messages
 from electoral.model import _validators as v
 
 __all__ = ["Announcement", "ResultsState", "ResultsStatus", "announce"]
@@ -68,7 +69,7 @@ _NEXT: Final = {
 }
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Announcement:
     """One announcement of results.
 
@@ -85,7 +86,7 @@ class Announcement:
     note: str = attrs.field(default="", validator=v.text(max_length=2000))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ResultsState:
     """An election's results: every announcement, in order.
 
@@ -107,6 +108,7 @@ class ResultsState:
         """The first announcement of complete preliminary results, if any."""
         return next((a for a in self.announcements if a.status is ResultsStatus.PRELIMINARY), None)
 
+    @guarded
     def appeal_window(self, deadline: Deadline, calendar: LibyanCalendar) -> Due | None:
         """The appeal window anchored on the preliminary announcement (``None`` before it)."""
         if not isinstance(deadline, Deadline):
@@ -117,6 +119,7 @@ class ResultsState:
         return None if first is None else calendar.due(deadline, first.at)
 
 
+@guarded
 def announce(
     state: ResultsState,
     status: ResultsStatus,
@@ -158,8 +161,8 @@ def announce(
         raise TypeError(f"state must be a ResultsState, not {type(state).__name__}")
     if not isinstance(status, ResultsStatus):
         raise TypeError(f"status must be a ResultsStatus, not {type(status).__name__}")
-    if type(pending) is not int or pending < 0:
-        raise TypeError("pending must be a whole number of pending appeals or decisions")
+    if pending < 0:  # its type and ceiling are checked by the guard
+        raise OutOfRange(field="pending", value=pending, min_value=0, max_value=MAX_COUNT)
     if (appeal is None) != (calendar is None):
         raise TypeError("appeal and calendar are given together")
     made = Announcement(status=status, at=at, instrument=instrument, note=note)

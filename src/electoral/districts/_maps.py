@@ -9,6 +9,7 @@ from typing import Any, Final, Literal
 import attrs
 
 from electoral._checks import sequence_of
+from electoral._guard import guarded, typed_fields
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
@@ -118,7 +119,7 @@ def _seats(value: object) -> Mapping[str, int]:
     return _counts_by(value, "seats", None)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class District:
     """One district of a map.
 
@@ -151,7 +152,7 @@ def _counts(value: object) -> Mapping[str, int]:
     return _counts_by(value, "published", LEVELS)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class DistrictMap:
     """An election's districts and their seats, as one published version.
 
@@ -237,6 +238,7 @@ class DistrictMap:
                 )
         collector.raise_if_any()
 
+    @guarded
     def district(self, name: str) -> District:
         """The district called ``name``.
 
@@ -248,6 +250,7 @@ class DistrictMap:
                 return district
         raise InconsistentValue("districts.unknown_parent", field="name", value=name)
 
+    @guarded
     def table(self, kind: str) -> dict[str, int]:
         """The seats of race ``kind`` by district, in map order (districts with some).
 
@@ -259,6 +262,7 @@ class DistrictMap:
             raise TypeError(f"kind must be a race kind (str), not {type(kind).__name__}")
         return {d.name: d.seats[kind] for d in self.districts if d.seats.get(kind)}
 
+    @guarded
     def region_of(self, name: str) -> Region | None:
         """The region that contains district ``name``, or ``None`` if not published."""
         seen: set[str] = set()

@@ -192,6 +192,7 @@ class ElectionRules:
     parameters: tuple[Parameter, ...] = ()
     district_map: str | None = None
 
+    @guarded
     def parameter(self, name: str) -> Parameter | None:
         """The unsettled point called ``name``, if these rules record it."""
         for parameter in self.parameters:

@@ -41,6 +41,7 @@ from fractions import Fraction
 from types import MappingProxyType
 from typing import Final, Literal
 
+from electoral._guard import guarded
 from electoral.districts import DistrictMap, resolve_map
 from electoral.errors import (
     ErrorCollector,
@@ -237,6 +238,7 @@ def _races(table: Mapping[str, int], kind: RaceKind, rule: Rule, citation: str) 
     ]
 
 
+@guarded
 def gnc_2012(
     *,
     individual: Mapping[str, int] | None = None,
@@ -376,6 +378,7 @@ def _region_totals(
     collector.raise_if_any()
 
 
+@guarded
 def cda_2014(
     *,
     general: Mapping[str, int] | None = None,
@@ -476,6 +479,7 @@ def cda_2014(
     )
 
 
+@guarded
 def hor_2014(
     *,
     general: Mapping[str, int] | None = None,
@@ -520,6 +524,7 @@ def hor_2014(
     )
 
 
+@guarded
 def president_2021(*, majority: Majority = "more_than_half") -> ElectionRules:
     """The presidential election planned for 24 December 2021 (Law 1/2021).
 
@@ -563,6 +568,7 @@ def president_2021(*, majority: Majority = "more_than_half") -> ElectionRules:
     )
 
 
+@guarded
 def hor_2021(
     *,
     general: Mapping[str, int] | None = None,
@@ -620,6 +626,7 @@ def hor_2021(
     )
 
 
+@guarded
 def president_2023() -> ElectionRules:
     """The presidential election under the 2023 "6+6" law: the run-off is always held.
 
@@ -660,6 +667,7 @@ def _list_rule(formula: object, threshold: object) -> LargestRemainderRule | Hig
     raise UnknownName(field="list_formula", value=formula, choices=", ".join(_LIST_FORMULAS))
 
 
+@guarded
 def hor_2023(
     *,
     lists: Mapping[str, int],
@@ -732,6 +740,7 @@ def hor_2023(
     )
 
 
+@guarded
 def senate_2023(
     *,
     districts: Mapping[str, int],
@@ -790,6 +799,7 @@ def senate_2023(
     )
 
 
+@guarded
 def municipal_council(*, municipality: str, size: int) -> ElectionRules:
     """A municipal council under HNEC Decree 43/2023: 7, 9 or 11 seats.
 

@@ -34,6 +34,7 @@ from typing import Final
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import ErrorCollector, InconsistentValue, OutOfRange, register_messages
 
 from ._elections import ElectionOutcome, ElectionRules, allocate
@@ -51,6 +52,10 @@ register_messages(
             "The parameter {value} is given no reading.",
             "لم تُعط للمعامل {value} أي قراءة.",
         ),
+        "seats.change_readings": (
+            "{value} has seats under {seats} readings; the sweep has {readings}.",
+            "{value} له مقاعد في {seats} قراءة، وفي المسح {readings} قراءة.",
+        ),
         "seats.too_many_readings": (
             "{value} combinations of readings; at most {limit} are allocated.",
             "{value} من تركيبات القراءات؛ الحد الأقصى {limit}.",
@@ -61,7 +66,7 @@ register_messages(
 _MAX_READINGS: Final = 10_000
 
 
-@attrs.frozen(kw_only=True, eq=False)
+@attrs.frozen(kw_only=True, eq=False, field_transformer=typed_fields)
 class Reading:
     """One combination of readings and the seats it gives.
 
@@ -86,7 +91,7 @@ class Reading:
         return ", ".join(f"{name}={label}" for name, label in self.labels.items())
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class SeatChange:
     """A candidate or list whose seats differ between readings.
 
@@ -101,7 +106,7 @@ class SeatChange:
     seats: tuple[int, ...]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Stability:
     """How much of the result every reading agrees on.
 
@@ -129,7 +134,7 @@ class Stability:
         return Fraction(self.stable_seats, self.seats) if self.seats else None
 
 
-@attrs.frozen(kw_only=True, eq=False)
+@attrs.frozen(kw_only=True, eq=False, field_transformer=typed_fields)
 class Sweep:
     """The readings of a sweep, what changes between them, and how stable it is.
 
@@ -148,6 +153,21 @@ class Sweep:
     changes: tuple[SeatChange, ...]
     stability: Stability
 
+    def __attrs_post_init__(self) -> None:
+        last = len(self.readings) - 1
+        if self.readings and not 0 <= self.baseline <= last:
+            raise OutOfRange(field="baseline", value=self.baseline, min_value=0, max_value=last)
+        for change in self.changes:
+            if len(change.seats) != len(self.readings):
+                raise InconsistentValue(
+                    "seats.change_readings",
+                    field="changes",
+                    value=f"{change.race}/{change.candidate}",
+                    seats=len(change.seats),
+                    readings=len(self.readings),
+                )
+
+    @guarded
     def moves(self, index: int) -> tuple[tuple[str, str, int, int], ...]:
         """``(race, candidate, seats at baseline, seats under reading index)`` for
         every seat that reading ``index`` moves away from the baseline."""
@@ -214,6 +234,7 @@ def _seats(outcome: ElectionOutcome) -> dict[tuple[str, str], int]:
     return seats
 
 
+@guarded
 def sweep(
     build: Callable[..., ElectionRules],
     readings: Mapping[str, Sequence[object] | Mapping[str, object]],
