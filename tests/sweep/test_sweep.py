@@ -317,6 +317,7 @@ class Sweep:
                 )
         self.args = {name: pool[0] for name, pool in self.pools.items()}
         self.problems: list[str] = []
+        self.pending_seen: set[str] = set()
 
     def call(self, args: dict[str, object]) -> BaseException | None:
         self.figures.calls += 1
@@ -354,6 +355,11 @@ class Sweep:
     ) -> str | None:
         if parameter.kind is inspect.Parameter.VAR_KEYWORD and isinstance(error, TypeError):
             return None  # an unexpected keyword is a programmer's mistake
+        if error is not None and outcome_of(error) in PENDING_FORMATS_LAYER.get(
+            self.target.name, ()
+        ):
+            self.pending_seen.add(outcome_of(error))
+            return None
         try:
             return problem(self.target, parameter.name, annotation, value, error)
         except Exception as inner:  # noqa: BLE001 - an error that cannot print is a finding
@@ -406,6 +412,11 @@ def test_junk(target: Target, examples: Any) -> None:
         spent = time.perf_counter() - started
         FIGURES.seconds += spent
         FIGURES.slowest[target.name] = round(spent, 3)
+    stale = PENDING_FORMATS_LAYER.get(target.name, set()) - sweep.pending_seen
+    if stale:
+        sweep.problems.append(
+            f"no longer raises {', '.join(sorted(stale))}: remove it from PENDING_FORMATS_LAYER"
+        )
     if sweep.problems:
         FIGURES.problems[target.name] = sweep.problems
     details = "\n".join(f"  {line}" for line in sweep.problems[:40])
@@ -473,6 +484,21 @@ def test_a_new_public_name_joins_the_sweep(monkeypatch: pytest.MonkeyPatch) -> N
 def test_every_chapter_is_swept() -> None:
     chapters = {target.name.split(".")[1] for target in TARGETS}
     assert chapters >= {
-        "adapters", "errors", "ids", "model", "registration", "results", "seats",
-        "serialization", "synthetic", "testing",
+        "adapters", "calendar", "candidates", "disputes", "districts", "errors", "ids", "law",
+        "model", "registration", "results", "seats", "serialization", "synthetic", "testing",
     }  # fmt: skip
+
+
+def test_every_record_checks_its_fields() -> None:
+    """Every public attrs class validates (or converts) each field it takes, as the nouns
+    do; only the records of the readers the formats layer is taking over wait."""
+    unchecked = [
+        f"{target.name}.{field.name}"
+        for target in TARGETS
+        if inspect.isclass(target.function)
+        and attrs.has(target.function)
+        and target.name not in PENDING_FORMATS_LAYER
+        for field in attrs.fields(target.function)
+        if field.init and field.validator is None and field.converter is None
+    ]
+    assert unchecked == []
