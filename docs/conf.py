@@ -457,8 +457,18 @@ def _no_inline_type(
         lines[0:0] = ["..", ""]
 
 
+def _public_bases(app: Any, name: str, obj: object, options: Any, bases: list[Any]) -> None:
+    """Show a private base of ``electoral`` (the named tuple whose fields a record checks)
+    as the classes it derives from: a private name has no page to link to."""
+    for index, base in reversed(list(enumerate(bases))):
+        private = getattr(base, "__name__", "").startswith("_")
+        if private and getattr(base, "__module__", "").startswith("electoral"):
+            bases[index : index + 1] = list(base.__bases__)
+
+
 def setup(app: Any) -> None:
     """Connect the resolvers and the autodoc hooks above."""
+    app.connect("autodoc-process-bases", _public_bases)
     app.connect("autodoc-process-docstring", _no_inline_type, priority=400)
     app.connect("missing-reference", _type_variable_as_text)
     app.connect("missing-reference", _resolve_through_reexport)

@@ -163,3 +163,10 @@ def test_a_sweep_record_is_consistent_and_prints() -> None:
         attrs.evolve(result.readings[0], values={"list_formula": 10**5000})
     assert huge.value.code == "range.ceiling"
     assert repr(huge.value)
+
+
+def test_the_readings_have_a_ceiling() -> None:
+    """The cost of a sweep grows with the product of the readings: 10,000 at most."""
+    with pytest.raises(InconsistentValue) as info:
+        sweep(lists, {"list_formula": ["hare"] * 101, "list_threshold": [None] * 100}, LISTS)
+    assert (info.value.code, info.value.params["limit"]) == ("seats.too_many_readings", 10_000)
