@@ -67,8 +67,11 @@ Language = Literal["en", "ar"]
 class Message:
     """The English and Arabic templates of one error code.
 
-    Templates use :meth:`str.format` fields: ``{field}``, ``{value}`` and any key of
-    the error's ``params``.
+    Templates use :meth:`str.format` fields: ``{value}`` (the refused value, shown
+    with ``repr()`` and shortened) and any key of the error's ``params``. A
+    template never names its field, neither as ``{field}`` nor in words: the message
+    is shown under the field it concerns (a form field, a column), and the field
+    itself stays in :attr:`ValidationError.field`.
     """
 
     __slots__ = ("ar", "en")
@@ -152,7 +155,7 @@ class ValidationError(ValueError, ElectoralError):
     def message(self, language: Language = "en") -> str:
         """The message in English (``"en"``) or Arabic (``"ar"``)."""
         template: str = getattr(MESSAGES[self.code], language)
-        return template.format_map(_Params(self.params, field=self.field, value=_show(self.value)))
+        return template.format_map(_Params(self.params, value=_show(self.value)))
 
     def at(self, location: str) -> Self:
         """Return this error with ``location`` prefixed to where it happened."""
@@ -275,8 +278,8 @@ class ValidationErrors(ExceptionGroup[ValidationError], ElectoralError):
     ... )
     >>> for line in group.describe():
     ...     print(line)
-    type: name: None is not of an accepted type. @ line 2
-    missing: office is required. @ line 5
+    type: None is not of an accepted type. @ line 2
+    missing: This field is required. @ line 5
     """
 
     def __new__(cls, message: str, errors: Sequence[ValidationError]) -> Self:
@@ -370,56 +373,56 @@ class ErrorCollector:
 
 register_messages(
     {
-        "invalid": ("{field}: {value} is not valid.", "{field}: القيمة {value} غير صالحة."),
+        "invalid": ("{value} is not valid.", "القيمة {value} غير صالحة."),
         "type": (
-            "{field}: {value} is not of an accepted type.",
-            "{field}: نوع القيمة {value} غير مقبول.",
+            "{value} is not of an accepted type.",
+            "نوع القيمة {value} غير مقبول.",
         ),
         "format": (
-            "{field}: {value} has an invalid format.",
-            "{field}: صيغة القيمة {value} غير صالحة.",
+            "{value} has an invalid format.",
+            "صيغة القيمة {value} غير صالحة.",
         ),
         "length": (
-            "{field}: {value} has an invalid length.",
-            "{field}: طول القيمة {value} غير صالح.",
+            "{value} has an invalid length.",
+            "طول القيمة {value} غير صالح.",
         ),
         "checksum": (
-            "{field}: the check digit of {value} does not match.",
-            "{field}: رقم التحقق في {value} غير مطابق.",
+            "The check digit of {value} does not match.",
+            "رقم التحقق في {value} غير مطابق.",
         ),
         "component": (
-            "{field}: a part of {value} is not valid.",
-            "{field}: جزء من القيمة {value} غير صالح.",
+            "A part of {value} is not valid.",
+            "جزء من القيمة {value} غير صالح.",
         ),
         "range": (
-            "{field}: {value} must lie between {min_value} and {max_value}.",
-            "{field}: يجب أن تكون القيمة {value} بين {min_value} و{max_value}.",
+            "{value} must lie between {min_value} and {max_value}.",
+            "يجب أن تكون القيمة {value} بين {min_value} و{max_value}.",
         ),
-        "missing": ("{field} is required.", "الحقل {field} مطلوب."),
+        "missing": ("This field is required.", "هذا الحقل مطلوب."),
         "inconsistent": (
-            "{field}: {value} contradicts another field.",
-            "{field}: القيمة {value} تتعارض مع حقل آخر.",
+            "{value} contradicts another field.",
+            "القيمة {value} تتعارض مع حقل آخر.",
         ),
         "text.control": (
-            "{field}: text may not contain control, bidi or zero-width characters.",
-            "{field}: لا يجوز أن يحتوي النص على محارف تحكم أو اتجاه أو محارف صفرية العرض.",
+            "Text may not contain control, bidi or zero-width characters.",
+            "لا يجوز أن يحتوي النص على محارف تحكم أو اتجاه أو محارف صفرية العرض.",
         ),
         "text.too_long": (
-            "{field}: text may be at most {max_length} characters long.",
-            "{field}: يجب ألا يزيد طول النص عن {max_length} حرفًا.",
+            "Text may be at most {max_length} characters long.",
+            "يجب ألا يزيد طول النص عن {max_length} حرفًا.",
         ),
-        "text.blank": ("{field} may not be blank.", "لا يجوز ترك الحقل {field} فارغًا."),
+        "text.blank": ("This field may not be blank.", "لا يجوز ترك هذا الحقل فارغًا."),
         "text.newline": (
-            "{field}: text may not contain a line break.",
-            "{field}: لا يجوز أن يحتوي النص على سطر جديد.",
+            "Text may not contain a line break.",
+            "لا يجوز أن يحتوي النص على سطر جديد.",
         ),
         "code.unknown": (
-            "{field}: {value} is not a known {system} code.",
-            "{field}: القيمة {value} ليست رمزًا معروفًا في {system}.",
+            "{value} is not a known {system} code.",
+            "القيمة {value} ليست رمزًا معروفًا في {system}.",
         ),
         "enum.unknown": (
-            "{field}: {value} is not one of {choices}.",
-            "{field}: القيمة {value} ليست من بين {choices}.",
+            "{value} is not one of {choices}.",
+            "القيمة {value} ليست من بين {choices}.",
         ),
     }
 )

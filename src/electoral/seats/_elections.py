@@ -93,16 +93,16 @@ __all__ = [
 register_messages(
     {
         "seats.unknown_race": (
-            "{field}: {value} is not a race of this election.",
-            "{field}: {value} ليس سباقًا في هذه الانتخابات.",
+            "{value} is not a race of this election.",
+            "{value} ليس سباقًا في هذه الانتخابات.",
         ),
         "seats.missing_race": (
-            "{field}: there are no results for the race {value}.",
-            "{field}: لا توجد نتائج للسباق {value}.",
+            "There are no results for the race {value}.",
+            "لا توجد نتائج للسباق {value}.",
         ),
         "seats.district_total": (
-            "{field}: the districts add up to {value} seats; the law gives {expected}.",
-            "{field}: مجموع مقاعد الدوائر {value}، والقانون ينص على {expected}.",
+            "The districts add up to {value} seats; the law gives {expected}.",
+            "مجموع مقاعد الدوائر {value}، والقانون ينص على {expected}.",
         ),
     }
 )
@@ -344,7 +344,7 @@ def allocate(
     >>> allocate(election, {"Murzuk/general": {}})
     Traceback (most recent call last):
     ...
-    electoral.errors.ValidationErrors: 1 problem in hor_2014 (1 sub-exceptions)
+    electoral.errors.ValidationErrors: 1 problem in hor_2014 (1 sub-exception)
     """
     collector = ErrorCollector(election.id)
     known = {race.id for race in election.races}
