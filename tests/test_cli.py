@@ -552,8 +552,8 @@ def test_convert_result_forms_needs_a_setup_and_good_json(
         "--from", "json", "--to", "tallyho", "--setup", str(demo_dir / "tally-setup"),
     )  # fmt: skip
     assert code == 1
-    assert "type: 1 is not of an accepted type. @ $[0].barcode" in err
-    assert "missing: This field is required. @ $[0].ballot_number" in err
+    assert "type: Barcode: 1 is not of an accepted type. @ $[0].barcode" in err
+    assert "missing: Ballot number: This field is required. @ $[0].ballot_number" in err
     assert not target.exists()
 
 

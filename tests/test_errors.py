@@ -15,6 +15,7 @@ import electoral.adapters
 import electoral.ids
 import electoral.model
 from electoral.errors import (
+    LABELS,
     MESSAGES,
     ElectoralError,
     ErrorCollector,
@@ -24,11 +25,14 @@ from electoral.errors import (
     InvalidFormat,
     InvalidLength,
     InvalidType,
+    Label,
     Message,
     MissingValue,
     OutOfRange,
     ValidationError,
     ValidationErrors,
+    label,
+    register_labels,
     register_messages,
 )
 
@@ -412,3 +416,76 @@ def test_collector_error_without_location_keeps_inner_location() -> None:
     collector = ErrorCollector("x")
     collector.add(InvalidType(field="a", value=1, location="line 7"))
     assert collector.errors[0].location == "line 7"
+
+
+# --- labels ----------------------------------------------------------------------------
+
+
+def test_a_labelled_message_puts_the_label_in_front() -> None:
+    error = InvalidType(field="national_id", value=None)
+    assert error.message() == "None is not of an accepted type."
+    assert error.message(labelled=True) == "National ID: None is not of an accepted type."
+    assert error.message("ar", labelled=True) == "الرقم الوطني: نوع القيمة None غير مقبول."
+    assert str(error) == "None is not of an accepted type."  # str() is never labelled
+
+
+def test_an_error_without_a_field_is_not_labelled() -> None:
+    error = InconsistentValue("center.copies_itself")
+    assert error.message(labelled=True) == "A centre cannot be a copy of itself."
+
+
+def test_label_of_an_indexed_field_keeps_the_index() -> None:
+    assert label("votes[3]") == "Votes[3]"
+    assert label("votes['A']", "ar") == "الأصوات['A']"
+    assert label("[3]") == "[3]"
+
+
+def test_a_field_without_a_label_is_shown_as_it_is() -> None:
+    assert label("Dawn") == "Dawn"
+    assert label("Dawn[2]", "ar") == "Dawn[2]"
+    assert label("") == ""
+    error = OutOfRange("seats.list_women", field="Dawn", value=0, required=1)
+    assert error.message(labelled=True) == "Dawn: The list has 0 women; at least 1 are required."
+
+
+def test_language_and_field_are_checked() -> None:
+    with pytest.raises(ValueError, match="language must be 'en' or 'ar', not 'fr'"):
+        label("votes", "fr")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="language"):
+        MissingValue(field="votes").message("fr")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="field must be a str, not int"):
+        label(3)  # type: ignore[arg-type]
+
+
+def test_register_labels_allows_the_same_texts_and_refuses_others() -> None:
+    before = LABELS["national_id"]
+    register_labels({"national_id": ("National ID", "الرقم الوطني")})
+    assert LABELS["national_id"] is not before
+    assert LABELS["national_id"] == before
+    with pytest.raises(KeyError, match="already has the label"):
+        register_labels({"national_id": ("NID", "الرقم الوطني")})
+    assert LABELS["national_id"] == before
+    register_labels({"test_errors_field": ("Test field", "حقل اختبار")})
+    try:
+        assert label("test_errors_field", "ar") == "حقل اختبار"
+    finally:
+        del LABELS["test_errors_field"]
+
+
+def test_label_value_object() -> None:
+    assert Label("A", "ب") == Label("A", "ب")
+    assert Label("A", "ب") != Label("A", "ج")
+    assert Label("A", "ب") != ("A", "ب")
+    assert len({Label("A", "ب"), Label("A", "ب")}) == 1
+    assert repr(Label("A", "ب")) == "Label(en='A', ar='ب')"
+
+
+def test_describe_labelled() -> None:
+    group = ValidationErrors(
+        "g", [MissingValue(field="office_id", location="line 5"), InvalidType(value=1)]
+    )
+    assert group.describe(labelled=True) == [
+        "missing: Office: This field is required. @ line 5",
+        "type: 1 is not of an accepted type.",
+    ]
+    assert group.describe("ar", labelled=True)[0] == "missing: المكتب: هذا الحقل مطلوب. @ line 5"

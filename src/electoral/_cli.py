@@ -193,13 +193,14 @@ class DataError(Exception):
 
 
 def describe(error: ValidationError) -> str:
-    """One problem as ``code: message @ location``.
+    """One problem as ``code: label: message @ location`` (the field's label, as a
+    line on a terminal stands on its own).
 
-    >>> describe(MissingValue(field="office", location="line 5"))
-    'missing: This field is required. @ line 5'
+    >>> describe(MissingValue(field="office_id", location="line 5"))
+    'missing: Office: This field is required. @ line 5'
     """
     where = f" @ {error.location}" if error.location else ""
-    return f"{error.code}: {error.message()}{where}"
+    return f"{error.code}: {error.message(labelled=True)}{where}"
 
 
 def _problem_json(error: ValidationError) -> dict[str, Any]:

@@ -10,11 +10,16 @@ knows nothing of ``electoral`` still catches it. Each error carries:
 * ``value``: the value that was refused, exactly as it was given;
 * ``params``: the extra figures the message needs (limits, counts);
 * a message in English (``str(error)``, :meth:`ValidationError.message`) and in Arabic
-  (:meth:`ValidationError.message` with ``"ar"``).
+  (:meth:`ValidationError.message` with ``"ar"``). A message never names its field, so
+  that it reads well under a form field; where problems are written one per line (the
+  command line, a log), ``message(language, labelled=True)`` puts the field's label in
+  front: ``"National ID: A National ID contains only digits."``.
 
 Every code and its two texts live in one catalogue, :data:`MESSAGES`; a test proves
 that every code has both languages. Raising an error with a code that is not in the
-catalogue is a programming error and fails at once with :class:`KeyError`.
+catalogue is a programming error and fails at once with :class:`KeyError`. Every field
+the library names has a label in English and Arabic in :data:`LABELS`; a test proves
+that none is missing.
 
 A batch of problems (a CSV file, a result form, a dict given to the converter) is
 raised together as :class:`ValidationErrors`, an :class:`ExceptionGroup` whose members
@@ -22,8 +27,7 @@ each carry the ``location`` of the problem (``"$.stations[3].registrants"``,
 ``"line 4"``). :class:`ErrorCollector` builds such a group and never half-applies.
 
 The design follows python-stdnum's ``ValidationError(ValueError)`` tree, votelib's
-errors with data attributes and cattrs' ``ExceptionGroup`` validation
-(``../shared/design/style.md`` §1.1, §1.3, §1.5).
+errors with data attributes and cattrs' ``ExceptionGroup`` validation.
 
 >>> from electoral.ids import national_id
 >>> try:
@@ -31,8 +35,10 @@ errors with data attributes and cattrs' ``ExceptionGroup`` validation
 ... except ValidationError as error:
 ...     print(error.code, error.field, repr(error.value))
 ...     print(error.message("ar"))
+...     print(error.message("en", labelled=True))
 national_id.length national_id '12345'
 الرقم الوطني يتكون من 12 رقمًا.
+National ID: A National ID is a 12-digit number.
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Final, Literal, Self
 
 __all__ = [
+    "LABELS",
     "MESSAGES",
     "ElectoralError",
     "ErrorCollector",
@@ -51,17 +58,27 @@ __all__ = [
     "InvalidFormat",
     "InvalidLength",
     "InvalidType",
+    "Label",
     "Language",
     "Message",
     "MissingValue",
     "OutOfRange",
     "ValidationError",
     "ValidationErrors",
+    "label",
+    "register_labels",
     "register_messages",
 ]
 
 Language = Literal["en", "ar"]
 """A message language: ``"en"`` (English) or ``"ar"`` (Arabic)."""
+
+_LANGUAGES: Final = ("en", "ar")
+
+
+def _check_language(language: object) -> None:
+    if language not in _LANGUAGES:
+        raise ValueError(f"language must be 'en' or 'ar', not {language!r}")
 
 
 class Message:
@@ -108,6 +125,83 @@ def register_messages(messages: Mapping[str, tuple[str, str]]) -> None:
         MESSAGES[code] = Message(en, ar)
 
 
+class Label:
+    """The English and Arabic label of one field (``"National ID"``, ``"الرقم الوطني"``)."""
+
+    __slots__ = ("ar", "en")
+
+    def __init__(self, en: str, ar: str) -> None:
+        self.en = en
+        self.ar = ar
+
+    def __repr__(self) -> str:
+        return f"Label(en={self.en!r}, ar={self.ar!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Label):
+            return NotImplemented
+        return (self.en, self.ar) == (other.en, other.ar)
+
+    def __hash__(self) -> int:
+        return hash((self.en, self.ar))
+
+
+LABELS: Final[dict[str, Label]] = {}
+"""The label table: field name -> :class:`Label`. Filled by :func:`register_labels`.
+
+:meta hide-value:
+"""
+
+
+def register_labels(labels: Mapping[str, tuple[str, str]]) -> None:
+    """Add field labels to :data:`LABELS`.
+
+    Several chapters name the same field (``national_id``), so registering a field
+    again with the same texts is allowed; with other texts it is a :class:`KeyError`,
+    as two meanings of one field name would make a labelled message ambiguous.
+
+    >>> register_labels({"demo_field": ("Demo field", "حقل تجريبي")})
+    >>> label("demo_field", "ar")
+    'حقل تجريبي'
+    >>> del LABELS["demo_field"]
+    """
+    for field, (en, ar) in labels.items():
+        new = Label(en, ar)
+        old = LABELS.get(field)
+        if old is not None and old != new:
+            raise KeyError(f"field {field!r} already has the label {old!r}, not {new!r}")
+        LABELS[field] = new
+
+
+def label(field: str, language: Language = "en") -> str:
+    """The label of ``field`` in ``language``, for a labelled message.
+
+    An indexed field (``votes[3]``, ``votes['A']``) is labelled by its name, the
+    index kept. A field without a label (a list's name given as the field, a
+    service's own field) is shown as it is: a missing label never hides a message.
+    The library's own fields all have labels (a test checks that).
+
+    >>> label("national_id"), label("national_id", "ar")
+    ('National ID', 'الرقم الوطني')
+    >>> label("votes['A']")
+    "Votes['A']"
+    >>> label("Dawn")
+    'Dawn'
+    """
+    _check_language(language)
+    if not isinstance(field, str):
+        raise TypeError(f"field must be a str, not {type(field).__name__}")
+    found = LABELS.get(field)
+    if found is None:
+        name, bracket, index = field.partition("[")
+        found = LABELS.get(name) if bracket else None
+        if found is None:
+            return field
+        return f"{getattr(found, language)}[{index}"
+    text: str = getattr(found, language)
+    return text
+
+
 _MISSING: Final = object()
 
 
@@ -152,10 +246,35 @@ class ValidationError(ValueError, ElectoralError):
         self.location = location
         super().__init__(self.message("en"))
 
-    def message(self, language: Language = "en") -> str:
-        """The message in English (``"en"``) or Arabic (``"ar"``)."""
+    def message(self, language: Language = "en", *, labelled: bool = False) -> str:
+        """The message in English (``"en"``) or Arabic (``"ar"``).
+
+        The message never names its field, so that it reads well under a form field.
+        With ``labelled=True``, an error that has a field gets the field's label in
+        front (``"Gender: A citizen is male or female."``), for a line that stands
+        on its own: the command line, a log. See :func:`label`.
+        """
+        _check_language(language)
         template: str = getattr(MESSAGES[self.code], language)
-        return template.format_map(_Params(self.params, value=_show(self.value)))
+        text = template.format_map(_Params(self.message_params(language)))
+        if labelled and self.field:
+            return f"{label(self.field, language)}: {text}"
+        return text
+
+    def message_params(self, language: Language = "en") -> dict[str, object]:
+        """The values the message template of ``language`` is filled with.
+
+        The error's :attr:`params` and ``value``: the refused value as the message
+        shows it (its ``repr()``, shortened to 80 characters, an int of more than
+        256 bits by its size). A subclass whose params need translating (a state's
+        label) gives them in ``language`` here. These are the params a Django
+        ``ValidationError`` gets (:mod:`electoral.contrib.django`).
+
+        >>> OutOfRange(field="number", value=103, min_value=1, max_value=102).message_params()
+        {'min_value': 1, 'max_value': 102, 'value': '103'}
+        """
+        _check_language(language)
+        return {**self.params, "value": _show(self.value)}
 
     def at(self, location: str) -> Self:
         """Return this error with ``location`` prefixed to where it happened."""
@@ -274,12 +393,16 @@ class ValidationErrors(ExceptionGroup[ValidationError], ElectoralError):
     >>> group = ValidationErrors(
     ...     "2 problems in centres.csv",
     ...     [InvalidType(field="name", value=None, location="line 2"),
-    ...      MissingValue(field="office", value="", location="line 5")],
+    ...      MissingValue(field="office_id", value="", location="line 5")],
     ... )
     >>> for line in group.describe():
     ...     print(line)
     type: None is not of an accepted type. @ line 2
     missing: This field is required. @ line 5
+    >>> for line in group.describe("ar", labelled=True):
+    ...     print(line)
+    type: الاسم: نوع القيمة None غير مقبول. @ line 2
+    missing: المكتب: هذا الحقل مطلوب. @ line 5
     """
 
     def __new__(cls, message: str, errors: Sequence[ValidationError]) -> Self:
@@ -304,12 +427,17 @@ class ValidationErrors(ExceptionGroup[ValidationError], ElectoralError):
         """The code of each problem, in order."""
         return tuple(error.code for error in self.errors)
 
-    def describe(self, language: Language = "en") -> list[str]:
-        """One line per problem: ``code: message @ location``."""
+    def describe(self, language: Language = "en", *, labelled: bool = False) -> list[str]:
+        """One line per problem: ``code: message @ location``.
+
+        With ``labelled=True`` each message has its field's label in front
+        (:meth:`ValidationError.message`).
+        """
         lines = []
         for error in self.errors:
             where = f" @ {error.location}" if error.location else ""
-            lines.append(f"{error.code}: {error.message(language)}{where}")
+            text = error.message(language, labelled=labelled)
+            lines.append(f"{error.code}: {text}{where}")
         return lines
 
 
@@ -426,3 +554,12 @@ register_messages(
         ),
     }
 )
+
+
+def _register_field_labels() -> None:
+    from electoral._labels import FIELD_LABELS
+
+    register_labels(FIELD_LABELS)
+
+
+_register_field_labels()

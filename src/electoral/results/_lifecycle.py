@@ -38,7 +38,6 @@ import attrs
 
 from electoral.adapters.tallyho import FORM_STATE
 from electoral.errors import (
-    MESSAGES,
     InconsistentValue,
     InvalidFormat,
     Language,
@@ -196,20 +195,15 @@ class WrongState(InconsistentValue):
 
     default_code = "results.wrong_state"
 
-    def message(self, language: Language = "en") -> str:
-        """The message, with the states' labels in ``language``."""
+    def message_params(self, language: Language = "en") -> dict[str, object]:
+        """The params, with the states' labels in ``language``."""
+        params = super().message_params(language)
         allowed = self.params.get("allowed_states")
         current = self.params.get("current_state")
         if language == "en" or not isinstance(current, FormState):
-            return super().message(language)
+            return params
         states = allowed if isinstance(allowed, tuple) else ()
-        template: str = MESSAGES[self.code].ar
-        return template.format(
-            field=self.field,
-            value=self.value,
-            allowed=_labels(states, "ar"),
-            current=current.label("ar"),
-        )
+        return {**params, "allowed": _labels(states, "ar"), "current": current.label("ar")}
 
 
 class UnknownReference(InconsistentValue):

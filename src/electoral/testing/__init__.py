@@ -81,7 +81,7 @@ def assert_codes(group: ValidationErrors, expected: list[str]) -> None:
     >>> assert_codes(ValidationErrors("x", [MissingValue(field="name")]), ["missing"])
     """
     if list(group.codes) != expected:
-        lines = "\n".join(group.describe())
+        lines = "\n".join(group.describe(labelled=True))
         raise AssertionError(f"expected codes {expected}, got:\n{lines}")
 
 
