@@ -114,7 +114,7 @@ nitpick_ignore_regex = [
 
 html_theme = "furo"
 html_title = f"electoral {release}"
-html_static_path: list[str] = []
+html_static_path = ["_static"]
 
 # -- Example notebooks ---------------------------------------------------------------
 # The notebooks live in ../examples, next to the code, as MyST text notebooks without
