@@ -207,17 +207,34 @@ def _cell(content: Any, classes: tuple[str, ...] = ()) -> Any:
     return entry
 
 
-def _param_links(names: list[str]) -> Any:
+def _links(prefix: str, names: list[str]) -> Any:
+    """A cell of literal names, each a link to the row ``<prefix>-<name>``."""
     paragraph = nodes.paragraph()
     for index, name in enumerate(names):
         if index:
             paragraph += nodes.Text(", ")
-        reference = nodes.reference("", "", internal=True, refid=nodes.make_id(f"param-{name}"))
+        reference = nodes.reference("", "", internal=True, refid=nodes.make_id(f"{prefix}-{name}"))
         reference += nodes.literal(name, name)
         paragraph += reference
     entry = nodes.entry()
     entry += paragraph
     return entry
+
+
+class _TableDirective(SphinxDirective):
+    """A directive without arguments or content whose rows are link targets."""
+
+    has_content = False
+    required_arguments = 0
+    optional_arguments = 0
+    option_spec: ClassVar[dict[str, Any]] = {}
+
+    def _row(self, prefix: str, name: str) -> Any:
+        """A row with the anchor ``<prefix>-<name>``, a target for ``[text](#anchor)``."""
+        anchor = nodes.make_id(f"{prefix}-{name}")
+        domain = self.env.get_domain("std")
+        domain.note_hyperlink_target(anchor, self.env.docname, anchor, name)  # type: ignore[attr-defined]
+        return nodes.row(ids=[anchor])
 
 
 def _table(widths: tuple[int, ...], titles: tuple[str, ...], rows: list[Any]) -> Any:
@@ -241,27 +258,18 @@ def _table(widths: tuple[int, ...], titles: tuple[str, ...], rows: list[Any]) ->
     return table
 
 
-class ErrorCatalog(SphinxDirective):
+class ErrorCatalog(_TableDirective):
     """``error-catalog``: a table of every error code and its two messages."""
-
-    has_content = False
-    required_arguments = 0
-    optional_arguments = 0
-    option_spec: ClassVar[dict[str, Any]] = {}
 
     def run(self) -> list[Any]:
         """Build the table; the page is re-read on every build, as the codes may change."""
         self.env.note_reread()
         rows = []
         found = catalog_rows()
-        domain = self.env.get_domain("std")
         for code, params, english, arabic in found:
-            anchor = nodes.make_id(f"error-{code}")
-            # A link target, so that a page can write [text](#error-national-id-length).
-            domain.note_hyperlink_target(anchor, self.env.docname, anchor, code)  # type: ignore[attr-defined]
-            row = nodes.row(ids=[anchor])
+            row = self._row("error", code)
             row += _cell(nodes.literal(code, code))
-            row += _param_links(params)
+            row += _links("param", params)
             row += _cell(nodes.Text(english))
             row += _cell(arabic_text(arabic, arabic), ("arabic",))
             rows.append(row)
@@ -272,19 +280,13 @@ class ErrorCatalog(SphinxDirective):
         return [table, caption]
 
 
-class ErrorParams(SphinxDirective):
+class ErrorParams(_TableDirective):
     """``error-params``: a table of every template param, its meaning and its codes."""
 
-    has_content = False
-    required_arguments = 0
-    optional_arguments = 0
-    option_spec: ClassVar[dict[str, Any]] = {}
-
     def run(self) -> list[Any]:
-        """Build the table from the templates and :data:`PARAMS`; warn of an undocumented one."""
+        """Build the table from the templates and :data:`PARAMS`; fail on an undocumented one."""
         self.env.note_reread()
         users: dict[str, list[str]] = {}
-        domain = self.env.get_domain("std")
         for code, params, _, _ in catalog_rows():
             for name in params:
                 users.setdefault(name, []).append(code)
@@ -293,24 +295,13 @@ class ErrorParams(SphinxDirective):
             meaning = PARAMS.get(name)
             if meaning is None:
                 raise self.error(f"the param {name!r} has no meaning in error_catalog.PARAMS")
-            anchor = nodes.make_id(f"param-{name}")
-            domain.note_hyperlink_target(anchor, self.env.docname, anchor, name)  # type: ignore[attr-defined]
-            row = nodes.row(ids=[anchor])
+            row = self._row("param", name)
             row += _cell(nodes.literal(name, name))
             row += _cell(nodes.Text(meaning))
-            codes = users[name]
-            shown = nodes.paragraph()
             if name == "value":
-                shown += nodes.Text(f"every code ({len(codes)})")
-            for index, code in enumerate(codes if name != "value" else []):
-                if index:
-                    shown += nodes.Text(", ")
-                link = nodes.reference("", "", internal=True, refid=nodes.make_id(f"error-{code}"))
-                link += nodes.literal(code, code)
-                shown += link
-            entry = nodes.entry()
-            entry += shown
-            row += entry
+                row += _cell(nodes.Text(f"every code ({len(users[name])})"))
+            else:
+                row += _links("error", users[name])
             rows.append(row)
         return [_table((16, 44, 40), ("Param", "Meaning", "Codes"), rows)]
 
