@@ -43,27 +43,27 @@ __all__ = [
 class IdentifierFormField(forms.CharField):
     """A text field for one identifier; see the module's description.
 
-    The subclasses set :attr:`identifier`; ``max_length`` defaults to the
+    Each subclass holds one identifier; ``max_length`` defaults to the
     identifier's longest compact form.
     """
 
-    identifier: ClassVar[Identifier]
+    _identifier: ClassVar[Identifier]
 
     def __init__(self, **kwargs: Any) -> None:
-        if not self.identifier.integer:
-            kwargs.setdefault("max_length", self.identifier.max_length)
+        if not self._identifier.integer:
+            kwargs.setdefault("max_length", self._identifier.max_length)
         super().__init__(**kwargs)
 
     def to_python(self, value: Any) -> Any:
         """The compact form of the typed value (an ``int`` for centre ids and station
         numbers), or the field's empty value."""
         if value in self.empty_values:
-            return self.empty_value if not self.identifier.integer else None
+            return self.empty_value if not self._identifier.integer else None
         if isinstance(value, str) and self.strip:
             value = value.strip()
             if value in self.empty_values:
-                return self.empty_value if not self.identifier.integer else None
-        return self.identifier.clean(value)
+                return self.empty_value if not self._identifier.integer else None
+        return self._identifier.clean(value)
 
     def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
         """The widget's attributes, without ``maxlength``: people type spaces."""
@@ -76,34 +76,34 @@ class IdentifierFormField(forms.CharField):
 class NationalIdField(IdentifierFormField):
     """A national id (``electoral.ids.national_id``), cleaned to its 12 digits."""
 
-    identifier = IDENTIFIERS["national_id"]
+    _identifier = IDENTIFIERS["national_id"]
 
 
 class FbrNumberField(IdentifierFormField):
     """A family book number (``electoral.ids.fbr``), cleaned to its compact text."""
 
-    identifier = IDENTIFIERS["fbr_number"]
+    _identifier = IDENTIFIERS["fbr_number"]
 
 
 class CenterIdField(IdentifierFormField):
     """A centre id (``electoral.ids.center_id``), cleaned to an ``int``."""
 
-    identifier = IDENTIFIERS["center_id"]
+    _identifier = IDENTIFIERS["center_id"]
 
 
 class StationNumberField(IdentifierFormField):
     """A station number (``electoral.ids.station_number``), cleaned to an ``int``."""
 
-    identifier = IDENTIFIERS["station_number"]
+    _identifier = IDENTIFIERS["station_number"]
 
 
 class BarcodeField(IdentifierFormField):
     """A result form barcode (``electoral.ids.barcode``), kept as text with its zeros."""
 
-    identifier = IDENTIFIERS["barcode"]
+    _identifier = IDENTIFIERS["barcode"]
 
 
 class PhoneNumberField(IdentifierFormField):
     """A phone number (``electoral.ids.phone``), cleaned to HNEC's canonical digits."""
 
-    identifier = IDENTIFIERS["phone_number"]
+    _identifier = IDENTIFIERS["phone_number"]

@@ -25,7 +25,6 @@ What is checked where:
 Usage::
 
     from django.db import models
-from django.db.models import signals
     from electoral.contrib.django.models import CenterIdField, NationalIdField, NounModelMixin
     from electoral.model import Citizen as CitizenNoun
 
@@ -54,18 +53,25 @@ __all__ = [
     "BarcodeField",
     "CenterIdField",
     "FbrNumberField",
+    "IdentifierField",
+    "IntegerIdentifierField",
     "NationalIdField",
     "NounModelMixin",
     "PhoneNumberField",
     "StationNumberField",
+    "TextIdentifierField",
 ]
 
 
-class _IdentifierField:
-    """What the identifier model fields share (mixed in before the Django field)."""
+class IdentifierField:
+    """What the identifier model fields share, mixed in before a Django field.
 
-    identifier: ClassVar[Identifier]
-    form_class: ClassVar[type[electoral_forms.IdentifierFormField]]
+    A subclass sets the identifier it holds; see :class:`TextIdentifierField` and
+    :class:`IntegerIdentifierField` for the two kinds of column.
+    """
+
+    _identifier: ClassVar[Identifier]
+    _form_class: ClassVar[type[electoral_forms.IdentifierFormField]]
     name: str
     attname: str
     empty_values: Any
@@ -74,13 +80,13 @@ class _IdentifierField:
         """The compact form; Django's error (with our code) if the value is refused."""
         if value in self.empty_values:
             return value if value is not None else None
-        return self.identifier.clean(value)
+        return self._identifier.clean(value)
 
     def run_validators(self, value: Any) -> None:
         """The identifier's rules first, so that one problem is reported once; then
         the field's own validators (``max_length`` on the compact form)."""
         if value not in self.empty_values:
-            self.identifier.clean(value)
+            self._identifier.clean(value)
         super().run_validators(value)  # type: ignore[misc]
 
     def contribute_to_class(
@@ -95,7 +101,7 @@ class _IdentifierField:
         value = getattr(instance, self.attname)
         if value not in self.empty_values:
             try:
-                value = self.identifier.clean(value)
+                value = self._identifier.clean(value)
             except DjangoValidationError as error:
                 raise DjangoValidationError({self.name: error.error_list}) from error
             setattr(instance, self.attname, value)
@@ -114,20 +120,20 @@ class _IdentifierField:
     def get_prep_value(self, value: Any) -> Any:
         """The value for the database or a lookup: folded when it can be read."""
         if isinstance(value, str | int) and not isinstance(value, bool):
-            folded = self.identifier.compact_or_none(value)
+            folded = self._identifier.compact_or_none(value)
             if folded is not None:
-                value = int(folded) if self.identifier.integer and folded.isdigit() else folded
+                value = int(folded) if self._identifier.integer and folded.isdigit() else folded
         return super().get_prep_value(value)  # type: ignore[misc]
 
     def formfield(self, **kwargs: Any) -> Any:
         """The identifier's form field (:mod:`electoral.contrib.django.forms`)."""
-        kwargs.setdefault("form_class", self.form_class)
+        kwargs.setdefault("form_class", self._form_class)
         return super().formfield(**kwargs)  # type: ignore[misc]
 
 
-class _TextIdentifierField(_IdentifierField, models.CharField):
+class TextIdentifierField(IdentifierField, models.CharField):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("max_length", self.identifier.max_length)
+        kwargs.setdefault("max_length", self._identifier.max_length)
         super().__init__(*args, **kwargs)
 
     def formfield(self, **kwargs: Any) -> Any:
@@ -135,60 +141,60 @@ class _TextIdentifierField(_IdentifierField, models.CharField):
         return super().formfield(**kwargs)
 
 
-class _IntegerIdentifierField(_IdentifierField, models.IntegerField):
+class IntegerIdentifierField(IdentifierField, models.IntegerField):
     def formfield(self, **kwargs: Any) -> Any:
         # IntegerField.formfield would pick forms.IntegerField (type="number"), which
         # refuses Arabic-Indic digits; ours is a text input that folds them.
-        kwargs.setdefault("form_class", self.form_class)
+        kwargs.setdefault("form_class", self._form_class)
         return models.Field.formfield(self, **kwargs)
 
 
-class NationalIdField(_TextIdentifierField):
+class NationalIdField(TextIdentifierField):
     """A national id, stored as its 12 ASCII digits (``electoral.ids.national_id``)."""
 
     description = "Libyan national id (12 digits)"
-    identifier = IDENTIFIERS["national_id"]
-    form_class = electoral_forms.NationalIdField
+    _identifier = IDENTIFIERS["national_id"]
+    _form_class = electoral_forms.NationalIdField
 
 
-class FbrNumberField(_TextIdentifierField):
+class FbrNumberField(TextIdentifierField):
     """A family book number, stored compact (``electoral.ids.fbr``)."""
 
     description = "family book number"
-    identifier = IDENTIFIERS["fbr_number"]
-    form_class = electoral_forms.FbrNumberField
+    _identifier = IDENTIFIERS["fbr_number"]
+    _form_class = electoral_forms.FbrNumberField
 
 
-class BarcodeField(_TextIdentifierField):
+class BarcodeField(TextIdentifierField):
     """A result form barcode, stored as text with its leading zeros (``electoral.ids.barcode``)."""
 
     description = "result form barcode"
-    identifier = IDENTIFIERS["barcode"]
-    form_class = electoral_forms.BarcodeField
+    _identifier = IDENTIFIERS["barcode"]
+    _form_class = electoral_forms.BarcodeField
 
 
-class PhoneNumberField(_TextIdentifierField):
+class PhoneNumberField(TextIdentifierField):
     """A phone number, stored as HNEC's canonical digits (``electoral.ids.phone``)."""
 
     description = "phone number"
-    identifier = IDENTIFIERS["phone_number"]
-    form_class = electoral_forms.PhoneNumberField
+    _identifier = IDENTIFIERS["phone_number"]
+    _form_class = electoral_forms.PhoneNumberField
 
 
-class CenterIdField(_IntegerIdentifierField):
+class CenterIdField(IntegerIdentifierField):
     """A centre id, stored as an ``int`` from 10000 to 99999 (``electoral.ids.center_id``)."""
 
     description = "centre id (5 digits)"
-    identifier = IDENTIFIERS["center_id"]
-    form_class = electoral_forms.CenterIdField
+    _identifier = IDENTIFIERS["center_id"]
+    _form_class = electoral_forms.CenterIdField
 
 
-class StationNumberField(_IntegerIdentifierField):
+class StationNumberField(IntegerIdentifierField):
     """A station number, stored as an ``int`` from 1 to 102 (``electoral.ids.station_number``)."""
 
     description = "station number"
-    identifier = IDENTIFIERS["station_number"]
-    form_class = electoral_forms.StationNumberField
+    _identifier = IDENTIFIERS["station_number"]
+    _form_class = electoral_forms.StationNumberField
 
 
 class NounModelMixin:
