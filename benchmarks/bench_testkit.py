@@ -72,6 +72,9 @@ def _time(command: list[str], cwd: Path) -> float:
     """
     env = dict(os.environ)
     env.pop("PYTHONPATH", None)
+    # As in a user's environment, Python and pytest keep their bytecode caches (pytest
+    # rewrites the asserts of every plugin's modules once, then loads the cache).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     process = subprocess.Popen(
         command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
@@ -114,6 +117,9 @@ def evidence(python: Path, arguments: list[str], cwd: Path, title: str) -> None:
     """The ``-X importtime`` lines of our modules (and pendulum's) for one command."""
     env = dict(os.environ)
     env.pop("PYTHONPATH", None)
+    # As in a user's environment, Python and pytest keep their bytecode caches (pytest
+    # rewrites the asserts of every plugin's modules once, then loads the cache).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     completed = subprocess.run(
         [str(python), "-X", "importtime", *arguments],
         cwd=cwd,
