@@ -119,6 +119,29 @@ PARAMS: dict[str, str] = {
     "text": "the refused text as given",
     "total": "the total it is compared with",
     "updated": "the number of centres updated",
+    "age": "the candidate's age on the day",
+    "anchor": "what the period is counted from",
+    "at": "the moment something was filed or announced",
+    "authority": "the body whose decision is needed",
+    "by": "the last day allowed",
+    "decision": "the decision concerned",
+    "district": "the district concerned",
+    "end": "the end of the period",
+    "ends": "when the window or deadline closed",
+    "first": "the first item (a day, a nomination) it conflicts with or starts from",
+    "held": "the day it is held",
+    "last": "the last day allowed or covered",
+    "law": "the article of law that sets the rule",
+    "left": "the day the office was left",
+    "level": "the level of the districts",
+    "note": "a note on what the map lists",
+    "other": "the other decision",
+    "parent_level": "the level of the containing district",
+    "previous": "the previous announcement",
+    "published": "the number the law publishes",
+    "registered": "where the voter is registered",
+    "start": "the start of the period",
+    "step": "the step of the appeal",
 }
 
 
@@ -145,7 +168,7 @@ def _depart_arabic_other(translator: SphinxTranslator, node: arabic_text) -> Non
 def _chapters() -> list[str]:
     """The required chapters, then every other top-level module of electoral.
 
-    Private modules are included: the command line (``electoral._cli``) registers
+    Private modules are included: the command line (``electoral.cli._messages``) registers
     codes too.
     """
     import electoral
