@@ -204,7 +204,7 @@ def test_validate_citizens_reports_every_problem_and_the_day(
         assert "@ line 3" in ran.out
         assert "registration.registry.birth_date" in ran.out
         assert "@ line 4" in ran.out
-        assert "registration.registry.duplicate: national_id" in ran.out
+        assert "registration.registry.duplicate: National ID" in ran.out
         assert "2026-01-01" in ran.out
         data = json.loads(cli("validate", "citizens", path, "--as-of", "2026-01-01", "--json").out)
         assert data["as_of"] == "2026-01-01"
@@ -231,7 +231,7 @@ def test_validate_citizens_chunks_keep_the_repeat_check(
     twin[0] = "99"
     path = citizens_sql(tmp_path / "c.sql", [GOOD, WOMAN, twin])
     ran = cli("validate", "citizens", path, "--as-of", "2026-01-01")
-    assert "registration.registry.duplicate: national_id: '119690261935'" in ran.out
+    assert "registration.registry.duplicate: National ID: '119690261935'" in ran.out
     assert "@ line 4" in ran.out
 
 
@@ -241,7 +241,7 @@ def test_validate_centers_with_problems(cli: Cli, tmp_path: pathlib.Path) -> Non
     path.write_text(header + "\n110A1,مدرسة,,,1,,,1,1,,,,General,,\n", encoding="utf-8")
     ran = cli("validate", "centers", path)
     assert ran.code == EXIT_DATA
-    assert "registration.csv.integer: center_id" in ran.out
+    assert "registration.csv.integer: Centre ID" in ran.out
     assert "line 2" in ran.out
 
 
@@ -255,7 +255,7 @@ def test_validate_registrations(cli: Cli, tmp_path: pathlib.Path) -> None:
     assert ran.code == EXIT_DATA
     assert "national_id.length" in ran.out
     assert "center_id" in ran.out
-    assert "cli.two_registrations: national_id" in ran.out
+    assert "cli.two_registrations: National ID" in ran.out
 
 
 def test_validate_result_forms_problems(
@@ -485,4 +485,4 @@ def test_module_demo_subprocess(tmp_path: pathlib.Path) -> None:
     assert done.stderr == ""  # not a terminal: no progress indicator
     done = _python("validate", "citizens", "missing.csv", cwd=tmp_path)
     assert done.returncode == 2
-    assert done.stderr.startswith("cli.file_missing: file:")
+    assert done.stderr.startswith("cli.file_missing: File:")
