@@ -188,7 +188,7 @@ class PublishedForm:
     >>> form.row
     '3,31,31001,2,117,31001002117,archived,412,160,150,10,160,90,60'
     >>> form.leaf.hex()[:16]
-    '29e497aeb2ac9cd4'
+    '52c9c3097c4968e4'
     >>> PublishedForm.from_row(form.row) == form
     True
     """
