@@ -155,7 +155,7 @@ def _manifest(small: Publication) -> str:
             lambda t: t.replace('"schema_version":1', '"schema_version":"1"'),
             "publication.schema_version",
         ),
-        (lambda t: "[" * 100 + "]" * 100, "publication.json.too_deep"),
+        (lambda t: "[" * 100_000 + "]" * 100_000, "publication.json.too_deep"),
         (
             lambda t: t.replace('"forms":10', '"forms":' + "9" * 5000),
             "publication.json.huge_number",

@@ -76,7 +76,6 @@ MAX_JSON_BYTES: Final = 1 << 30
 
 _BOM: Final = b"\xef\xbb\xbf"
 _CHUNK: Final = 1 << 20
-_MAX_DEPTH: Final = 32
 
 register_messages(
     {
@@ -109,8 +108,8 @@ register_messages(
             "النص ليس بصيغة JSON ({reason}).",
         ),
         "publication.json.too_deep": (
-            "The JSON is nested more than {limit} levels deep.",
-            "بنية JSON متداخلة لأكثر من {limit} مستوى.",
+            "The JSON is nested too deeply to read.",
+            "بنية JSON متداخلة بعمق لا يمكن قراءته.",
         ),
         "publication.json.huge_number": (
             "The JSON holds a number with too many digits.",
@@ -269,7 +268,7 @@ def write_forms(publication: Publication) -> str:
     return "\n".join([header, *(form.row for form in publication.forms)]) + "\n"
 
 
-def _rows(source: object, header: tuple[str, ...] | None) -> Iterator[tuple[str, bytes]]:
+def _rows(source: object, header: tuple[str, ...] | None) -> Iterator[tuple[int, bytes]]:
     lines = _lines(source, "forms")
     try:
         number, first = next(lines)
@@ -288,8 +287,7 @@ def _rows(source: object, header: tuple[str, ...] | None) -> Iterator[tuple[str,
             location=f"line {number}",
             expected=",".join(expected[: fixed + 1]) + ("..." if len(expected) > fixed else ""),
         )
-    for number, line in lines:
-        yield f"line {number}", line
+    yield from lines
 
 
 def read_forms(source: str | bytes | IO[bytes] | IO[str]) -> tuple[PublishedForm, ...]:
@@ -301,8 +299,8 @@ def read_forms(source: str | bytes | IO[bytes] | IO[str]) -> tuple[PublishedForm
     """
     collector = ErrorCollector("the per-form file")
     forms: list[PublishedForm] = []
-    for where, line in _rows(source, None):
-        with collector.at(where):
+    for number, line in _rows(source, None):
+        with collector.at(f"line {number}"):
             forms.append(parse_row(line))
     collector.raise_if_any()
     return tuple(forms)
@@ -453,32 +451,6 @@ def _constant(name: str) -> Any:
     raise InvalidFormat("publication.json.constant", field="json", value=name)
 
 
-def _depth_ok(data: bytes) -> bool:
-    depth = 0
-    deepest = 0
-    in_string = False
-    escaped = False
-    for byte in data:  # pragma: no branch - only structure characters matter
-        if in_string:
-            if escaped:
-                escaped = False
-            elif byte == 0x5C:
-                escaped = True
-            elif byte == 0x22:
-                in_string = False
-        elif byte == 0x22:
-            in_string = True
-        elif byte in (0x5B, 0x7B):
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if deepest > _MAX_DEPTH:
-                    return False
-        elif byte in (0x5D, 0x7D):
-            depth -= 1
-    return True
-
-
 def _load(source: object, name: str) -> Any:
     data = _read_all(source, name)
     if data.startswith(_BOM):
@@ -490,7 +462,7 @@ def _load(source: object, name: str) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_constant)
     except RecursionError:
-        raise InvalidFormat("publication.json.too_deep", field=name, limit=_MAX_DEPTH) from None
+        raise InvalidFormat("publication.json.too_deep", field=name) from None
     except json.JSONDecodeError as error:
         raise InvalidFormat(
             "publication.json.syntax",
@@ -598,18 +570,17 @@ def _candidates(shape: _Shape, where: str, value: object) -> tuple[tuple[int, in
     return tuple(pairs)
 
 
-def _form_entry(shape: _Shape, where: str, value: object) -> FormEntry | None:
-    if not (isinstance(value, list) and len(value) == 3):
-        shape.fail(where, value, "a [station, barcode, leaf] triple")
-        return None
-    station, barcode, leaf = value
-    if type(barcode) is not str or type(leaf) is not str:
-        shape.fail(where, value, "a [station, barcode, leaf] triple")
-        return None
-    number = shape.integer(f"{where}[0]", station)
-    return shape.build(  # type: ignore[no-any-return]
-        where, lambda: FormEntry(station_number=number, barcode=barcode, leaf=leaf)
-    )
+def _form_entry(shape: _Shape, where: str, index: int, value: object) -> FormEntry | None:
+    if type(value) is list and len(value) == 3:
+        station, barcode, leaf = value
+        if type(station) is int and type(barcode) is str and type(leaf) is str:
+            try:
+                return FormEntry(station_number=station, barcode=barcode, leaf=leaf)
+            except ValidationError as error:
+                shape.collector.add(error, f"{where}[{index}]")
+                return None
+    shape.fail(f"{where}[{index}]", value, "a [station, barcode, leaf] triple")
+    return None
 
 
 def _node(shape: _Shape, where: str, value: object, level: Level) -> Node | None:
@@ -632,7 +603,7 @@ def _node(shape: _Shape, where: str, value: object, level: Level) -> Node | None
     children: list[Node | None] = []
     forms: list[FormEntry | None] = []
     if level is Level.CENTER:
-        forms = [_form_entry(shape, f"{where}.forms[{i}]", item) for i, item in enumerate(items)]
+        forms = [_form_entry(shape, f"{where}.forms", i, item) for i, item in enumerate(items)]
     else:
         children = [
             _node(shape, f"{where}.{below}[{i}]", item, _BELOW[level])
@@ -678,13 +649,6 @@ def _version(document: dict[str, Any]) -> None:
         )
 
 
-def _check_depth(data: object, name: str) -> object:
-    raw = _read_all(data, name)
-    if not _depth_ok(raw):
-        raise InvalidFormat("publication.json.too_deep", field=name, limit=_MAX_DEPTH)
-    return raw
-
-
 def read_manifest(source: str | bytes | IO[bytes] | IO[str]) -> Manifest:
     """Read a manifest written by :func:`write_manifest` (or by anyone following the schema).
 
@@ -695,7 +659,7 @@ def read_manifest(source: str | bytes | IO[bytes] | IO[str]) -> Manifest:
         ValidationErrors: every value that does not fit the schema, each at its
             JSON path (``$.ballots[0].constituencies[2].hash``).
     """
-    document = _load(_check_depth(source, "manifest"), "manifest")
+    document = _load(source, "manifest")
     if not isinstance(document, dict):
         raise InvalidType(
             "publication.json.shape",
@@ -755,7 +719,7 @@ def read_proof(source: str | bytes | IO[bytes] | IO[str]) -> InclusionProof:
         InvalidFormat: as :func:`read_manifest`.
         ValidationErrors: every value that does not fit, at its JSON path.
     """
-    document = _load(_check_depth(source, "proof"), "proof")
+    document = _load(source, "proof")
     if not isinstance(document, dict):
         raise InvalidType(
             "publication.json.shape",

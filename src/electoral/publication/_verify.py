@@ -15,6 +15,7 @@ row is reported at once, with its line, as
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any, Final
 
@@ -29,7 +30,7 @@ from electoral.publication._encoding import (
     parse_row,
 )
 from electoral.publication._manifest import Manifest, Node, check_hash
-from electoral.publication._tree import Level, unpack
+from electoral.publication._tree import CEILING, Level, unpack
 
 __all__ = ["Disagreement", "Verification", "check_rows", "verify_manifest"]
 
@@ -144,6 +145,7 @@ _EMPTY4: Final = [b"", b"", b"", b""]
 _ZERO5: Final = bytes(40)
 _ONE: Final = (1).to_bytes(8, "big")
 _CACHE: Final = 1 << 16
+_CANONICAL: Final = re.compile(rb"0|[1-9][0-9]{0,15}")
 _C_LOW: Final = _center_id.MIN_VALUE
 _C_HIGH: Final = _center_id.MAX_VALUE
 
@@ -320,79 +322,97 @@ def _column(slot: int, candidates: Any) -> str:
     return "votes"
 
 
-class _Rows:
-    """Reads canonical rows fast; any row it cannot vouch for goes to :func:`parse_row`.
+class _Numbers(dict[bytes, int]):
+    """Canonical numbers seen so far (each checked once, as the specification says)."""
 
-    The fast path accepts a number only if the strict parser accepted the same
-    bytes before (its caches are filled from parsed rows only), so it is never
-    more lenient than the specification.
+    def __missing__(self, cell: bytes) -> int:
+        if _CANONICAL.fullmatch(cell) is None:
+            raise KeyError(cell)
+        value = int(cell)
+        if value > CEILING:
+            raise KeyError(cell)
+        if len(self) < _CACHE:
+            self[cell] = value
+        return value
+
+
+class _Encoded(dict[bytes, bytes]):
+    """Canonical counts seen so far, as their 8-byte big-endian encoding."""
+
+    def __init__(self, numbers: _Numbers) -> None:
+        super().__init__()
+        self.numbers = numbers
+
+    def __missing__(self, cell: bytes) -> bytes:
+        encoded = self.numbers[cell].to_bytes(8, "big")
+        if len(self) < _CACHE:
+            self[cell] = encoded
+        return encoded
+
+
+class _Rows:
+    """Reads canonical rows fast; a row it cannot vouch for goes to :func:`parse_row`.
+
+    The fast path accepts exactly what the specification accepts (a number is
+    checked against the canonical pattern and the ceiling the first time it is
+    seen); anything else is left to the strict parser, which says what is wrong.
     """
 
     def __init__(self, manifest: Manifest) -> None:
         self.width = {str(b.key).encode(): len(b.candidates) for b in manifest.ballots}
-        self.numbers: dict[bytes, int] = {}
-        self.encoded: dict[bytes, bytes] = {}
+        self.numbers = _Numbers()
+        self.encoded = _Encoded(self.numbers)
 
     def parse(self, line: bytes) -> tuple[tuple[int, int, int, int, int], str, bytes, int]:
-        fast = self._fast(line)
-        if fast is not None:
-            return fast
         parts = line.split(b",")
-        width = self.width.get(parts[4]) if len(parts) > 4 else None
-        form = parse_row(line, width)
-        if len(self.numbers) < _CACHE:
-            for cell in parts[:5]:
-                self.numbers[cell] = int(cell)
-        if len(self.encoded) < _CACHE:
-            for cell in parts[7:]:
-                if cell:
-                    self.encoded[cell] = int(cell).to_bytes(8, "big")
+        if len(parts) >= 12:
+            width = self.width.get(parts[4])
+            barcode = parts[5]
+            if (
+                width is not None
+                and len(parts) == 12 + width
+                and barcode.isdigit()
+                and len(barcode) <= 255
+                and parts[6] in _STATES
+            ):
+                numbers = self.numbers
+                try:
+                    key = (
+                        numbers[parts[0]],
+                        numbers[parts[1]],
+                        numbers[parts[2]],
+                        numbers[parts[3]],
+                        numbers[parts[4]],
+                    )
+                    if parts[7]:
+                        data = b"".join(map(self.encoded.__getitem__, parts[7:]))
+                    elif parts[8:12] == _EMPTY4:
+                        data = _ZERO5 + b"".join(map(self.encoded.__getitem__, parts[12:]))
+                    else:
+                        data = b""
+                except KeyError:
+                    data = b""
+                if data and (
+                    0 < key[0] <= 32_767
+                    and 0 < key[1] <= 32_767
+                    and _C_LOW <= key[2] <= _C_HIGH
+                    and 0 < key[3] <= 102
+                    and key[4] <= 32_767
+                ):
+                    leaf = hashlib.sha256(b"\x00" + line).digest()
+                    return key, barcode.decode("ascii"), leaf, int.from_bytes(_ONE + data, "big")
+        form = parse_row(line, self.width.get(parts[4]) if len(parts) > 4 else None)
         return form.key, form.barcode, form.leaf, form.value
-
-    def _fast(self, line: bytes) -> tuple[tuple[int, int, int, int, int], str, bytes, int] | None:
-        parts = line.split(b",")
-        if len(parts) < 12:
-            return None
-        width = self.width.get(parts[4])
-        if width is None or len(parts) != 12 + width:
-            return None
-        numbers = self.numbers
-        encoded = self.encoded
-        barcode = parts[5]
-        if not barcode.isdigit() or len(barcode) > 255 or parts[6] not in _STATES:
-            return None
-        try:
-            key = (
-                numbers[parts[0]],
-                numbers[parts[1]],
-                numbers[parts[2]],
-                numbers[parts[3]],
-                numbers[parts[4]],
-            )
-            if parts[7]:
-                data = b"".join(map(encoded.__getitem__, parts[7:]))
-            elif parts[8:12] == _EMPTY4:
-                data = _ZERO5 + b"".join(map(encoded.__getitem__, parts[12:]))
-            else:
-                return None
-        except KeyError:
-            return None
-        if not (
-            0 < key[0] <= 32_767
-            and 0 < key[1] <= 32_767
-            and _C_LOW <= key[2] <= _C_HIGH
-            and 0 < key[3] <= 102
-            and key[4] <= 32_767
-        ):
-            return None
-        leaf = hashlib.sha256(b"\x00" + line).digest()
-        return key, barcode.decode("ascii"), leaf, int.from_bytes(_ONE + data, "big")
 
 
 def check_rows(
-    manifest: Manifest, rows: Iterable[tuple[str, bytes]], root: str | None = None
+    manifest: Manifest,
+    rows: Iterable[tuple[int, bytes]],
+    root: str | None = None,
+    *,
+    unit: str = "line",
 ) -> Verification:
-    """Verify ``manifest`` against canonical rows, each with its location (``"line 4"``).
+    """Verify ``manifest`` against canonical rows, each with its number (``unit`` 4).
 
     Raises:
         ValidationErrors: every row that cannot be read or placed, with its location.
@@ -409,23 +429,24 @@ def check_rows(
     )
     reader = _Rows(manifest)
     collector = ErrorCollector("the forms")
-    for where, line in rows:
+    parse = reader.parse
+    add = builder.add
+    for number, line in rows:
         try:
-            key, barcode, leaf, value = reader.parse(line)
-            builder.add(key, barcode, leaf, value)
+            add(*parse(line))
         except ValidationError as error:
-            collector.add(error, where)
+            collector.add(error, f"{unit} {number}")
             if len(collector) >= 1000:
                 break
     collector.raise_if_any()
     return checker.finish(builder.finish(), root)
 
 
-def _form_rows(forms: Iterable[PublishedForm]) -> Iterator[tuple[str, bytes]]:
+def _form_rows(forms: Iterable[PublishedForm]) -> Iterator[tuple[int, bytes]]:
     for number, form in enumerate(forms, 1):
         if not isinstance(form, PublishedForm):
             raise TypeError(f"forms must hold PublishedForm values, not {type(form).__name__}")
-        yield f"form {number}", form.row.encode("ascii")
+        yield number, form.row.encode("ascii")
 
 
 def verify_manifest(
@@ -459,4 +480,4 @@ def verify_manifest(
         raise TypeError(f"manifest must be a Manifest, not {type(manifest).__name__}")
     if isinstance(forms, str | bytes) or not isinstance(forms, Iterable):  # type: ignore[unreachable]
         raise TypeError(f"forms must be an iterable of PublishedForm, not {type(forms).__name__}")
-    return check_rows(manifest, _form_rows(forms), root)
+    return check_rows(manifest, _form_rows(forms), root, unit="form")
