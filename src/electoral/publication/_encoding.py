@@ -41,6 +41,7 @@ from electoral.errors import (
     InconsistentValue,
     InvalidFormat,
     InvalidLength,
+    InvalidType,
     OutOfRange,
     register_messages,
 )
@@ -137,16 +138,15 @@ def forms_header(max_candidates: int) -> tuple[str, ...]:
     return (*FIXED_COLUMNS, *(f"votes_{i}" for i in range(1, max_candidates + 1)))
 
 
-def _counts(value: Iterable[Any]) -> tuple[Any, ...]:
-    return tuple(value)
+def _counts(value: object) -> object:
+    """Converter: a list (or other iterable but text) of counts becomes a tuple."""
+    if isinstance(value, Iterable) and not isinstance(value, str | bytes | tuple | dict):
+        return tuple(value)
+    return value
 
 
 def _optional_counts(value: object) -> object:
-    if value is None or isinstance(value, tuple | str | bytes):
-        return value
-    if isinstance(value, Iterable):
-        return tuple(value)
-    return value
+    return None if value is None else _counts(value)
 
 
 _COUNT: Final = v.integer(0, CEILING)
@@ -155,7 +155,7 @@ _COUNT: Final = v.integer(0, CEILING)
 def _count_tuple(length: int | None) -> Any:
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not tuple:
-            raise InvalidFormat(field=attribute.name, value=value)
+            raise InvalidType(field=attribute.name, value=value)
         if length is not None and len(value) != length:
             raise InvalidLength(field=attribute.name, value=value)
         for item in value:

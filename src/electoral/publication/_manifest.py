@@ -83,7 +83,18 @@ def _label(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
 
 
 def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    return tuple(value) if isinstance(value, Iterable) and not isinstance(value, str) else value  # type: ignore[return-value]
+    """Converter: a list (or other iterable but text or a mapping) becomes a tuple."""
+    if isinstance(value, Iterable) and not isinstance(value, str | bytes | dict):
+        return tuple(value)
+    return value  # type: ignore[return-value]
+
+
+def _all(cls: type) -> Any:
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not tuple or not all(isinstance(item, cls) for item in value):
+            raise InvalidType(field=attribute.name, value=value)
+
+    return check
 
 
 def _counts(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -202,8 +213,12 @@ class Node:
     key: int = attrs.field(validator=v.integer(0, CEILING))
     hash: str = attrs.field(validator=_hash)
     subtotals: Subtotals = attrs.field(validator=v.instance(Subtotals))
-    children: tuple[Node, ...] = attrs.field(default=(), converter=_tuple)
-    forms: tuple[FormEntry, ...] = attrs.field(default=(), converter=_tuple)
+    children: tuple[Node, ...] = attrs.field(
+        default=(), converter=_tuple, validator=lambda i, a, v: _all(Node)(i, a, v)
+    )
+    forms: tuple[FormEntry, ...] = attrs.field(
+        default=(), converter=_tuple, validator=_all(FormEntry)
+    )
     candidates: tuple[tuple[int, int], ...] = attrs.field(
         default=(), converter=_tuple, validator=_candidates
     )
