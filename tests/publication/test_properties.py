@@ -186,6 +186,7 @@ def test_an_altered_subtotal_is_found_at_its_node(builder: Any, spec: Any, data:
     assert result.disagreements[0].path == tuple(path)
 
 
+@settings(max_examples=40)
 @given(specs())
 def test_the_bytes_round_trip_and_repeat(builder: Any, spec: Any) -> None:
     publication = _publish(builder, spec)

@@ -649,6 +649,30 @@ def _version(document: dict[str, Any]) -> None:
         )
 
 
+def _document(
+    source: object, name: str, members: tuple[str, ...]
+) -> tuple[_Shape, dict[str, Any]]:
+    """Parse a JSON file of this chapter: its version, its top-level members, its hash name."""
+    document = _load(source, name)
+    if not isinstance(document, dict):
+        raise InvalidType(
+            "publication.json.shape",
+            field=name,
+            value=type(document).__name__,
+            expected="an object",
+            location="$",
+        )
+    _version(document)
+    shape = _Shape(f"the {name}")
+    top = shape.members("$", document, members)
+    if top is None:
+        shape.collector.raise_if_any()
+        raise AssertionError("unreachable")  # pragma: no cover
+    if top["hash"] != "sha256":
+        shape.fail("$.hash", top["hash"], '"sha256"')
+    return shape, top
+
+
 def read_manifest(source: str | bytes | IO[bytes] | IO[str]) -> Manifest:
     """Read a manifest written by :func:`write_manifest` (or by anyone following the schema).
 
@@ -659,27 +683,11 @@ def read_manifest(source: str | bytes | IO[bytes] | IO[str]) -> Manifest:
         ValidationErrors: every value that does not fit the schema, each at its
             JSON path (``$.ballots[0].constituencies[2].hash``).
     """
-    document = _load(source, "manifest")
-    if not isinstance(document, dict):
-        raise InvalidType(
-            "publication.json.shape",
-            field="manifest",
-            value=type(document).__name__,
-            expected="an object",
-            location="$",
-        )
-    _version(document)
-    shape = _Shape("the manifest")
-    top = shape.members(
-        "$",
-        document,
+    shape, top = _document(
+        source,
+        "manifest",
         ("schema_version", "election", "counting", "hash", "root", "subtotals", "ballots"),
     )
-    if top is None:
-        shape.collector.raise_if_any()
-        raise AssertionError("unreachable")  # pragma: no cover
-    if top["hash"] != "sha256":
-        shape.fail("$.hash", top["hash"], '"sha256"')
     counting = _counting(shape, "$.counting", top["counting"])
     subtotals = _subtotals(shape, "$.subtotals", top["subtotals"])
     ballots = [
@@ -719,25 +727,9 @@ def read_proof(source: str | bytes | IO[bytes] | IO[str]) -> InclusionProof:
         InvalidFormat: as :func:`read_manifest`.
         ValidationErrors: every value that does not fit, at its JSON path.
     """
-    document = _load(source, "proof")
-    if not isinstance(document, dict):
-        raise InvalidType(
-            "publication.json.shape",
-            field="proof",
-            value=type(document).__name__,
-            expected="an object",
-            location="$",
-        )
-    _version(document)
-    shape = _Shape("the proof")
-    top = shape.members(
-        "$", document, ("schema_version", "election", "counting", "hash", "candidates", "steps")
+    shape, top = _document(
+        source, "proof", ("schema_version", "election", "counting", "hash", "candidates", "steps")
     )
-    if top is None:
-        shape.collector.raise_if_any()
-        raise AssertionError("unreachable")  # pragma: no cover
-    if top["hash"] != "sha256":
-        shape.fail("$.hash", top["hash"], '"sha256"')
     counting = _counting(shape, "$.counting", top["counting"])
     candidates = _candidates(shape, "$.candidates", top["candidates"])
     steps = []

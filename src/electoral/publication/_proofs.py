@@ -27,7 +27,7 @@ from electoral.publication._manifest import (
     check_hash,
 )
 from electoral.publication._tree import CEILING, Level, fold_path, level_hash, overflows
-from electoral.publication._verify import Disagreement, Verification
+from electoral.publication._verify import Verification, disagreement
 
 __all__ = ["PROOF_LEVELS", "InclusionProof", "ProofStep", "verify_inclusion"]
 
@@ -133,22 +133,14 @@ class InclusionProof:
         return sum(len(step.siblings) for step in self.steps)
 
 
-def _fail(code: str, path: NodePath, **params: Any) -> Verification:
-    expected = params.pop("expected", None)
-    found = params.pop("found", None)
+def _fail(
+    code: str, path: NodePath, expected: object = None, found: object = None, **params: object
+) -> Verification:
     return Verification(
         ok=False,
         root="",
         forms=1,
-        disagreements=(
-            Disagreement(
-                code=code,
-                path=path,
-                expected=expected,
-                found=found,
-                params=tuple(params.items()),
-            ),
-        ),
+        disagreements=(disagreement(code, path, expected, found, **params),),
     )
 
 

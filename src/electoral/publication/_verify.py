@@ -32,7 +32,7 @@ from electoral.publication._encoding import (
 from electoral.publication._manifest import Manifest, Node, check_hash
 from electoral.publication._tree import CEILING, Level, unpack
 
-__all__ = ["Disagreement", "Verification", "check_rows", "verify_manifest"]
+__all__ = ["Disagreement", "Verification", "check_rows", "disagreement", "verify_manifest"]
 
 register_messages(
     {
@@ -139,6 +139,15 @@ class Verification:
         return self.ok
 
 
+def disagreement(
+    code: str, path: NodePath, expected: object = None, found: object = None, **params: object
+) -> Disagreement:
+    """A :class:`Disagreement` with its message's extra figures as keywords."""
+    return Disagreement(
+        code=code, path=path, expected=expected, found=found, params=tuple(params.items())
+    )
+
+
 _LIMIT: Final = 100
 _STATES: Final = (b"archived", b"audit")
 _EMPTY4: Final = [b"", b"", b"", b""]
@@ -195,15 +204,7 @@ class _Checker:
     ) -> None:
         self.count += 1
         if len(self.found) < _LIMIT:
-            self.found.append(
-                Disagreement(
-                    code=code,
-                    path=path,
-                    expected=expected,
-                    found=found,
-                    params=tuple(params.items()),
-                )
-            )
+            self.found.append(disagreement(code, path, expected, found, **params))
 
     def close(self, built: Built, path: NodePath) -> None:
         expected = self.expected.pop(path, None)
