@@ -267,3 +267,32 @@ def test_wrong_python_objects_are_type_errors(small: Publication) -> None:
         verify_inclusion(None, small.forms[0], small.root)  # type: ignore[arg-type]
     with raises_code("publication.hash"):
         verify_inclusion(small.proof(small.forms[0].barcode), small.forms[0], "abc")
+
+
+def test_verification_is_linear(builder: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+
+    real = hashlib.sha256
+    calls = 0
+
+    def counting(data: bytes = b"") -> Any:
+        nonlocal calls
+        calls += 1
+        return real(data)
+
+    per_form = []
+    for centers in (4, 16, 64):
+        spec = [
+            (1 + c % 3, 10 + c % 5, 10001 + c, s, 1, (s, c, 7))
+            for c in range(centers)
+            for s in range(1, 9)
+        ]
+        records, setup = builder(spec)
+        publication = publish(records, setup, election="linear")
+        calls = 0
+        with monkeypatch.context() as patch:
+            patch.setattr(hashlib, "sha256", counting)
+            assert verify_manifest(publication.manifest, publication.forms).ok
+        per_form.append(calls / len(publication.forms))
+    # a leaf and fewer than one inner node per form, plus a node per centre and above
+    assert all(2 <= ratio < 2.5 for ratio in per_form), per_form
