@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import struct
 from collections.abc import Sequence
 from typing import Final
 
@@ -121,10 +122,7 @@ def overflows(value: int, slots: int) -> bool:
 
 def pack(counts: Sequence[int]) -> int:
     """Pack counts (each 0 to :data:`CEILING`, checked by the caller) into one ``int``."""
-    value = 0
-    for count in counts:
-        value = (value << _SLOT_BITS) | count
-    return value
+    return int.from_bytes(struct.pack(f">{len(counts)}Q", *counts), "big")
 
 
 def unpack(value: int, slots: int) -> tuple[int, ...]:
