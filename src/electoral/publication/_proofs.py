@@ -119,7 +119,8 @@ class InclusionProof:
         election: the election's label, hashed into the root.
         counting: the counting rule, hashed into the root.
         candidates: the form's ballot's candidates, in the order of its vote cells.
-        steps: one :class:`ProofStep` per level of :data:`PROOF_LEVELS`.
+        steps: one :class:`ProofStep` per level: centre, sub-constituency,
+            constituency, ballot, election.
     """
 
     election: str = attrs.field(validator=_label)
