@@ -33,13 +33,11 @@ False
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
+from electoral._gender import Gender
 from electoral.errors import InvalidComponent, InvalidFormat, InvalidLength, register_messages
 from electoral.ids._text import as_text, fold, is_ascii_digits
-
-if TYPE_CHECKING:
-    from electoral.model.gender import Gender
 
 __all__ = [
     "LENGTH",
@@ -125,8 +123,6 @@ def gender(number: str | int) -> Gender:
 
     Raises the same errors as :func:`validate`.
     """
-    from electoral.model.gender import Gender  # the model is heavier than the ids
-
     return Gender.MALE if validate(number)[0] == "1" else Gender.FEMALE
 
 

@@ -41,6 +41,7 @@ formats                     :func:`read_result_forms` and the other readers
 
 Sources: the Tally-Ho results system (``../shared/design/domain-results.md``).
 
+>>> from electoral.testing import demo_records, demo_tally_setup
 >>> setup = demo_tally_setup()
 >>> records = demo_records(setup)
 >>> t = tally(records, setup)
@@ -97,7 +98,6 @@ from electoral.results._checks import (
     check_form,
     run_checks,
 )
-from electoral.results._demo import DEMO_NOW, demo_records, demo_tally_setup, process_form
 from electoral.results._duplicates import (
     CenterDuplicate,
     FormTriple,
@@ -209,7 +209,6 @@ __all__ = [
     "CHECKS_2014",
     "COMPONENT_TO_BALLOTS_2014",
     "DEFAULT_CHECKS",
-    "DEMO_NOW",
     "EMPTY_PERCENT",
     "PVP_BUNDLE_COLUMNS",
     "PVP_MODE_CODES",
@@ -272,8 +271,6 @@ __all__ = [
     "create_audit",
     "create_clearance",
     "create_form",
-    "demo_records",
-    "demo_tally_setup",
     "distinct_forms",
     "duplicate_results_to_clearance",
     "enter_de1",
@@ -296,7 +293,6 @@ __all__ = [
     "parse_pvp_results",
     "percent",
     "plan_pvp_import",
-    "process_form",
     "processed_states",
     "progress",
     "pvp_de1_and_de2",

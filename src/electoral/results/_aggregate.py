@@ -241,7 +241,7 @@ def tally(
 
     A centre missing from ``setup`` is refused: its forms could not be placed.
 
-    >>> from electoral.results import demo_tally_setup, demo_records
+    >>> from electoral.testing import demo_tally_setup, demo_records
     >>> setup = demo_tally_setup()
     >>> t = tally(demo_records(setup), setup)
     >>> t.national.valid == sum(x.valid for x in t.center.values())

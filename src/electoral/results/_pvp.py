@@ -54,7 +54,7 @@ Sources: Tally-Ho ``libs/pvp/bundle.py``, ``libs/pvp/validation.py``,
 ``docs/overview/pvp.md`` (``domain-results.md`` §2.4 rows 29-30, §5.6, §8.4,
 §9, §11 rule 21).
 
->>> from electoral.results import demo_tally_setup
+>>> from electoral.testing import demo_tally_setup
 >>> text = pvp_results_csv_example()
 >>> bundle = parse_pvp_results(text)
 >>> [(s.barcode, [c.round2 for c in s.candidates]) for s in bundle.submissions]

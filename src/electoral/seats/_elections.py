@@ -1,6 +1,6 @@
 """Libya's elections as data: races, seats, rules and their legal citations.
 
-Each factory returns an :class:`Election`: its races (one per district and kind of
+Each factory returns an :class:`ElectionRules`: its races (one per district and kind of
 seat: general, women, component, list...), each race's seats and rule, the tie rule,
 and the named parameters where the law is unsettled, with their documented
 defaults. District tables are not published in full for any Libyan election
@@ -66,8 +66,8 @@ from ._ties import TieBreaker
 __all__ = [
     "ELECTIONS",
     "BlockVoteRule",
-    "Election",
     "ElectionOutcome",
+    "ElectionRules",
     "HighestAveragesRule",
     "LargestRemainderRule",
     "Parameter",
@@ -181,8 +181,12 @@ class Parameter:
 
 
 @attrs.frozen(kw_only=True)
-class Election:
-    """A Libyan election as data.
+class ElectionRules:
+    """What the law says an election elects: races, seats, methods, ties, citations.
+
+    Not to be confused with :class:`electoral.model.Election`, the registration
+    system's election (names and polling period): these are the rules of an
+    electoral system, the same for every polling day held under them.
 
     Attributes:
         id: the registry name (``"hor_2014"``).
@@ -309,7 +313,7 @@ def _winners(race: Race, result: RaceResult) -> list[Winner]:
 
 
 def allocate(
-    election: Election,
+    election: ElectionRules,
     results: Mapping[str, Mapping[str, int]],
     *,
     lots: Mapping[str, TieBreaker] | None = None,
@@ -449,7 +453,7 @@ def gnc_2012(
     lists: Mapping[str, int],
     list_quota: Literal["hare", "hare_rounded"] = "hare",
     partial: bool = False,
-) -> Election:
+) -> ElectionRules:
     """The General National Congress, 7 July 2012 (Law 4/2012): 200 seats.
 
     Args:
@@ -465,7 +469,7 @@ def gnc_2012(
     """
     ind = _table(individual, "individual", 120, partial)
     lst = _table(lists, "lists", 80, partial)
-    return Election(
+    return ElectionRules(
         id="gnc_2012",
         name="General National Congress 2012",
         seats=200,
@@ -496,7 +500,7 @@ def cda_2014(
     women: Mapping[str, int],
     components: Mapping[str, int] | None = None,
     partial: bool = False,
-) -> Election:
+) -> ElectionRules:
     """The Constitutional Drafting Assembly, 20 February 2014 (Law 17/2013): 60 seats.
 
     Args:
@@ -514,7 +518,7 @@ def cda_2014(
     comp = _table(components if components is not None else _COMPONENTS, "components", 6, partial)
     gen = _table(general, "general", 48, partial)
     wom = _table(women, "women", 6, partial)
-    return Election(
+    return ElectionRules(
         id="cda_2014",
         name="Constitutional Drafting Assembly 2014",
         seats=60,
@@ -534,7 +538,7 @@ def cda_2014(
 
 def hor_2014(
     *, general: Mapping[str, int], women: Mapping[str, int], partial: bool = False
-) -> Election:
+) -> ElectionRules:
     """The House of Representatives, 25 June 2014 (Law 10/2014 as amended): 200 seats.
 
     Args:
@@ -548,7 +552,7 @@ def hor_2014(
     """
     gen = _table(general, "general", 168, partial)
     wom = _table(women, "women", 32, partial)
-    return Election(
+    return ElectionRules(
         id="hor_2014",
         name="House of Representatives 2014",
         seats=200,
@@ -561,7 +565,7 @@ def hor_2014(
     )
 
 
-def president_2021(*, majority: Majority = "more_than_half") -> Election:
+def president_2021(*, majority: Majority = "more_than_half") -> ElectionRules:
     """The presidential election planned for 24 December 2021 (Law 1/2021).
 
     Args:
@@ -571,7 +575,7 @@ def president_2021(*, majority: Majority = "more_than_half") -> Election:
     >>> president_2021().races[0].rule
     TwoRoundRule(majority='more_than_half')
     """
-    return Election(
+    return ElectionRules(
         id="president_2021",
         name="Presidential election 2021",
         seats=1,
@@ -606,7 +610,7 @@ def hor_2021(
     women: Mapping[str, int],
     women_seats: int = 32,
     partial: bool = False,
-) -> Election:
+) -> ElectionRules:
     """The House of Representatives election planned for 2021 (Law 2/2021): 200 seats.
 
     Args:
@@ -621,7 +625,7 @@ def hor_2021(
     check_count(women_seats, "women_seats")
     gen = _table(general, "general", 200 - women_seats, partial)
     wom = _table(women, "women", women_seats, partial)
-    return Election(
+    return ElectionRules(
         id="hor_2021",
         name="House of Representatives 2021",
         seats=200,
@@ -643,13 +647,13 @@ def hor_2021(
     )
 
 
-def president_2023() -> Election:
+def president_2023() -> ElectionRules:
     """The presidential election under the 2023 "6+6" law: the run-off is always held.
 
     >>> president_2023().races[0].rule.majority
     'always_runoff'
     """
-    return Election(
+    return ElectionRules(
         id="president_2023",
         name="Presidential election (2023 law)",
         seats=1,
@@ -677,7 +681,7 @@ def hor_2023(
     individual: Mapping[str, int],
     list_rule: LargestRemainderRule | HighestAveragesRule | None = None,
     partial: bool = False,
-) -> Election:
+) -> ElectionRules:
     """The House of Representatives under the 2023 law: 152 list + 145 individual seats.
 
     Args:
@@ -694,7 +698,7 @@ def hor_2023(
     rule = list_rule if list_rule is not None else LargestRemainderRule()
     lst = _table(lists, "lists", 152, partial)
     ind = _table(individual, "individual", 145, partial)
-    return Election(
+    return ElectionRules(
         id="hor_2023",
         name="House of Representatives (2023 law)",
         seats=297,
@@ -725,14 +729,14 @@ def hor_2023(
     )
 
 
-def senate_2023(*, districts: Mapping[str, int], partial: bool = False) -> Election:
+def senate_2023(*, districts: Mapping[str, int], partial: bool = False) -> ElectionRules:
     """The Senate under the 2023 law: 90 members, "one-winner, one-vote".
 
     >>> senate_2023(districts={"Sebha": 3}, partial=True).races[0].rule
     PluralityRule()
     """
     table = _table(districts, "districts", 90, partial)
-    return Election(
+    return ElectionRules(
         id="senate_2023",
         name="Senate (2023 law)",
         seats=90,
@@ -753,7 +757,7 @@ def senate_2023(*, districts: Mapping[str, int], partial: bool = False) -> Elect
     )
 
 
-def municipal_council(*, municipality: str, size: int) -> Election:
+def municipal_council(*, municipality: str, size: int) -> ElectionRules:
     """A municipal council under HNEC Decree 43/2023: 7, 9 or 11 seats.
 
     The list seats (5, 6, 7) go to the list with the most votes (Art. 7); the
@@ -765,7 +769,7 @@ def municipal_council(*, municipality: str, size: int) -> Election:
     [7, 4]
     """
     rules = council(size)
-    return Election(
+    return ElectionRules(
         id="municipal_2023",
         name=f"Municipal council of {municipality}",
         seats=rules.size,
