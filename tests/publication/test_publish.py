@@ -21,15 +21,8 @@ from electoral.publication import (
     write_forms,
     write_manifest,
 )
-from electoral.results import (
-    EntryVersion,
-    ReconEntry,
-    VoteEntry,
-    demo_records,
-    demo_tally_setup,
-    tally,
-)
-from electoral.testing import raises_code
+from electoral.results import EntryVersion, ReconEntry, VoteEntry, tally
+from electoral.testing import demo_records, demo_tally_setup, raises_code
 
 
 def test_the_demo_publishes_what_the_tally_counts() -> None:

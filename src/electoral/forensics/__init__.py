@@ -31,7 +31,7 @@ integers and shares exact fractions; p-values are floats (they are not votes),
 computed in pure Python and checked against SciPy in the tests.
 
 >>> from electoral.publication import publish
->>> from electoral.results import demo_records, demo_tally_setup
+>>> from electoral.testing import demo_records, demo_tally_setup
 >>> setup = demo_tally_setup()
 >>> forms = publish(demo_records(setup), setup, election="demo").forms
 >>> figures = station_figures(forms)

@@ -31,7 +31,7 @@ to the published forms; it does not prove that the forms match the ballots in th
 boxes (that is what audits and recounts are for), nor that the manifest is the one
 HNEC published (compare its root with the root published through another channel).
 
->>> from electoral.results import demo_records, demo_tally_setup
+>>> from electoral.testing import demo_records, demo_tally_setup
 >>> setup = demo_tally_setup()
 >>> publication = publish(demo_records(setup), setup, election="demo")
 >>> manifest = read_manifest(write_manifest(publication.manifest))

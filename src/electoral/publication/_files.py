@@ -255,7 +255,7 @@ def _check_line(number: int, line: bytes, name: str) -> None:
 def write_forms(publication: Publication) -> str:
     """The per-form CSV file: a header, then each form's canonical row, LF line endings.
 
-    >>> from electoral.results import demo_records, demo_tally_setup
+    >>> from electoral.testing import demo_records, demo_tally_setup
     >>> from electoral.publication import publish
     >>> setup = demo_tally_setup()
     >>> text = write_forms(publish(demo_records(setup), setup, election="demo"))
@@ -386,7 +386,7 @@ def _counting_json(counting: Counting) -> dict[str, bool]:
 def write_manifest(manifest: Manifest) -> str:
     """The manifest as JSON: the same manifest always gives the same bytes.
 
-    >>> from electoral.results import demo_records, demo_tally_setup
+    >>> from electoral.testing import demo_records, demo_tally_setup
     >>> from electoral.publication import publish
     >>> setup = demo_tally_setup()
     >>> text = write_manifest(publish(demo_records(setup), setup, election="demo").manifest)

@@ -161,7 +161,7 @@ def verify_inclusion(proof: InclusionProof, form: PublishedForm, root: str) -> V
     Raises:
         InvalidFormat: ``publication.hash`` when ``root`` is not a SHA-256 hash.
 
-    >>> from electoral.results import demo_records, demo_tally_setup
+    >>> from electoral.testing import demo_records, demo_tally_setup
     >>> from electoral.publication import publish
     >>> setup = demo_tally_setup()
     >>> publication = publish(demo_records(setup), setup, election="demo")

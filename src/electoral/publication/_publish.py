@@ -269,7 +269,8 @@ def publish(
             reconciliation layout, a count above the ceiling, a duplicate barcode).
         InconsistentValue: ``publication.tally_mismatch``.
 
-    >>> from electoral.results import demo_records, demo_tally_setup, tally
+    >>> from electoral.results import tally
+    >>> from electoral.testing import demo_records, demo_tally_setup
     >>> setup = demo_tally_setup()
     >>> records = demo_records(setup)
     >>> publication = publish(records, setup, election="demo", tally=tally(records, setup))

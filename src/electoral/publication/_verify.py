@@ -470,7 +470,7 @@ def verify_manifest(
             station and ballot, a form of a ballot the manifest does not have, a
             row of the wrong length; each with its location (``form 12``).
 
-    >>> from electoral.results import demo_records, demo_tally_setup
+    >>> from electoral.testing import demo_records, demo_tally_setup
     >>> from electoral.publication import publish
     >>> setup = demo_tally_setup()
     >>> publication = publish(demo_records(setup), setup, election="demo")
