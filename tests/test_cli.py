@@ -633,3 +633,77 @@ def test_module_bad_file_subprocess(tmp_path: pathlib.Path) -> None:
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert done.stderr.startswith("cli.file_missing:")
+
+
+# --------------------------------------------------------------------------- publish and verify
+
+
+def test_publish_and_verify_the_demo(
+    capsys: pytest.CaptureFixture[str], demo_dir: pathlib.Path, tmp_path: pathlib.Path
+) -> None:
+    out_dir = tmp_path / "published"
+    code, out, err = run(
+        capsys, "publish", str(demo_dir), "--output", str(out_dir), "--election", "demo",
+        "--json", "--proof", "11001001001",
+    )  # fmt: skip
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["forms"] > 0
+    assert len(report["root"]) == 64
+    assert (out_dir / "proofs" / "11001001001.json").is_file()
+    # the same export through --results and --setup gives the same root
+    again = tmp_path / "again"
+    code, out, _ = run(
+        capsys, "publish", "--results", str(demo_dir / "results.csv"), "--setup",
+        str(demo_dir / "tally-setup"), "--output", str(again), "--election", "demo", "--json",
+    )  # fmt: skip
+    assert code == 0
+    assert json.loads(out)["root"] == report["root"]
+    manifest, forms = str(out_dir / "manifest.json"), str(out_dir / "forms.csv")
+    code, out, _ = run(capsys, "verify", manifest, forms, "--root", report["root"])
+    assert code == 0
+    assert out.startswith("verified:")
+    code, out, _ = run(capsys, "verify", manifest, forms, "--root", "0" * 64, "--json")
+    assert code == 1
+    assert json.loads(out)["disagreements"][0]["code"] == "publication.differs.published_root"
+
+
+def test_verify_names_the_changed_form(
+    capsys: pytest.CaptureFixture[str], demo_dir: pathlib.Path, tmp_path: pathlib.Path
+) -> None:
+    assert main(["publish", str(demo_dir), "--output", str(tmp_path)]) == 0
+    capsys.readouterr()
+    forms = tmp_path / "forms.csv"
+    lines = forms.read_text(encoding="utf-8").splitlines()
+    cells = lines[1].split(",")
+    cells[-1] = str(int(cells[-1]) + 1)
+    lines[1] = ",".join(cells)
+    forms.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "verify", str(tmp_path / "manifest.json"), str(forms))
+    assert code == 1
+    assert "NOT verified" in out
+    assert f"centre {cells[2]} / station {cells[3]}" in out
+    assert "publication.differs.form" in out
+
+
+def test_publish_and_verify_refuse_bad_files(
+    capsys: pytest.CaptureFixture[str], demo_dir: pathlib.Path, tmp_path: pathlib.Path
+) -> None:
+    code, _, err = run(capsys, "publish", "--output", str(tmp_path))
+    assert code == 2
+    assert "cli.file_missing" in err
+    code, _, err = run(capsys, "verify", str(tmp_path / "none.json"), str(tmp_path / "f.csv"))
+    assert code == 2
+    assert "cli.file_missing" in err
+    bad = tmp_path / "manifest.json"
+    bad.write_text('{"schema_version": 7}', encoding="utf-8")
+    forms = tmp_path / "forms.csv"
+    forms.write_text("x\n", encoding="utf-8")
+    code, _, err = run(capsys, "verify", str(bad), str(forms))
+    assert code == 1
+    assert "publication.schema_version" in err
+    assert main(["publish", str(demo_dir), "--output", str(tmp_path / "p")]) == 0
+    capsys.readouterr()
+    code, _, err = run(capsys, "verify", str(tmp_path / "p" / "manifest.json"), str(forms))
+    assert code == 1
+    assert "publication.file.header" in err

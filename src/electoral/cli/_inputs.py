@@ -11,7 +11,7 @@ import io
 import json
 import pathlib
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
 import pendulum
 
@@ -33,6 +33,8 @@ __all__ = [
     "load_centers",
     "load_citizens",
     "load_registrations",
+    "open_binary",
+    "read_result_records",
     "read_setup",
     "read_text",
     "read_votes",
@@ -283,3 +285,81 @@ def read_votes(path: pathlib.Path) -> dict[str, int]:
     if collector:
         raise DataError(collector.errors)
     return votes
+
+
+def read_result_records(path: pathlib.Path) -> list[Any]:
+    """The form records of a results export (``results.csv``): one ARCHIVED form per barcode.
+
+    Each form gets its candidates' votes and, where the export has them, its
+    reconciliation figures, as FINAL entries.
+    """
+    from electoral.model import FormState, ReconciliationForm, ResultForm
+    from electoral.results import (
+        EntryVersion,
+        FormRecord,
+        ReconEntry,
+        VoteEntry,
+        read_results_export,
+    )
+
+    text = read_text(path, "results")
+    try:
+        rows = read_results_export(io.StringIO(text))
+    except ValidationErrors as group:
+        raise DataError(group.errors) from None
+    forms: dict[str, list[Any]] = {}
+    for row in rows:
+        forms.setdefault(row.barcode, []).append(row)
+    collector = ErrorCollector("results")
+    records = []
+    for barcode, rows_of_form in forms.items():
+        first = rows_of_form[0]
+        with collector.at(f"barcode {barcode}"):
+            form = ResultForm(
+                barcode=barcode,
+                ballot_number=first.ballot,
+                center_id=first.center,
+                station_number=first.station,
+                gender=first.gender,
+                state=FormState.ARCHIVED,
+                is_replacement=False,
+            )
+            votes = tuple(
+                VoteEntry(
+                    candidate=(row.ballot, row.candidate_id),
+                    votes=row.votes,
+                    version=EntryVersion.FINAL,
+                )
+                for row in rows_of_form
+            )
+            recons: tuple[ReconEntry, ...] = ()
+            if first.invalid_ballots is not None:
+                recon = ReconciliationForm(
+                    number_of_voters=first.received_ballots_papers or 0,
+                    number_of_voter_cards_in_the_ballot_box=first.voter_cards or 0,
+                    number_valid_votes=first.valid_votes or 0,
+                    number_invalid_votes=first.invalid_ballots,
+                    number_sorted_and_counted=first.total_ballot_papers_in_box or 0,
+                )
+                recons = (ReconEntry(recon=recon, version=EntryVersion.FINAL),)
+            records.append(FormRecord(form=form, results=votes, recons=recons))
+    if collector:
+        raise DataError(collector.errors)
+    return records
+
+
+def open_binary(path: pathlib.Path, field: str = "file") -> BinaryIO:
+    """An open binary stream of a file, for readers that stream (the caller closes it)."""
+    if not path.is_file():
+        raise UsageError(MissingValue("cli.file_missing", field=field, value=str(path)))
+    try:
+        return path.open("rb")
+    except OSError as error:
+        raise UsageError(
+            InvalidFormat(
+                "cli.file_unreadable",
+                field=field,
+                value=str(path),
+                reason=error.strerror or str(error),
+            )
+        ) from None

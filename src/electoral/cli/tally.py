@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import io
 import pathlib
 from typing import Any
 
 from electoral.cli._command import Command, Context, DataError, Outcome
-from electoral.cli._inputs import read_setup, read_text
-from electoral.errors import ErrorCollector, ValidationError, ValidationErrors
-from electoral.model import FormState, ResultForm
+from electoral.cli._inputs import read_result_records, read_setup
+from electoral.errors import ValidationError
 
 __all__ = ["COMMAND"]
 
@@ -22,61 +20,10 @@ def _configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace, context: Context) -> Outcome:
-    from electoral.model import ReconciliationForm
-    from electoral.results import (
-        EntryVersion,
-        FormRecord,
-        ReconEntry,
-        VoteEntry,
-        read_results_export,
-        tally,
-    )
+    from electoral.results import tally
 
     setup = read_setup(pathlib.Path(args.setup))
-    path = pathlib.Path(args.results)
-    text = read_text(path, "results")
-    try:
-        rows = read_results_export(io.StringIO(text))
-    except ValidationErrors as group:
-        raise DataError(group.errors) from None
-    forms: dict[str, list[Any]] = {}
-    for row in rows:
-        forms.setdefault(row.barcode, []).append(row)
-    collector = ErrorCollector("results")
-    records = []
-    for barcode, rows_of_form in forms.items():
-        first = rows_of_form[0]
-        with collector.at(f"barcode {barcode}"):
-            form = ResultForm(
-                barcode=barcode,
-                ballot_number=first.ballot,
-                center_id=first.center,
-                station_number=first.station,
-                gender=first.gender,
-                state=FormState.ARCHIVED,
-                is_replacement=False,
-            )
-            votes = tuple(
-                VoteEntry(
-                    candidate=(row.ballot, row.candidate_id),
-                    votes=row.votes,
-                    version=EntryVersion.FINAL,
-                )
-                for row in rows_of_form
-            )
-            recons: tuple[ReconEntry, ...] = ()
-            if first.invalid_ballots is not None:
-                recon = ReconciliationForm(
-                    number_of_voters=first.received_ballots_papers or 0,
-                    number_of_voter_cards_in_the_ballot_box=first.voter_cards or 0,
-                    number_valid_votes=first.valid_votes or 0,
-                    number_invalid_votes=first.invalid_ballots,
-                    number_sorted_and_counted=first.total_ballot_papers_in_box or 0,
-                )
-                recons = (ReconEntry(recon=recon, version=EntryVersion.FINAL),)
-            records.append(FormRecord(form=form, results=votes, recons=recons))
-    if collector:
-        raise DataError(collector.errors)
+    records = read_result_records(pathlib.Path(args.results))
     try:
         result = tally(records, setup)
     except ValidationError as error:

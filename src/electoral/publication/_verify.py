@@ -105,13 +105,17 @@ class Disagreement:
         """The node, in words: ``"ballot 117 / constituency 3 / centre 31001"``."""
         return describe_path(self.path)
 
+    def describe(self, language: Language = "en") -> str:
+        """The node and what disagrees there, in English or Arabic."""
+        return f"{describe_path(self.path, language)}: {self.message(language)}"
+
     def message(self, language: Language = "en") -> str:
         """What disagrees, in English or Arabic (without the node)."""
         template: str = getattr(MESSAGES[self.code], language)
         return template.format(expected=self.expected, found=self.found, **dict(self.params))
 
     def __str__(self) -> str:
-        return f"{self.node}: {self.message()}"
+        return self.describe()
 
 
 @attrs.frozen(kw_only=True)
