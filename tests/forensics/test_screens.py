@@ -11,6 +11,8 @@ from electoral.forensics import (
     digit_flags,
     fingerprint,
     identical_vector_flags,
+    last_digit_test,
+    round_number_test,
     screen,
     station_figures,
     turnout_flags,
@@ -131,3 +133,17 @@ def test_wrong_arguments() -> None:
         fingerprint([], bins=0)
     with pytest.raises(TypeError, match="bins"):
         fingerprint([], bins=2.5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="figures"):
+        fingerprint(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="counts"):
+        last_digit_test(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="counts"):
+        round_number_test([1.5])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="counts"):
+        last_digit_test([True])
+    with pytest.raises(TypeError, match="figures"):
+        digit_flags([_honest()[0]])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="group"):
+        turnout_flags([], group=3)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="q"):
+        identical_vector_flags([], q=1)  # type: ignore[arg-type]

@@ -13,6 +13,7 @@ from electoral.model import ReconciliationForm2014
 from electoral.publication import (
     Level,
     Publication,
+    PublishedForm,
     publish,
     read_manifest,
     verify_forms_file,
@@ -260,6 +261,10 @@ def test_wrong_python_objects_are_type_errors(small: Publication) -> None:
         verify_inclusion(None, small.forms[0], small.root)  # type: ignore[arg-type]
     with raises_code("publication.hash"):
         verify_inclusion(small.proof(small.forms[0].barcode), small.forms[0], "abc")
+    with pytest.raises(TypeError, match="barcode"):
+        small.proof(11001001001)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="row"):
+        PublishedForm.from_row(5)  # type: ignore[arg-type]
 
 
 def test_verification_is_linear(builder: Any, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,7 +15,7 @@ import math
 from collections.abc import Callable, Iterable
 from fractions import Fraction
 from statistics import median
-from typing import Final
+from typing import Final, TypeVar
 
 import attrs
 
@@ -85,6 +85,7 @@ CAVEATS: Final = {
 _MINIMUM_GROUP: Final = 8
 _MAD_SCALE: Final = Fraction(14826, 10_000)
 
+T = TypeVar("T")
 Place = tuple[int, int, int]
 """``(ballot, centre, station)``."""
 
@@ -132,19 +133,29 @@ class StationFigures:
         return Fraction(self.votes[self.leader], valid)
 
 
-def _forms(forms: Iterable[PublishedForm], name: str = "forms") -> list[PublishedForm]:
-    if isinstance(forms, str | bytes) or not isinstance(forms, Iterable):  # type: ignore[unreachable]
-        raise TypeError(f"{name} must be an iterable of PublishedForm, not {type(forms).__name__}")
-    out = list(forms)
-    for form in out:
-        if not isinstance(form, PublishedForm):
-            raise TypeError(f"{name} must hold PublishedForm values, not {type(form).__name__}")
+def _items(value: object, name: str, cls: type[T]) -> list[T]:
+    """``value`` as a list of ``cls``, or a :class:`TypeError` naming the parameter."""
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        kind = type(value).__name__
+        raise TypeError(f"{name} must be an iterable of {cls.__name__}, not {kind}")
+    out = list(value)
+    for item in out:
+        if not isinstance(item, cls) or (cls is int and type(item) is not int):
+            raise TypeError(f"{name} must hold {cls.__name__} values, not {type(item).__name__}")
     return out
+
+
+def _check_level(q: object) -> Fraction:
+    if type(q) is not Fraction:
+        raise TypeError(f"q must be a Fraction, not {type(q).__name__}")
+    if not 0 < q < 1:
+        raise OutOfRange("forensics.level", field="q", value=q)
+    return q
 
 
 def station_figures(forms: Iterable[PublishedForm]) -> tuple[StationFigures, ...]:
     """Each form's figures; the leader of each ballot is its candidate with most votes."""
-    items = _forms(forms)
+    items = _items(forms, "forms", PublishedForm)
     totals: dict[int, list[int]] = {}
     for form in items:
         acc = totals.setdefault(form.ballot_number, [0] * len(form.votes))
@@ -195,7 +206,7 @@ def fingerprint(figures: Iterable[StationFigures], *, bins: int = 20) -> Fingerp
         raise OutOfRange("forensics.minimum", field="bins", value=bins, minimum=1)
     grid = [[0] * bins for _ in range(bins)]
     above = left_out = 0
-    for figure in figures:
+    for figure in _items(figures, "figures", StationFigures):
         turnout, share = figure.turnout, figure.leader_share
         if turnout is None or share is None:
             left_out += 1
@@ -264,9 +275,7 @@ def last_digit_test(
     minimum = _check_minimum(minimum, "minimum", 0)
     digits = [0] * 10
     used = 0
-    for count in counts:
-        if type(count) is not int:
-            raise TypeError(f"counts must hold int values, not {type(count).__name__}")
+    for count in _items(counts, "counts", int):
         if count >= minimum:
             digits[count % 10] += 1
             used += 1
@@ -289,7 +298,7 @@ def round_number_test(counts: Iterable[int], *, minimum: int = 10) -> tuple[int,
     (4, 0.00672, 5)
     """
     minimum = _check_minimum(minimum, "minimum", 0)
-    used = [count for count in counts if count >= minimum]
+    used = [count for count in _items(counts, "counts", int) if count >= minimum]
     rounded = sum(1 for count in used if count % 5 == 0)
     return rounded, float(binomial_tail(rounded, len(used), Fraction(1, 5))), len(used)
 
@@ -310,9 +319,10 @@ def digit_flags(
 
     Stations with fewer than 5 counts of at least ``minimum`` are not tested.
     """
+    q = _check_level(q)
     last: list[Flag] = []
     rounded: list[Flag] = []
-    for figure in figures:
+    for figure in _items(figures, "figures", StationFigures):
         usable = [count for count in figure.votes if count >= minimum]
         if len(usable) < 5:
             continue
@@ -358,8 +368,11 @@ def turnout_flags(
     Groups (by default: the ballot) with fewer than 8 stations, or with no
     spread, are not tested; the p-value is the normal upper tail of z.
     """
+    q = _check_level(q)
+    if group is not None and not callable(group):
+        raise TypeError(f"group must be callable, not {type(group).__name__}")
     keyed: dict[object, list[StationFigures]] = {}
-    for figure in figures:
+    for figure in _items(figures, "figures", StationFigures):
         if figure.turnout is None:
             continue
         key = figure.ballot if group is None else group(figure)
@@ -401,7 +414,8 @@ def identical_vector_flags(
     total would draw this exact vector: ``(stations of that total − 1) × P(vector)``
     under multinomial voting with the ballot's shares.
     """
-    items = list(figures)
+    q = _check_level(q)
+    items = _items(figures, "figures", StationFigures)
     shares: dict[int, list[int]] = {}
     same_total: dict[tuple[int, int], int] = {}
     groups: dict[tuple[int, tuple[int, ...]], list[StationFigures]] = {}
@@ -469,10 +483,7 @@ def screen(
         is a reason to look at a form's paper, its reconciliation and the
         observers' reports; it is never evidence of fraud by itself.
     """
-    if type(q) is not Fraction:
-        raise TypeError(f"q must be a Fraction, not {type(q).__name__}")
-    if not 0 < q < 1:
-        raise OutOfRange("forensics.level", field="q", value=q)
+    q = _check_level(q)
     figures = station_figures(forms)
     found = [
         *digit_flags(figures, minimum=minimum, q=q),

@@ -260,7 +260,11 @@ class PublishedForm:
             candidates: the number of candidates of the form's ballot, when known
                 (the number of vote cells is then checked).
         """
-        data = row.encode("utf-8") if isinstance(row, str) else row
+        if not isinstance(row, str | bytes):
+            raise TypeError(f"row must be str or bytes, not {type(row).__name__}")
+        if candidates is not None and type(candidates) is not int:
+            raise TypeError(f"candidates must be an int, not {type(candidates).__name__}")
+        data = row.encode("utf-8", "surrogatepass") if isinstance(row, str) else row
         return parse_row(data, candidates)
 
 

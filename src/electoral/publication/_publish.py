@@ -174,6 +174,8 @@ class Publication:
         Raises:
             InconsistentValue: ``publication.form_not_found``.
         """
+        if type(barcode) is not str:
+            raise TypeError(f"barcode must be a str, not {type(barcode).__name__}")
         for form in self.forms:
             if form.barcode == barcode:
                 return form
@@ -185,8 +187,6 @@ class Publication:
         Raises:
             InconsistentValue: ``publication.form_not_found``.
         """
-        if type(barcode) is not str:
-            raise TypeError(f"barcode must be a str, not {type(barcode).__name__}")
         form = self.form(barcode)
         ballot = next(b for b in self._tree.children if b.key == form.ballot_number)
         constituency = next(c for c in ballot.children if c.key == form.constituency_id)
