@@ -13,8 +13,9 @@ command                                   what it does
 ``electoral seats VOTES``                 seats from votes with a named method
 ``electoral convert KIND IN OUT``         between the registration system's, the
                                           results system's and our JSON formats
-``electoral publish FOLDER --output DIR`` a tally's manifest and per-form file, bound
-                                          by a hash tree (or ``--results``/``--setup``)
+``electoral publish FOLDER``              a tally's manifest and per-form file, bound
+                                          by a hash tree, in ``--output`` (or from
+                                          ``--results`` and ``--setup``)
 ``electoral verify MANIFEST FORMS``       recompute every node; exit 1 names the first
                                           that disagrees (``--root`` to check the root)
 ========================================  ===============================================
