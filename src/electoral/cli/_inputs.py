@@ -41,6 +41,17 @@ __all__ = [
 ]
 
 
+def _unreadable(path: pathlib.Path, field: str, error: OSError) -> UsageError:
+    return UsageError(
+        InvalidFormat(
+            "cli.file_unreadable",
+            field=field,
+            value=str(path),
+            reason=error.strerror or str(error),
+        )
+    )
+
+
 def read_text(path: pathlib.Path, field: str = "file") -> str:
     """The text of a UTF-8 file (with or without a byte-order mark)."""
     if not path.exists():
@@ -48,14 +59,7 @@ def read_text(path: pathlib.Path, field: str = "file") -> str:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise UsageError(
-            InvalidFormat(
-                "cli.file_unreadable",
-                field=field,
-                value=str(path),
-                reason=error.strerror or str(error),
-            )
-        ) from None
+        raise _unreadable(path, field, error) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -355,11 +359,4 @@ def open_binary(path: pathlib.Path, field: str = "file") -> BinaryIO:
     try:
         return path.open("rb")
     except OSError as error:
-        raise UsageError(
-            InvalidFormat(
-                "cli.file_unreadable",
-                field=field,
-                value=str(path),
-                reason=error.strerror or str(error),
-            )
-        ) from None
+        raise _unreadable(path, field, error) from None

@@ -303,6 +303,23 @@ def round_number_test(counts: Iterable[int], *, minimum: int = 10) -> tuple[int,
     return rounded, float(binomial_tail(rounded, len(used), Fraction(1, 5))), len(used)
 
 
+def _flag(
+    test: str, figure: StationFigures, statistic: Fraction | int, p: float, method: str, n: int
+) -> Flag:
+    """An unadjusted flag of ``test`` on ``figure``'s form, with the test's caveat."""
+    return Flag(
+        test=test,
+        subject=figure.place,
+        barcode=figure.barcode,
+        statistic=statistic,
+        p_value=p,
+        adjusted=None,
+        method=method,
+        caveat=CAVEATS[test],
+        n=n,
+    )
+
+
 def _adjust(flags: list[Flag], q: Fraction) -> list[Flag]:
     if not flags:
         return []
@@ -327,33 +344,10 @@ def digit_flags(
         if len(usable) < 5:
             continue
         statistic, p, method, n = last_digit_test(usable, minimum=minimum)
-        last.append(
-            Flag(
-                test="last_digit",
-                subject=figure.place,
-                barcode=figure.barcode,
-                statistic=statistic,
-                p_value=p,
-                adjusted=None,
-                method=method,
-                caveat=CAVEATS["last_digit"],
-                n=n,
-            )
-        )
+        last.append(_flag("last_digit", figure, statistic, p, method, n))
         hits, p_round, n_round = round_number_test(usable, minimum=minimum)
-        rounded.append(
-            Flag(
-                test="round_numbers",
-                subject=figure.place,
-                barcode=figure.barcode,
-                statistic=hits,
-                p_value=p_round,
-                adjusted=None,
-                method="exact binomial, P(0 or 5) = 1/5, one-sided",
-                caveat=CAVEATS["round_numbers"],
-                n=n_round,
-            )
-        )
+        method = "exact binomial, P(0 or 5) = 1/5, one-sided"
+        rounded.append(_flag("round_numbers", figure, hits, p_round, method, n_round))
     return (*_adjust(last, q), *_adjust(rounded, q))
 
 
@@ -388,18 +382,9 @@ def turnout_flags(
             continue
         for member in members:
             z = (member.turnout - middle) / (_MAD_SCALE * spread)  # type: ignore[operator]
+            method = "robust z within the group, normal upper tail"
             flags.append(
-                Flag(
-                    test="turnout",
-                    subject=member.place,
-                    barcode=member.barcode,
-                    statistic=Fraction(z),
-                    p_value=normal_tail(float(z)),
-                    adjusted=None,
-                    method="robust z within the group, normal upper tail",
-                    caveat=CAVEATS["turnout"],
-                    n=len(members),
-                )
+                _flag("turnout", member, Fraction(z), normal_tail(float(z)), method, len(members))
             )
     return tuple(_adjust(flags, q))
 
@@ -437,20 +422,11 @@ def identical_vector_flags(
         log_p = multinomial_log_pmf(votes, probabilities)
         others = same_total[ballot, sum(votes)] - 1
         p = min(1.0, others * math.exp(log_p)) if log_p > -math.inf else 0.0
-        for member in members:
-            flags.append(
-                Flag(
-                    test="identical_votes",
-                    subject=member.place,
-                    barcode=member.barcode,
-                    statistic=len(members),
-                    p_value=p,
-                    adjusted=None,
-                    method="union bound on a multinomial match with the ballot's shares",
-                    caveat=CAVEATS["identical_votes"],
-                    n=others + 1,
-                )
-            )
+        method = "union bound on a multinomial match with the ballot's shares"
+        flags.extend(
+            _flag("identical_votes", member, len(members), p, method, others + 1)
+            for member in members
+        )
     return tuple(_adjust(flags, q))
 
 

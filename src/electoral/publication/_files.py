@@ -142,32 +142,14 @@ register_messages(
 
 
 def _read_all(source: object, name: str) -> bytes:
-    if isinstance(source, bytes):
-        data = source
-    elif isinstance(source, str):
-        data = source.encode("utf-8", "surrogatepass")
-    elif hasattr(source, "read"):
-        data = b""
-        parts: list[bytes] = []
-        size = 0
-        while True:
-            chunk = source.read(_CHUNK)
-            if not chunk:
-                break
-            if isinstance(chunk, str):
-                chunk = chunk.encode("utf-8", "surrogatepass")
-            if not isinstance(chunk, bytes):
-                raise TypeError(f"{name} must read bytes or str, not {type(chunk).__name__}")
-            size += len(chunk)
-            if size > MAX_JSON_BYTES:
-                raise OutOfRange("publication.file.too_large", field=name, limit=MAX_JSON_BYTES)
-            parts.append(chunk)
-        data = b"".join(parts)
-    else:
-        raise TypeError(f"{name} must be str, bytes or a file, not {type(source).__name__}")
-    if len(data) > MAX_JSON_BYTES:
-        raise OutOfRange("publication.file.too_large", field=name, limit=MAX_JSON_BYTES)
-    return data
+    parts: list[bytes] = []
+    size = 0
+    for chunk in _chunks(source, name):
+        size += len(chunk)
+        if size > MAX_JSON_BYTES:
+            raise OutOfRange("publication.file.too_large", field=name, limit=MAX_JSON_BYTES)
+        parts.append(chunk)
+    return b"".join(parts)
 
 
 def _chunks(source: object, name: str) -> Iterator[bytes]:
