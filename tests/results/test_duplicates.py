@@ -1,4 +1,4 @@
-"""Duplicate finders of §2.3: form duplicates, duplicate results, the centre export."""
+"""Duplicate finders of Tally-Ho: form duplicates, duplicate results, the centre export."""
 
 from __future__ import annotations
 

@@ -5,9 +5,9 @@ be unisex, serving both. The two HNEC systems code these differently (registrati
 1/2/3, results 0/1/3, with no 2); :mod:`electoral.adapters` converts, and no integer
 leaks into the core.
 
-Sources: SmartElect ``libya_elections/constants.py`` and its Arabic catalogue;
-Tally-Ho ``tally_ho/libs/models/enums/gender.py``
-(``../shared/design/domain-registration.md`` §2.2, ``domain-results.md`` §1.1).
+Sources: SmartElect ``libya_elections/constants.py`` and its Arabic catalogue
+``locale/ar/LC_MESSAGES/django.po`` (SmartElect/SmartElect at commit ``d6d35f2``);
+Tally-Ho ``tally_ho/libs/models/enums/gender.py`` (onaio/tally-ho at commit ``acbe4f4``).
 
 >>> Gender.FEMALE.label("ar")
 'أنثى'

@@ -39,7 +39,10 @@ formats                     :func:`read_result_forms` and the other readers
                             and writers of Tally-Ho's setup files
 ==========================  ==================================================
 
-Sources: the Tally-Ho results system (``../shared/design/domain-results.md``).
+Sources: Tally-Ho, HNEC's results system (onaio/tally-ho at commit ``acbe4f4``). The
+modules name its files as its code does: ``models/``, ``views/``, ``forms/`` and
+``management/`` are under ``tally_ho/apps/tally/``, ``libs/`` and ``settings/`` under
+``tally_ho/``; :doc:`/sources` lists each file in full.
 
 >>> from electoral.testing import demo_records, demo_tally_setup
 >>> setup = demo_tally_setup()

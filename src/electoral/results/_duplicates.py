@@ -35,9 +35,9 @@ As in Tally-Ho, the export compares vote tuples across **all** ballots of a
 centre, so equal tuples on two ballots' forms are listed too.
 
 Sources: Tally-Ho ``views/super_admin.py`` (``duplicates``,
-``DuplicateResultTrackingView``, ``DuplicateResultFormView``),
-``libs/views/exports.py`` (``get_result_form_with_duplicate_results``,
-``save_center_duplicates``) (``domain-results.md`` §2.3).
+``DuplicateResultTrackingView``, ``DuplicateResultFormView``,
+``get_result_form_with_duplicate_results``), ``libs/views/exports.py``
+(``save_center_duplicates``) (onaio/tally-ho at commit ``acbe4f4``).
 
 >>> from electoral.testing import demo_records, demo_tally_setup
 >>> setup = demo_tally_setup()
