@@ -10,7 +10,7 @@
   of counts), so n up to about 50 over 10 cells is quick;
 * :func:`chi_square_test`: Pearson's statistic (exact Fraction) and its upper tail
   from the regularised incomplete gamma function (a float; series and continued
-  fraction, Press et al., *Numerical Recipes*, 3rd ed., §6.2);
+  fraction, Press et al., *Numerical Recipes*, 3rd ed., section 6.2);
 * :func:`normal_tail`: the standard normal upper tail;
 * :func:`multinomial_log_pmf`: the log-probability of one outcome;
 * :func:`benjamini_hochberg`: adjusted p-values and rejections at a false

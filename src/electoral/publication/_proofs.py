@@ -3,7 +3,7 @@
 A proof holds, for each level from the centre up to the election, the node's key,
 the form's (or its ancestor's) index among the node's children, the number of
 children, and the siblings along the inner tree with their subtotals (RFC 9162
-§2.1.3's path, each sibling with its vector). With the form itself, that is enough
+section 2.1.3's path, each sibling with its vector). With the form itself, that is enough
 to recompute every ancestor's hash and subtotals up to the root; the number of
 siblings at a level is at most the base-2 logarithm of its children, rounded up.
 """
