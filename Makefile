@@ -66,7 +66,7 @@ wheel-test: $(BIN)/.installed
 	$(BIN)/python -m build --wheel --outdir dist . > /dev/null
 	$(PYTHON) -m venv $(WHEEL_VENV)
 	$(WHEEL_VENV)/bin/pip install $(PIP_QUIET) "$$(ls dist/electoral-*.whl)[testing,django]" \
-		"django>=5.2,<5.3" votelib jsonschema
+		"django>=5.2,<5.3" votelib jsonschema "scipy>=1.11"
 	cd tests && ../$(WHEEL_VENV)/bin/python -c "import electoral, pathlib; \
 		assert 'site-packages' in electoral.__file__, electoral.__file__; \
 		assert (pathlib.Path(electoral.__file__).parent / 'py.typed').exists()"
