@@ -361,9 +361,10 @@ def _divisor_set(contest: Contest, result: Allocation) -> list[Assertion]:
         if not final[first]:
             continue
         last = divisor.at(final[first] - 1)
-        for other in eligible:
-            if other == first or final[other] >= caps[other]:
-                continue
+        rivals = [o for o in eligible if o != first and final[o] < caps[o]]
+        if not rivals:  # every other list is capped: its seats need only a vote
+            found.append(_has_votes(first))
+        for other in rivals:
             following = divisor.at(final[other])
             scale = math.lcm(last.denominator, following.denominator)
             coefficients = {first: int(following * scale), other: -int(last * scale)}
@@ -381,7 +382,7 @@ def _hamilton_set(contest: Contest, result: Allocation) -> list[Assertion]:
             value=contest.id,
             reason=f"no published risk-limiting method covers the {rule.quota} quota",
         )
-    if result.capped or len(result.quotas) > 1:
+    if any(cap < contest.seats for cap in (contest.caps or {}).values()):
         raise InconsistentValue(
             "audit.method_unsupported",
             field="caps",
@@ -399,6 +400,8 @@ def _hamilton_set(contest: Contest, result: Allocation) -> list[Assertion]:
     for first in eligible:
         if not final[first]:
             continue
+        if len(eligible) == 1:  # the only list over the threshold: it needs only a vote
+            found.append(_has_votes(first))
         for other in eligible:
             if other == first:
                 continue
