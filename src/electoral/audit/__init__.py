@@ -49,7 +49,28 @@ from electoral.audit._assertions import (
     supermajority,
 )
 from electoral.audit._common import GRID_BITS, MAX_COUNT, check_risk_limit
-from electoral.audit._contest import Batch, Contest, Outcome, Rule, seats_won
+from electoral.audit._contest import (
+    Batch,
+    Contest,
+    FormRow,
+    Outcome,
+    Rule,
+    contests_from_results,
+    seats_won,
+)
+from electoral.audit._files import (
+    RESULT_COLUMNS,
+    evaluations_json,
+    hand_count_sheet,
+    plans_from_json,
+    plans_json,
+    read_hand_counts,
+    read_races,
+    read_results,
+    risk_text,
+    write_draws,
+    write_races,
+)
 from electoral.audit._macro import UNIT, ErrorBounds
 from electoral.audit._macro import error_bounds as _error_bounds
 from electoral.audit._plan import (
@@ -74,6 +95,7 @@ from electoral.audit._sampling import (
 __all__ = [
     "GRID_BITS",
     "MAX_COUNT",
+    "RESULT_COLUMNS",
     "SEED_DIGITS",
     "UNIT",
     "Assertion",
@@ -86,6 +108,7 @@ __all__ = [
     "Discrepancy",
     "Draw",
     "ErrorBounds",
+    "FormRow",
     "HandCount",
     "Outcome",
     "Rule",
@@ -93,15 +116,26 @@ __all__ = [
     "check_risk_limit",
     "check_seed",
     "contest_seed",
+    "contests_from_results",
     "draw_number",
     "error_bounds",
     "evaluate_audit",
+    "evaluations_json",
+    "hand_count_sheet",
     "pairwise",
     "plan_audit",
+    "plans_from_json",
+    "plans_json",
+    "read_hand_counts",
+    "read_races",
+    "read_results",
+    "risk_text",
     "sample_uniform",
     "sample_weighted",
     "seats_won",
     "supermajority",
+    "write_draws",
+    "write_races",
 ]
 
 

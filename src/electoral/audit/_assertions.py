@@ -58,7 +58,7 @@ from typing import Literal
 
 import attrs
 
-from electoral.errors import InconsistentValue, register_messages
+from electoral.errors import InconsistentValue, InvalidType, register_messages
 from electoral.seats import (
     DIVISORS,
     Allocation,
@@ -70,7 +70,7 @@ from electoral.seats import (
     TwoRoundRule,
 )
 
-from ._common import require_type
+from ._common import check_name, require_type
 from ._contest import Contest, Outcome
 
 __all__ = ["Assertion", "AssertionKind", "assertions", "pairwise", "supermajority"]
@@ -118,7 +118,35 @@ _TEXTS: dict[str, str] = {
 
 
 def _pairs(value: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
-    return tuple(sorted((name, coefficient) for name, coefficient in value if coefficient))
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise TypeError(f"coefficients must be (candidate, int) pairs, not {type(value).__name__}")
+    pairs = []
+    for item in value:
+        if not (isinstance(item, tuple) and len(item) == 2):
+            raise TypeError(f"coefficients must be (candidate, int) pairs, not {item!r:.40}")
+        name, coefficient = item
+        check_name(name, "candidate")
+        if type(coefficient) is not int:
+            raise InvalidType("audit.count_type", field="coefficients", value=coefficient)
+        if coefficient:
+            pairs.append((name, coefficient))
+    return tuple(sorted(pairs))
+
+
+def _kind(_instance: object, _attribute: object, value: object) -> None:
+    if value not in _TEXTS:
+        raise InconsistentValue(
+            "audit.unknown_name", field="kind", value=value, choices=", ".join(_TEXTS)
+        )
+
+
+def _label(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    check_name(value, attribute.name)
+
+
+def _whole(_instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if type(value) is not int:
+        raise InvalidType("audit.count_type", field=attribute.name, value=value)
 
 
 @attrs.frozen(kw_only=True)
@@ -136,12 +164,12 @@ class Assertion:
         by_lot: whether the reported order came from a drawing of lots.
     """
 
-    kind: AssertionKind
-    winner: str
-    loser: str
+    kind: AssertionKind = attrs.field(validator=_kind)
+    winner: str = attrs.field(validator=_label)
+    loser: str = attrs.field(validator=_label)
     coefficients: tuple[tuple[str, int], ...] = attrs.field(converter=_pairs)
-    threshold: int = 0
-    by_lot: bool = False
+    threshold: int = attrs.field(default=0, validator=_whole)
+    by_lot: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
 
     @property
     def text(self) -> str:
@@ -151,6 +179,7 @@ class Assertion:
 
     def value(self, votes: Mapping[str, int]) -> int:
         """The left-hand side ``sum(a_e * votes[e])``."""
+        require_type(votes, Mapping, "votes")
         get = votes.get
         return sum(coefficient * get(name, 0) for name, coefficient in self.coefficients)
 
@@ -214,13 +243,38 @@ class Assertion:
         return (total + self.assorter(None, ballots=ballots) * (ballots - scored)) / ballots
 
 
+_SETTERS = {
+    field.name: getattr(Assertion, field.name).__set__ for field in attrs.fields(Assertion)
+}
+
+
+def _made(
+    kind: AssertionKind,
+    winner: str,
+    loser: str,
+    coefficients: Mapping[str, int],
+    threshold: int = 0,
+    by_lot: bool = False,
+) -> Assertion:
+    """``Assertion(...)`` from the builders' own, already checked, parts: the slots are
+    filled directly (the class has no hook but its validators, which these parts pass)."""
+    made = object.__new__(Assertion)
+    _SETTERS["kind"](made, kind)
+    _SETTERS["winner"](made, winner)
+    _SETTERS["loser"](made, loser)
+    _SETTERS["coefficients"](made, tuple(sorted((n, c) for n, c in coefficients.items() if c)))
+    _SETTERS["threshold"](made, threshold)
+    _SETTERS["by_lot"](made, by_lot)
+    return made
+
+
 def _ordered(kind: AssertionKind, winner: str, loser: str, coefficients: dict[str, int],
              reported: Mapping[str, int]) -> Assertion:  # fmt: skip
     """An assertion that the reported totals satisfy strictly, or tie (a drawing's order)."""
-    made = Assertion(kind=kind, winner=winner, loser=loser, coefficients=coefficients.items())
-    if made.value(reported) == 0:
-        return attrs.evolve(made, threshold=-1, by_lot=True)
-    return made
+    get = reported.get
+    if sum(c * get(name, 0) for name, c in coefficients.items()) == 0:
+        return _made(kind, winner, loser, coefficients, threshold=-1, by_lot=True)
+    return _made(kind, winner, loser, coefficients)
 
 
 def pairwise(winner: str, loser: str, reported: Mapping[str, int]) -> Assertion:
@@ -229,6 +283,9 @@ def pairwise(winner: str, loser: str, reported: Mapping[str, int]) -> Assertion:
     >>> pairwise("A", "B", {"A": 4, "B": 4}).threshold
     -1
     """
+    require_type(reported, Mapping, "reported")
+    check_name(winner, "winner")
+    check_name(loser, "loser")
     return _ordered("pairwise", winner, loser, {winner: 1, loser: -1}, reported)
 
 
@@ -244,6 +301,8 @@ def supermajority(winner: str, candidates: Iterable[str], share: Fraction) -> As
     [Fraction(3, 4), Fraction(0, 1), Fraction(1, 2)]
     """
     require_type(share, Fraction, "share")
+    if isinstance(candidates, (str, bytes)) or not isinstance(candidates, Iterable):
+        raise TypeError(f"candidates must be a collection of str, not {type(candidates).__name__}")
     if not 0 < share < 1:
         raise ValueError("share must lie strictly between 0 and 1")
     keep, give = share.denominator - share.numerator, share.numerator
@@ -255,13 +314,11 @@ def supermajority(winner: str, candidates: Iterable[str], share: Fraction) -> As
 
 
 def _has_votes(name: str) -> Assertion:
-    return Assertion(kind="has_votes", winner=name, loser="none", coefficients=((name, 1),))
+    return _made("has_votes", name, "none", {name: 1})
 
 
 def _no_votes(name: str) -> Assertion:
-    return Assertion(
-        kind="no_votes", winner="none", loser=name, coefficients=((name, -1),), threshold=-1
-    )
+    return _made("no_votes", "none", name, {name: -1}, threshold=-1)
 
 
 def _plurality_set(
@@ -277,7 +334,11 @@ def _plurality_set(
     if unfilled:
         found += [_no_votes(name) for name in losers]
     else:
-        found += [pairwise(w, loser, reported) for w in winners for loser in losers]
+        found += [
+            _ordered("pairwise", w, loser, {w: 1, loser: -1}, reported)
+            for w in winners
+            for loser in losers
+        ]
     return found
 
 
@@ -286,13 +347,7 @@ def _majority(winner: str, names: Iterable[str], reading: str) -> Assertion:
     coefficients[winner] = 1
     # more than half: T_w - others > 0; "50 % + 1": T_w >= V/2 + 1, i.e. T_w - others > 1
     threshold = 1 if reading == "fifty_percent_plus_one" else 0
-    return Assertion(
-        kind="majority",
-        winner=winner,
-        loser="others",
-        coefficients=coefficients.items(),
-        threshold=threshold,
-    )
+    return _made("majority", winner, "others", coefficients, threshold=threshold)
 
 
 def _no_majority(finalist: str, names: Iterable[str], reading: str) -> Assertion:
@@ -300,13 +355,7 @@ def _no_majority(finalist: str, names: Iterable[str], reading: str) -> Assertion
     coefficients[finalist] = -1
     # not more than half: others - T_f >= 0; below "50 % + 1": others - T_f + 2 > 0
     threshold = -2 if reading == "fifty_percent_plus_one" else -1
-    return Assertion(
-        kind="no_majority",
-        winner="others",
-        loser=finalist,
-        coefficients=coefficients.items(),
-        threshold=threshold,
-    )
+    return _made("no_majority", "others", finalist, coefficients, threshold=threshold)
 
 
 def _threshold_set(share: Fraction | None, result: Allocation) -> list[Assertion]:
@@ -320,26 +369,11 @@ def _threshold_set(share: Fraction | None, result: Allocation) -> list[Assertion
         if name in excluded:  # den * T_B < num * V
             coefficients = dict.fromkeys(names, give)
             coefficients[name] = give - total
-            found.append(
-                Assertion(
-                    kind="below_threshold",
-                    winner="others",
-                    loser=name,
-                    coefficients=coefficients.items(),
-                )
-            )
+            found.append(_made("below_threshold", "others", name, coefficients))
         else:  # den * T_A >= num * V
             coefficients = dict.fromkeys(names, -give)
             coefficients[name] = total - give
-            found.append(
-                Assertion(
-                    kind="threshold",
-                    winner=name,
-                    loser="threshold",
-                    coefficients=coefficients.items(),
-                    threshold=-1,
-                )
-            )
+            found.append(_made("threshold", name, "threshold", coefficients, threshold=-1))
     return found
 
 
@@ -445,10 +479,16 @@ def assertions(contest: Contest, outcome: Outcome | None = None) -> tuple[Assert
     ['A beats C', 'A beats D', 'B beats C']
     """
     require_type(contest, Contest, "contest")
-    result = contest.outcome() if outcome is None else outcome
+    return _assertions(contest, contest.totals(), outcome)
+
+
+def _assertions(
+    contest: Contest, reported: Mapping[str, int], outcome: Outcome | None = None
+) -> tuple[Assertion, ...]:
+    """:func:`assertions` with the contest's totals already summed."""
+    result = contest.outcome(reported) if outcome is None else outcome
     _check_no_open_tie(contest, result)
     names = contest.names
-    reported = contest.totals()
     if isinstance(result, PluralityResult):
         winners = result.winners
         losers = [name for name in names if name not in winners]

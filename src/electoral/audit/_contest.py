@@ -24,8 +24,8 @@ figures other than those the forms add up to.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Protocol
 
 import attrs
 
@@ -58,7 +58,17 @@ from electoral.seats import (
 
 from ._common import MAX_COUNT, check_count, check_name, require_type
 
-__all__ = ["RULES", "Batch", "Contest", "Outcome", "Rule", "seats_won"]
+__all__ = [
+    "RULES",
+    "Batch",
+    "Contest",
+    "FormRow",
+    "Forms",
+    "Outcome",
+    "Rule",
+    "contests_from_results",
+    "seats_won",
+]
 
 Rule = PluralityRule | BlockVoteRule | TwoRoundRule | HighestAveragesRule | LargestRemainderRule
 RULES: tuple[type, ...] = (
@@ -87,6 +97,10 @@ register_messages(
         "audit.unknown_candidate": (
             "{value} is not a candidate of this contest.",
             "{value} ليس مرشحًا في هذا السباق.",
+        ),
+        "audit.race_unknown": (
+            "ballot {value} is not a race of the audit.",
+            "ورقة الاقتراع {value} ليست سباقًا في التدقيق.",
         ),
         "audit.seats": (
             "{value} seats cannot be audited under this rule (between {min_value} and "
@@ -318,6 +332,8 @@ class Contest:
         The contest's drawing of lots is applied to any tie; the hand count of a full
         recount is run through the same rule.
         """
+        if votes is not None:
+            require_type(votes, Mapping, "votes")
         counted = self.totals() if votes is None else dict(votes)
         rule = self.rule
         if isinstance(rule, PluralityRule):
@@ -356,6 +372,9 @@ def seats_won(outcome: Outcome) -> dict[str, int]:
     >>> seats_won(two_round({"A": 40, "B": 35, "C": 25}))
     {'A': 1, 'B': 1}
     """
+    require_type(
+        outcome, (PluralityResult, BlockVoteResult, TwoRoundResult, Allocation), "outcome"
+    )
     if isinstance(outcome, PluralityResult):
         return dict.fromkeys(outcome.winners, 1)
     if isinstance(outcome, BlockVoteResult):
@@ -365,3 +384,127 @@ def seats_won(outcome: Outcome) -> dict[str, int]:
             return {outcome.elected: 1}
         return dict.fromkeys(outcome.finalists, 1)
     return {name: seats for name, seats in outcome.final.items() if seats}
+
+
+class FormRow(Protocol):
+    """One row of the results system's per-form export (one form, one candidate).
+
+    :class:`electoral.results.ResultRow` is one; so is what the audit's file reader
+    yields.
+    """
+
+    @property
+    def ballot(self) -> int: ...
+    @property
+    def center(self) -> int: ...
+    @property
+    def station(self) -> int: ...
+    @property
+    def barcode(self) -> str: ...
+    @property
+    def candidate_id(self) -> int: ...
+    @property
+    def votes(self) -> int: ...
+    @property
+    def invalid_ballots(self) -> int | None: ...
+    @property
+    def valid_votes(self) -> int | None: ...
+    @property
+    def total_ballot_papers_in_box(self) -> int | None: ...
+
+
+_ROW_FIELDS = (
+    "ballot",
+    "center",
+    "station",
+    "barcode",
+    "candidate_id",
+    "votes",
+    "invalid_ballots",
+    "valid_votes",
+    "total_ballot_papers_in_box",
+)
+
+
+class Forms:
+    """Export rows gathered into batches, race by race (see :func:`contests_from_results`)."""
+
+    def __init__(self, races: Mapping[int, Race]) -> None:
+        require_type(races, Mapping, "races")
+        for race in races.values():
+            require_type(race, Race, "races")
+        self.races = races
+        self.forms: dict[int, dict[str, tuple[dict[str, int], list[int], str]]] = {}
+
+    def add(self, row: FormRow) -> None:
+        """Add one row; a problem is raised as a typed error."""
+        if not all(hasattr(row, name) for name in _ROW_FIELDS):
+            raise TypeError(f"rows must hold result rows, not {type(row).__name__}")
+        ballot = check_count(row.ballot, "ballot")
+        if ballot not in self.races:
+            raise InconsistentValue("audit.race_unknown", field="ballot", value=ballot)
+        barcode = check_name(row.barcode, "barcode")
+        name = f"{ballot}:{check_count(row.candidate_id, 'candidate_id')}"
+        votes = check_count(row.votes, "votes")
+        bound = votes
+        if row.total_ballot_papers_in_box is not None:
+            bound = max(bound, check_count(row.total_ballot_papers_in_box, "ballots"))
+        if row.valid_votes is not None and row.invalid_ballots is not None:
+            counted = check_count(row.valid_votes, "valid_votes")
+            bound = max(bound, counted + check_count(row.invalid_ballots, "invalid_ballots"))
+        form = self.forms.setdefault(ballot, {}).get(barcode)
+        if form is None:
+            label = f"centre {row.center}, station {row.station}"
+            form = self.forms[ballot][barcode] = ({}, [0], label)
+        if name in form[0]:
+            raise InconsistentValue("audit.batch_duplicate", field="candidate_id", value=name)
+        form[0][name] = votes
+        form[1][0] = max(form[1][0], bound)
+
+    def contests(self, lots: Mapping[str, Any] | None = None) -> tuple[Contest, ...]:
+        """One contest per race with forms, in ballot order."""
+        found = []
+        for ballot, race in sorted(self.races.items()):
+            forms = self.forms.get(ballot)
+            if not forms:
+                continue
+            batches = [
+                Batch(
+                    id=barcode,
+                    votes=votes,
+                    ballots=max(bound[0], sum(votes.values())),
+                    label=label,
+                )
+                for barcode, (votes, bound, label) in forms.items()
+            ]
+            found.append(Contest.from_race(race, batches, lots=(lots or {}).get(race.id)))
+        return tuple(found)
+
+
+def contests_from_results(
+    rows: Iterable[FormRow], races: Mapping[int, Race], *, lots: Mapping[str, Any] | None = None
+) -> tuple[Contest, ...]:
+    """The contests of published per-form results: one batch per form.
+
+    Args:
+        rows: the export's rows (:func:`electoral.results.results_rows`), one per form
+            and candidate.
+        races: each ballot number's race (its id, rule and seats).
+        lots: the drawing of each race whose reported result holds a tie.
+
+    Candidates are named ``"<ballot>:<candidate_id>"`` as in
+    :func:`electoral.seats.votes_from_totals`; a batch's ballots are the largest of
+    its votes, its valid plus invalid votes and its ballot papers in the box.
+
+    Raises:
+        ValidationErrors: every problem, located by row (``row 12``).
+    """
+    forms = Forms(races)
+    collector = ErrorCollector("results")
+    if isinstance(rows, (str, bytes, Mapping)) or not isinstance(rows, Iterable):
+        raise TypeError(f"rows must be an iterable of result rows, not {type(rows).__name__}")
+    for index, row in enumerate(rows):
+        with collector.at(f"row {index}"):
+            forms.add(row)
+    collector.raise_if_any()
+    return forms.contests(lots)

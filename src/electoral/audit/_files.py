@@ -30,7 +30,7 @@ import pathlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from fractions import Fraction
-from typing import Any, Final, TextIO, cast
+from typing import Any, Final, NamedTuple, TextIO, cast
 
 from electoral.errors import (
     ErrorCollector,
@@ -55,10 +55,11 @@ from electoral.seats import (
 )
 
 from ._common import MAX_COUNT, check_count, check_name, check_risk_limit
-from ._contest import Batch, Contest, Rule
+from ._contest import Batch, Contest, Forms, Rule
 from ._plan import AuditEvaluation, AuditPlan, BallotRead, Draw, HandCount
 
 __all__ = [
+    "RESULT_COLUMNS",
     "evaluations_json",
     "hand_count_sheet",
     "plans_from_json",
@@ -66,9 +67,11 @@ __all__ = [
     "read_hand_counts",
     "read_races",
     "read_results",
+    "risk_text",
     "rule_from_name",
     "rule_name",
     "write_draws",
+    "write_races",
 ]
 
 Source = pathlib.Path | TextIO
@@ -103,10 +106,6 @@ register_messages(
         "audit.csv.cell": (
             "a cell is longer than {limit} characters or holds a NUL character.",
             "خلية أطول من {limit} حرفًا أو تحتوي على المحرف NUL.",
-        ),
-        "audit.csv.race_unknown": (
-            "ballot {value} has no race in the races file.",
-            "ورقة الاقتراع {value} ليس لها سباق في ملف السباقات.",
         ),
         "audit.csv.duplicate": (
             "{value} appears more than once.",
@@ -159,7 +158,7 @@ def _rows(
 ) -> Iterator[tuple[int, dict[str, str]]]:
     """``(line, {column: cell})`` for each data row; problems go to ``collector``."""
     with _text(source) as stream:
-        reader = csv.reader(stream)
+        reader = csv.reader(stream, strict=True)
         try:
             header = next(reader, None)
             if header is None:
@@ -181,9 +180,10 @@ def _rows(
                 if not any(cell.strip() for cell in row):
                     continue
                 try:
-                    cells = {
-                        name: _cell(cell).strip() for name, cell in zip(names, row, strict=False)
-                    }
+                    cells = dict.fromkeys(names, "")  # a short row's missing cells are blank
+                    cells.update(
+                        (name, _cell(cell).strip()) for name, cell in zip(names, row, strict=False)
+                    )
                 except ValidationError as error:
                     collector.add(error, f"line {line}")
                     continue
@@ -288,70 +288,54 @@ RESULT_COLUMNS: Final = ("ballot", "center", "station", "barcode", "candidate_id
 """The columns of the results export an audit needs (others are ignored)."""
 
 
+class _Row(NamedTuple):
+    ballot: int
+    center: int
+    station: int
+    barcode: str
+    candidate_id: int
+    votes: int
+    invalid_ballots: int | None
+    valid_votes: int | None
+    total_ballot_papers_in_box: int | None
+
+
+def _optional(row: Mapping[str, str], column: str) -> int | None:
+    text = row.get(column, "")
+    return _count(text, column) if text else None
+
+
 def read_results(
     source: Source, races: Mapping[int, Race], *, lots: Mapping[str, Any] | None = None
 ) -> tuple[Contest, ...]:
     """Contests from the results system's per-form export and the races file.
 
-    Each form (barcode) of a ballot becomes a :class:`Batch` of that ballot's race;
-    candidates are named ``"<ballot>:<candidate_id>"`` as in
-    :func:`electoral.seats.votes_from_totals`. A batch's ballots are the largest of
-    its votes, its valid plus invalid votes and its ballot papers in the box.
+    The CSV form of :func:`~electoral.audit.contests_from_results`: the columns
+    :data:`RESULT_COLUMNS` are required, ``invalid_ballots``, ``valid_votes`` and
+    ``total_ballot_papers_in_box`` are used when present, others are ignored.
 
     Raises:
         ValidationErrors: every problem, with its line.
     """
     collector = ErrorCollector("results")
-    forms: dict[int, dict[str, dict[str, Any]]] = {}
+    forms = Forms(races)
     for line, row in _rows(source, "results", RESULT_COLUMNS, collector):
         with collector.at(f"line {line}"):
-            ballot = _count(row["ballot"], "ballot")
-            if ballot not in races:
-                raise InconsistentValue("audit.csv.race_unknown", field="ballot", value=ballot)
-            barcode = check_name(row["barcode"], "barcode")
-            name = f"{ballot}:{_count(row['candidate_id'], 'candidate_id')}"
-            votes = _count(row["votes"], "votes")
-            bound = votes
-            box = row.get("total_ballot_papers_in_box", "")
-            if box:
-                bound = max(bound, _count(box, "total_ballot_papers_in_box"))
-            valid, invalid = row.get("valid_votes", ""), row.get("invalid_ballots", "")
-            if valid and invalid:
-                bound = max(
-                    bound, _count(valid, "valid_votes") + _count(invalid, "invalid_ballots")
+            forms.add(
+                _Row(
+                    ballot=_count(row["ballot"], "ballot"),
+                    center=_count(row["center"], "center"),
+                    station=_count(row["station"], "station"),
+                    barcode=row["barcode"],
+                    candidate_id=_count(row["candidate_id"], "candidate_id"),
+                    votes=_count(row["votes"], "votes"),
+                    invalid_ballots=_optional(row, "invalid_ballots"),
+                    valid_votes=_optional(row, "valid_votes"),
+                    total_ballot_papers_in_box=_optional(row, "total_ballot_papers_in_box"),
                 )
-            form = forms.setdefault(ballot, {}).setdefault(
-                barcode,
-                {
-                    "votes": {},
-                    "bound": 0,
-                    "label": f"centre {row['center']}, station {row['station']}",
-                },
             )
-            if name in form["votes"]:
-                raise InconsistentValue(
-                    "audit.csv.duplicate", field="candidate_id", value=f"{barcode} {name}"
-                )
-            form["votes"][name] = votes
-            form["bound"] = max(form["bound"], bound)
     collector.raise_if_any()
-    contests = []
-    for ballot, race in sorted(races.items()):
-        found = forms.get(ballot, {})
-        with collector.at(f"race {race.id}"):
-            batches = [
-                Batch(
-                    id=barcode,
-                    votes=form["votes"],
-                    ballots=max(form["bound"], sum(form["votes"].values())),
-                    label=form["label"],
-                )
-                for barcode, form in found.items()
-            ]
-            if batches:
-                contests.append(Contest.from_race(race, batches, lots=(lots or {}).get(race.id)))
-    collector.raise_if_any()
-    return tuple(contests)
+    return forms.contests(lots)
 
 
 def read_hand_counts(
@@ -369,7 +353,7 @@ def read_hand_counts(
         ValidationErrors: every problem, with its line (unknown races included).
     """
     collector = ErrorCollector("hand counts")
-    known = {plan.contest.id for plan in plans}
+    known = {plan.contest.id for plan in _plans(plans)}
     rows = list(_rows(source, "hand counts", ("race", "batch"), collector))
     polling = bool(rows) and "position" in rows[0][1]
     sums: dict[str, dict[str, dict[str, int]]] = {}
@@ -425,6 +409,16 @@ register_messages(
 # --------------------------------------------------------------------------- CSV out
 
 
+def _plans(value: object, parameter: str = "plans") -> list[AuditPlan]:
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise TypeError(f"{parameter} must be a sequence of AuditPlan, not {type(value).__name__}")
+    found = list(value)
+    for plan in found:
+        if not isinstance(plan, AuditPlan):
+            raise TypeError(f"{parameter} must hold AuditPlan, not {type(plan).__name__}")
+    return found
+
+
 def _safe(value: object) -> str:
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(_FORMULA) else text
@@ -439,6 +433,27 @@ def _csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return out.getvalue()
 
 
+def write_races(races: Mapping[int, Race]) -> str:
+    """The races file of :func:`read_races`: ``ballot,race,rule,seats,threshold,kind``.
+
+    >>> print(write_races({7: Race(id="Ghat/general", district="Ghat", kind="general",
+    ...                            seats=2, rule=PluralityRule(), citation="")}), end="")
+    ballot,race,rule,seats,threshold,kind
+    7,Ghat/general,plurality,2,,general
+    """
+    if not isinstance(races, Mapping):
+        raise TypeError(f"races must be a mapping of ballot to Race, not {type(races).__name__}")
+    for race in races.values():
+        if not isinstance(race, Race):
+            raise TypeError(f"races must hold Race, not {type(race).__name__}")
+    rows = []
+    for ballot, race in sorted(races.items()):
+        threshold = getattr(race.rule, "threshold", None)
+        share = "" if threshold is None else _fraction(threshold)
+        rows.append((ballot, race.id, rule_name(race.rule), race.seats, share, race.kind))
+    return _csv(("ballot", "race", "rule", "seats", "threshold", "kind"), rows)
+
+
 def write_draws(plans: Iterable[AuditPlan]) -> str:
     """The draws of every plan's last round: what each team pulls, in draw order.
 
@@ -446,7 +461,7 @@ def write_draws(plans: Iterable[AuditPlan]) -> str:
     batch with ``draw`` empty.
     """
     rows: list[Sequence[object]] = []
-    for plan in plans:
+    for plan in _plans(plans):
         labels = {batch.id: batch.label for batch in plan.contest.batches}
         if plan.status == "full_hand_count":
             rows += [
@@ -471,7 +486,7 @@ def hand_count_sheet(plans: Iterable[AuditPlan]) -> str:
     """
     counted: list[Sequence[object]] = []
     polled: list[Sequence[object]] = []
-    for plan in plans:
+    for plan in _plans(plans):
         race = plan.contest.id
         if plan.method == "ballot_polling" and plan.status == "sampling":
             seen: set[tuple[str, int | None]] = set()
@@ -525,7 +540,7 @@ def _contest_json(contest: Contest) -> dict[str, Any]:
 def plans_json(plans: Iterable[AuditPlan]) -> str:
     """Plans as one JSON document, to evaluate later with :func:`plans_from_json`."""
     documents = []
-    for plan in plans:
+    for plan in _plans(plans):
         documents.append(
             {
                 "contest": _contest_json(plan.contest),
@@ -555,6 +570,8 @@ def risk_text(value: Fraction | None) -> str:
     """
     if value is None:
         return "inf"
+    if not isinstance(value, Fraction):
+        raise TypeError(f"value must be Fraction or None, not {type(value).__name__}")
     if not value:
         return "0"
     context = decimal.Context(prec=4, rounding=decimal.ROUND_CEILING)
@@ -565,7 +582,13 @@ def risk_text(value: Fraction | None) -> str:
 def evaluations_json(evaluations: Iterable[AuditEvaluation]) -> str:
     """Evaluations as one JSON document: status, risk, discrepancies and what comes next."""
     documents = []
+    if isinstance(evaluations, (str, bytes, Mapping)) or not isinstance(evaluations, Iterable):
+        raise TypeError(f"evaluations must be a sequence, not {type(evaluations).__name__}")
     for evaluation in evaluations:
+        if not isinstance(evaluation, AuditEvaluation):
+            raise TypeError(
+                f"evaluations must hold AuditEvaluation, not {type(evaluation).__name__}"
+            )
         following = evaluation.next
         documents.append(
             {

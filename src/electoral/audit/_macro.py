@@ -36,6 +36,7 @@ discrepancies (Arlo's rule since its pull request 1875). With ``d = 0`` this is
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Final
@@ -62,14 +63,14 @@ class ErrorBounds:
         weights: each batch's error bound ``u_p`` times :data:`UNIT`, rounded up (the
             PPEB weights), in the order of the contest's batches.
         total: the sum of the weights (``U`` times :data:`UNIT`).
-        reported: each batch's left-hand side per assertion, ``G_pa``.
+        batches: the contest's batches, in the same order.
     """
 
     assertions: tuple[Assertion, ...]
     margins: tuple[int, ...]
     weights: tuple[int, ...]
     total: int
-    reported: tuple[tuple[int, ...], ...]
+    batches: tuple[Batch, ...]
 
     @property
     def bound(self) -> Fraction:
@@ -87,41 +88,57 @@ class ErrorBounds:
         return any(margin <= 0 for margin in self.margins)
 
 
-def _ceil_div(numerator: int, denominator: int) -> int:
-    return -((-numerator) // denominator)
+def _column(assertion: Assertion, columns: Mapping[str, list[int]], zeros: list[int]) -> list[int]:
+    """The assertion's left-hand side in every batch, ``G_pa``, computed column-wise."""
+    terms = assertion.coefficients
+    if len(terms) == 2 and terms[0][1] == -terms[1][1] and abs(terms[0][1]) == 1:
+        (first, one), (second, _other) = terms
+        plus, minus = (first, second) if one == 1 else (second, first)
+        return list(map(operator.sub, columns.get(plus, zeros), columns.get(minus, zeros)))
+    values = zeros
+    for name, coefficient in terms:
+        column = columns.get(name, zeros)
+        scaled = column if coefficient == 1 else [coefficient * v for v in column]
+        values = list(map(operator.add, values, scaled))
+    return values
 
 
 def error_bounds(
-    contest: Contest, found: Sequence[Assertion], *, uniform: bool = False
+    contest: Contest,
+    found: Sequence[Assertion],
+    *,
+    uniform: bool = False,
+    totals: Mapping[str, int] | None = None,
 ) -> ErrorBounds:
     """The margins, error bounds and sampling weights of ``contest``.
 
-    ``uniform`` raises every weight to the largest one (uniform sampling).
+    ``uniform`` raises every weight to the largest one (uniform sampling); ``totals``
+    are the contest's totals when the caller has them.
     """
-    totals = contest.totals()
+    batches = contest.batches
+    totals = contest.totals() if totals is None else totals
     lows = [assertion.lowest for assertion in found]
     margins = tuple(
         assertion.margin(totals) + contest.uncounted * low
         for assertion, low in zip(found, lows, strict=True)
     )
-    terms = [assertion.coefficients for assertion in found]
-    weights: list[int] = []
-    reported: list[tuple[int, ...]] = []
-    usable = all(margin > 0 for margin in margins)
-    for batch in contest.batches:
-        get = batch.votes.get
-        values = tuple(sum(c * get(name, 0) for name, c in term) for term in terms)
-        reported.append(values)
-        if not usable:
-            weights.append(1)
-            continue
-        ballots = batch.ballots
-        best_num, best_den = 0, 1
-        for value, low, margin in zip(values, lows, margins, strict=True):
-            most = value - ballots * low
-            if most * best_den > best_num * margin:
-                best_num, best_den = most, margin
-        weights.append(_ceil_div(best_num * UNIT, best_den))
+    if not found or any(margin <= 0 for margin in margins):
+        weights = [0 if not found else 1] * len(batches)
+    else:
+        zeros = [0] * len(batches)
+        columns = {name: [b.votes.get(name, 0) for b in batches] for name in totals}
+        ballots = [batch.ballots for batch in batches]
+        best: list[int] = zeros
+        for assertion, margin, low in zip(found, margins, lows, strict=True):
+            values = _column(assertion, columns, zeros)
+            most = (
+                map(operator.add, values, ballots)
+                if low == -1
+                else (v - b * low for v, b in zip(values, ballots, strict=True))
+            )
+            bounds = [-((-m * UNIT) // margin) for m in most]  # rounded up
+            best = list(map(max, best, bounds))
+        weights = best
     if uniform and weights:
         weights = [max(weights)] * len(weights)
     return ErrorBounds(
@@ -129,17 +146,16 @@ def error_bounds(
         margins=margins,
         weights=tuple(weights),
         total=sum(weights),
-        reported=tuple(reported),
+        batches=batches,
     )
 
 
 def overstatement(plan: ErrorBounds, index: int, counted: Mapping[str, int]) -> Fraction:
     """``e_p``: batch ``index``'s largest overstatement, in margins, never below 0."""
     worst = Fraction(0)
-    for assertion, reported, margin in zip(
-        plan.assertions, plan.reported[index], plan.margins, strict=True
-    ):
-        found = reported - assertion.value(counted)
+    votes = plan.batches[index].votes
+    for assertion, margin in zip(plan.assertions, plan.margins, strict=True):
+        found = assertion.value(votes) - assertion.value(counted)
         if found > 0 and found * worst.denominator > worst.numerator * margin:
             worst = Fraction(found, margin)
     return worst

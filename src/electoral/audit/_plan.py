@@ -34,7 +34,7 @@ from electoral.errors import ErrorCollector, InconsistentValue, MissingValue, re
 from electoral.seats import PublicDraw
 
 from . import _bravo, _macro
-from ._assertions import Assertion, assertions
+from ._assertions import Assertion, _assertions
 from ._common import check_count, check_name, check_risk_limit, require_type
 from ._contest import Contest, _votes, seats_won
 from ._sampling import check_seed, contest_seed, sample_uniform, sample_weighted
@@ -95,9 +95,14 @@ class Draw:
         position: for ballot polling, the ballot's place in the batch (from 1).
     """
 
-    number: int
-    batch: str
-    position: int | None = None
+    number: int = attrs.field(validator=lambda _i, _a, value: check_count(value, "number"))
+    batch: str = attrs.field(validator=lambda _i, _a, value: check_name(value, "batch"))
+    position: int | None = attrs.field(default=None)
+
+    @position.validator
+    def _check_position(self, attribute: object, value: object) -> None:
+        if value is not None:
+            _position(self, attribute, value)  # type: ignore[arg-type]
 
 
 @attrs.frozen(kw_only=True)
@@ -178,16 +183,18 @@ class AuditPlan:
         reason: why the plan is what it is, in words.
     """
 
-    contest: Contest
-    method: Method
-    sampling: Sampling
-    risk_limit: Fraction
-    seed: str
-    expected_overstatement: int
+    contest: Contest = attrs.field(validator=attrs.validators.instance_of(Contest))
+    method: Method = attrs.field(validator=attrs.validators.in_(METHODS))
+    sampling: Sampling = attrs.field(validator=attrs.validators.in_(SAMPLINGS))
+    risk_limit: Fraction = attrs.field(validator=attrs.validators.instance_of(Fraction))
+    seed: str = attrs.field(validator=attrs.validators.instance_of(str))
+    expected_overstatement: int = attrs.field(validator=attrs.validators.instance_of(int))
     assertions: tuple[Assertion, ...]
     rounds: tuple[tuple[Draw, ...], ...]
-    risk: Fraction
-    status: PlanStatus
+    risk: Fraction = attrs.field(validator=attrs.validators.instance_of(Fraction))
+    status: PlanStatus = attrs.field(
+        validator=attrs.validators.in_(("sampling", "confirmed", "full_hand_count"))
+    )
     reason: str
 
     @property
@@ -303,7 +310,8 @@ def plan_audit(
             "audit.unknown_name", field="sampling", value=how, choices="uniform"
         )
     expected = check_count(expected_overstatement, "expected_overstatement")
-    found = assertions(contest)
+    totals = contest.totals()
+    found = _assertions(contest, totals)
     plan = AuditPlan(
         contest=contest,
         method=chosen,  # type: ignore[arg-type]
@@ -320,11 +328,12 @@ def plan_audit(
     if chosen == "ballot_polling":
         splits = _splits(plan)
         return _polling_round(plan, splits, [Fraction(1)] * len(splits))
-    return _comparison_round(plan, _design(plan), Fraction(1))
+    return _comparison_round(plan, _design(plan, totals), Fraction(1))
 
 
-def _design(plan: AuditPlan) -> _macro.ErrorBounds:
-    return _macro.error_bounds(plan.contest, plan.assertions, uniform=plan.sampling == "uniform")
+def _design(plan: AuditPlan, totals: Mapping[str, int] | None = None) -> _macro.ErrorBounds:
+    uniform = plan.sampling == "uniform"
+    return _macro.error_bounds(plan.contest, plan.assertions, uniform=uniform, totals=totals)
 
 
 def _splits(plan: AuditPlan) -> list[_bravo.Split]:

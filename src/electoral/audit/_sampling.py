@@ -36,10 +36,10 @@ import itertools
 from collections.abc import Sequence
 from typing import Final
 
-from electoral.errors import InvalidFormat, OutOfRange, register_messages
+from electoral.errors import InvalidFormat, InvalidType, OutOfRange, register_messages
 from electoral.seats import PublicDraw
 
-from ._common import check_count
+from ._common import check_count, require_type
 
 __all__ = [
     "SEED_DIGITS",
@@ -105,6 +105,8 @@ def contest_seed(seed: str, contest: str) -> str:
     >>> contest_seed("12345678901234567890", "Sebha/general")
     '12345678901234567890,Sebha/general'
     """
+    require_type(seed, str, "seed")
+    require_type(contest, str, "contest")
     return f"{seed},{contest}"
 
 
@@ -114,6 +116,8 @@ def draw_number(seed: str, index: int) -> int:
     >>> draw_number("0", 1) % 1000 + 1
     905
     """
+    require_type(seed, str, "seed")
+    check_count(index, "index")
     digest = hashlib.sha256(f"{seed},{index}".encode()).digest()
     return int.from_bytes(digest, "big")
 
@@ -139,8 +143,7 @@ def sample_uniform(
     >>> sample_uniform("0", 2, 3)
     (1, 1, 2)
     """
-    if not isinstance(seed, str):
-        raise TypeError(f"seed must be str, not {type(seed).__name__}")
+    require_type(seed, str, "seed")
     check_count(total, "total")
     check_count(count, "count")
     check_count(first, "first")
@@ -178,8 +181,12 @@ def sample_weighted(
     >>> sample_weighted("0", [0, 5, 0, 1], 4)
     (1, 1, 1, 1)
     """
-    if not isinstance(seed, str):
-        raise TypeError(f"seed must be str, not {type(seed).__name__}")
+    require_type(seed, str, "seed")
+    if isinstance(weights, (str, bytes)) or not isinstance(weights, Sequence):
+        raise TypeError(f"weights must be a sequence of int, not {type(weights).__name__}")
+    for weight in weights:
+        if type(weight) is not int or weight < 0:
+            raise InvalidType("audit.count_type", field="weights", value=weight)
     check_count(count, "count")
     check_count(first, "first")
     bounds = list(itertools.accumulate(weights))
