@@ -5,22 +5,21 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from electoral.audit import AuditEvaluation, AuditPlan, Batch, Contest, HandCount, evaluate_audit
 from electoral.audit import Rule as AuditRule
 
 
-def one_batch(rule: AuditRule, seats: int, votes: Mapping[str, int], **options: object) -> Contest:
+def one_batch(rule: AuditRule, seats: int, votes: Mapping[str, int], **options: Any) -> Contest:
     """A contest whose reported votes sit in one batch of exactly that many ballots."""
     batch = Batch(id="F1", votes=dict(votes), ballots=sum(votes.values()))
     return Contest(
         id="race", rule=rule, seats=seats, batches=[batch], candidates=tuple(votes), **options
-    )  # type: ignore[arg-type]
+    )
 
 
-def split_votes(
-    rng: random.Random, votes: Mapping[str, int], parts: int
-) -> list[dict[str, int]]:
+def split_votes(rng: random.Random, votes: Mapping[str, int], parts: int) -> list[dict[str, int]]:
     """``votes`` spread over ``parts`` batches at random (each candidate's total kept)."""
     tables: list[dict[str, int]] = [dict.fromkeys(votes, 0) for _ in range(parts)]
     for name, count in votes.items():

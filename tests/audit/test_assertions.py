@@ -16,7 +16,15 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from electoral.audit import Assertion, Batch, Contest, assertions, pairwise, seats_won, supermajority
+from electoral.audit import (
+    Assertion,
+    Batch,
+    Contest,
+    assertions,
+    pairwise,
+    seats_won,
+    supermajority,
+)
 from electoral.errors import InconsistentValue
 from electoral.seats import (
     BlockVoteRule,
@@ -118,14 +126,19 @@ def test_real_published_dhondt_allocation_is_asserted_with_positive_margins() ->
     lines = (Path(__file__).parents[1] / "seats" / "data" / "at_ep_2019.csv").read_text(
         encoding="utf-8"
     )
-    rows = [r for r in csv.DictReader(x for x in lines.splitlines() if not x.startswith("#"))]
+    rows = list(csv.DictReader(x for x in lines.splitlines() if not x.startswith("#")))
     votes = {row["list"]: int(row["votes"]) for row in rows}
     contest = one_batch(HighestAveragesRule(threshold=Fraction(4, 100)), 18, votes)
-    assert seats_won(contest.outcome()) == {r["list"]: int(r["seats"]) for r in rows if int(r["seats"])}
+    assert seats_won(contest.outcome()) == {
+        r["list"]: int(r["seats"]) for r in rows if int(r["seats"])
+    }
     found = assertions(contest)
     assert all(assertion.holds(votes) for assertion in found)
     kinds = {assertion.kind for assertion in found}
-    assert kinds == {"quotient", "threshold", "below_threshold"} or kinds == {"quotient", "threshold"}
+    assert kinds == {"quotient", "threshold", "below_threshold"} or kinds == {
+        "quotient",
+        "threshold",
+    }
 
 
 # --------------------------------------------------------------------------- properties
@@ -216,7 +229,8 @@ def test_tie_decided_by_lot_asks_only_that_the_order_is_not_reversed() -> None:
     contest = one_batch(PluralityRule(), 2, {"A": 50, "B": 30, "C": 30}, lots=lots)
     assert seats_won(contest.outcome()) == {"A": 1, "C": 1}
     tied = next(a for a in assertions(contest) if a.text.startswith("C beats B"))
-    assert tied.by_lot and tied.threshold == -1
+    assert tied.by_lot
+    assert tied.threshold == -1
     assert tied.margin({"A": 50, "B": 30, "C": 30}) == 1
     assert not tied.holds({"A": 50, "B": 31, "C": 30})
 
@@ -262,16 +276,21 @@ def test_unfilled_seats_keep_the_losers_at_no_votes() -> None:
 def test_majority_readings() -> None:
     more = one_batch(TwoRoundRule(), 1, {"A": 51, "B": 30, "C": 20})
     (majority,) = assertions(more)
-    assert majority.kind == "majority" and majority.margin(more.totals()) == 1
+    assert majority.kind == "majority"
+    assert majority.margin(more.totals()) == 1
     literal = one_batch(TwoRoundRule(majority="fifty_percent_plus_one"), 1, {"A": 52, "B": 50})
     (strict,) = assertions(literal)
-    assert strict.threshold == 1 and strict.margin(literal.totals()) == 1
+    assert strict.threshold == 1
+    assert strict.margin(literal.totals()) == 1
 
 
 def test_assertion_is_a_value() -> None:
     one = pairwise("A", "B", {"A": 2, "B": 1})
-    assert one == Assertion(kind="pairwise", winner="A", loser="B", coefficients=(("B", -1), ("A", 1)))
-    assert one.lowest == -1 and one.highest == 1
+    assert one == Assertion(
+        kind="pairwise", winner="A", loser="B", coefficients=(("B", -1), ("A", 1))
+    )
+    assert one.lowest == -1
+    assert one.highest == 1
 
 
 def test_split_batches_add_up() -> None:

@@ -16,8 +16,7 @@ from fractions import Fraction
 
 import pytest
 
-from electoral.audit import assertions
-from electoral.audit import _bravo
+from electoral.audit import _bravo, assertions
 from electoral.errors import InconsistentValue
 from electoral.seats import LargestRemainderRule, PluralityRule, TwoRoundRule
 
@@ -72,7 +71,9 @@ def exact_asn(share: float, alpha: float = 0.1) -> float:
 @pytest.mark.parametrize("share", [0.75, 0.7])
 def test_the_asn_formula_is_within_one_ballot_of_the_exact_expectation(share: float) -> None:
     votes = {"w": round(share * 1000), "l": 1000 - round(share * 1000)}
-    split = _bravo.split_assertion(assertions(one_batch(PluralityRule(), 1, votes))[0], votes, 1000)
+    split = _bravo.split_assertion(
+        assertions(one_batch(PluralityRule(), 1, votes))[0], votes, 1000
+    )
     formula = _bravo.average_sample_number(split, ALPHA)
     assert formula is not None
     assert abs(formula - exact_asn(share)) < 1
@@ -80,7 +81,9 @@ def test_the_asn_formula_is_within_one_ballot_of_the_exact_expectation(share: fl
 
 def test_risk_is_the_exact_likelihood_ratio() -> None:
     votes = {"w": 600, "l": 400}
-    split = _bravo.split_assertion(assertions(one_batch(PluralityRule(), 1, votes))[0], votes, 1000)
+    split = _bravo.split_assertion(
+        assertions(one_batch(PluralityRule(), 1, votes))[0], votes, 1000
+    )
     # T = 1.2**a * 0.8**b; the risk is 1/T
     assert _bravo.polling_risk(split, 3, 1) == 1 / (Fraction(6, 5) ** 3 * Fraction(4, 5))
     assert _bravo.polling_risk(split, 0, 0) == 1

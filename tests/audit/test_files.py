@@ -58,7 +58,8 @@ def _read(text: str) -> tuple[Contest, ...]:
 
 def test_results_become_one_contest_per_race_with_one_batch_per_form() -> None:
     general, women = _read(_results())
-    assert general.id == "North/general" and len(general.batches) == 40
+    assert general.id == "North/general"
+    assert len(general.batches) == 40
     assert general.totals() == {"1:1": 12000, "1:2": 8000}
     assert general.batches[0].ballots == 530
     assert general.batches[0].label == "centre 11000, station 1"
@@ -101,7 +102,8 @@ def test_bad_results_are_refused_with_a_code_and_a_line(text: str, code: str) ->
     with pytest.raises(ValidationErrors) as caught:
         _read(text)
     assert code in caught.value.codes
-    assert caught.value.errors[0].location and caught.value.errors[0].location.startswith("line")
+    assert caught.value.errors[0].location
+    assert caught.value.errors[0].location.startswith("line")
 
 
 def test_a_batch_bound_is_never_below_its_votes() -> None:
@@ -184,20 +186,31 @@ def test_no_cell_written_can_run_as_a_formula() -> None:
                 assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
     # and the readers take the quote off again
     sheet = hand_count_sheet([plan]).splitlines()
-    filled = [sheet[0]] + [line[:-2] + ",300," if "'+A" in line else line[:-2] + ",10," for line in sheet[1:]]
+    filled = [sheet[0]] + [
+        line[:-2] + ",300," if "'+A" in line else line[:-2] + ",10," for line in sheet[1:]
+    ]
     counts = read_hand_counts(io.StringIO("\n".join(filled) + "\n"), [plan])
     assert {c.batch for c in counts["-race"]} >= {"=HYPERLINK(1)"}
-    assert all(set(c.votes) == {"+A", "@B"} for c in counts["-race"])
+    assert all(isinstance(c, HandCount) and set(c.votes) == {"+A", "@B"} for c in counts["-race"])
 
 
 @pytest.mark.parametrize(
     ("text", "code"),
     [
         ("{", "audit.json.malformed"),
-        ('{"format": "electoral.audit.plan/1", "plans": [' + "[" * 200 + "]" * 200 + "]}", "audit.json.malformed"),
+        (
+            '{"format": "electoral.audit.plan/1", "plans": [' + "[" * 200 + "]" * 200 + "]}",
+            "audit.json.malformed",
+        ),
         ('{"format": "other", "plans": []}', "audit.json.shape"),
-        ('{"format": "electoral.audit.plan/1", "plans": [{"contest": 1.5}]}', "audit.json.malformed"),
-        ('{"format": "electoral.audit.plan/1", "plans": [' + "9" * 5000 + "]}", "audit.json.malformed"),
+        (
+            '{"format": "electoral.audit.plan/1", "plans": [{"contest": 1.5}]}',
+            "audit.json.malformed",
+        ),
+        (
+            '{"format": "electoral.audit.plan/1", "plans": [' + "9" * 5000 + "]}",
+            "audit.json.malformed",
+        ),
         ('{"format": "electoral.audit.plan/1", "plans": [{}]}', "audit.json.shape"),
     ],
 )
@@ -205,7 +218,7 @@ def test_bad_plan_files_are_refused_with_a_code(text: str, code: str) -> None:
     with pytest.raises((InvalidFormat, ValidationErrors)) as caught:
         plans_from_json(text)
     error = caught.value
-    codes = error.codes if isinstance(error, ValidationErrors) else (error.code,)
+    codes = error.codes if isinstance(error, ValidationErrors) else (error.code,)  # type: ignore[attr-defined]
     assert code in codes
 
 

@@ -18,8 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from electoral.audit import UNIT, Batch, Contest, assertions, error_bounds
-from electoral.audit import _macro
+from electoral.audit import UNIT, Batch, Contest, _macro, assertions, error_bounds
 from electoral.seats import PluralityRule
 
 ALPHA = Fraction(1, 4)
@@ -90,7 +89,8 @@ def test_taint_equal_to_the_margin_share_leaves_the_size_alone_and_clean_draws_e
     assert risk_c is not None
     assert _macro.sample_size(bounds_c, ALPHA, risk_c) == SECOND["C"] - 5
     final = _macro.risk(bounds_c, [*first, *later, 18], counts_c | {18: _clean(c, 18)})
-    assert final is not None and final <= ALPHA
+    assert final is not None
+    assert final <= ALPHA
     assert _macro.sample_size(bounds_c, ALPHA, final) == 0
 
 
@@ -117,7 +117,7 @@ def test_risk_is_never_below_the_exact_product(
 ) -> None:
     contest = CONTESTS["C"]
     bounds = error_bounds(contest)
-    hand = {i % len(contest.batches): {"winner": w, "loser": l} for i, (w, l) in enumerate(counts)}
+    hand = {i: {"winner": w, "loser": lose} for i, (w, lose) in enumerate(counts)}
     picked = [draw % len(counts) for draw in draws]
     picked = [i % len(contest.batches) for i in picked if i % len(contest.batches) in hand]
     rounded = _macro.risk(bounds, picked, hand)
@@ -128,7 +128,8 @@ def test_risk_is_never_below_the_exact_product(
             assert rounded is None
             return
         exact *= factor
-    assert rounded is not None and rounded >= exact
+    assert rounded is not None
+    assert rounded >= exact
 
 
 def test_margins_are_exact_whole_numbers() -> None:

@@ -15,7 +15,13 @@ from electoral.audit import (
     evaluate_audit,
     plan_audit,
 )
-from electoral.errors import InconsistentValue, InvalidFormat, InvalidType, OutOfRange, ValidationErrors
+from electoral.errors import (
+    InconsistentValue,
+    InvalidFormat,
+    InvalidType,
+    OutOfRange,
+    ValidationErrors,
+)
 from electoral.seats import DrawingOfLots, HighestAveragesRule, PluralityRule, TwoRoundRule
 
 from ._support import run_comparison
@@ -50,11 +56,14 @@ def _counts(plan: AuditPlan, truth: Contest | None = None) -> list[HandCount]:
 
 def test_clean_hand_counts_confirm_in_one_round() -> None:
     plan = plan_audit(_district(), risk_limit=ALPHA, seed=SEED)
-    assert plan.status == "sampling" and plan.sample_size > 0
+    assert plan.status == "sampling"
+    assert plan.sample_size > 0
     assert [d.number for d in plan.draws] == list(range(1, plan.sample_size + 1))
     evaluation = evaluate_audit(plan, _counts(plan))
-    assert evaluation.status == "confirmed" and evaluation.confirmed
-    assert evaluation.risk is not None and evaluation.risk <= ALPHA
+    assert evaluation.status == "confirmed"
+    assert evaluation.confirmed
+    assert evaluation.risk is not None
+    assert evaluation.risk <= ALPHA
     assert evaluation.discrepancies == ()
 
 
@@ -75,7 +84,8 @@ def test_discrepancies_lead_to_another_round_that_continues_the_stream() -> None
     assert evaluation.status == "next_round"
     assert evaluation.discrepancies[0].batch == first.batch
     following = evaluation.next
-    assert following is not None and len(following.rounds) == 2
+    assert following is not None
+    assert len(following.rounds) == 2
     assert following.rounds[1][0].number == plan.sample_size + 1
     assert following.risk == evaluation.risk
 
@@ -107,7 +117,8 @@ def test_full_hand_count_decides_and_may_change_the_outcome() -> None:
     plan = plan_audit(reported, risk_limit=ALPHA, seed=SEED)
     evaluation = run_comparison(plan, {b.id: b.votes for b in truth.batches})
     assert evaluation.status == "counted"
-    assert evaluation.changed is True and not evaluation.confirmed
+    assert evaluation.changed is True
+    assert not evaluation.confirmed
     assert evaluation.seats == {"Badr": 1}
 
 
@@ -165,11 +176,17 @@ def test_unknown_candidate_in_a_count_is_refused() -> None:
     assert caught.value.codes == ("audit.unknown_candidate",)
 
 
-@pytest.mark.parametrize("votes", [{"Amal": -1}, {"Amal": 1.5}, {"Amal": True}, {"Amal": 10**5000}])
+@pytest.mark.parametrize(
+    "votes", [{"Amal": -1}, {"Amal": 1.5}, {"Amal": True}, {"Amal": 10**5000}]
+)
 def test_negative_or_non_integer_counts_are_refused(votes: dict[str, object]) -> None:
     with pytest.raises(ValidationErrors) as caught:
-        HandCount(batch="F001", votes=votes)  # type: ignore[arg-type]
-    assert caught.value.codes[0] in ("audit.count_type", "audit.count_negative", "audit.count_ceiling")
+        HandCount(batch="F001", votes=votes)
+    assert caught.value.codes[0] in (
+        "audit.count_type",
+        "audit.count_negative",
+        "audit.count_ceiling",
+    )
 
 
 def test_an_empty_count_list_never_confirms() -> None:
@@ -192,7 +209,8 @@ def test_wrong_kind_of_count_is_a_type_error() -> None:
 def test_ballot_polling_round() -> None:
     contest = _district(batches=40)
     plan = plan_audit(contest, risk_limit=Fraction(1, 10), seed=SEED, method="ballot_polling")
-    assert plan.sampling == "uniform" and plan.status == "sampling"
+    assert plan.sampling == "uniform"
+    assert plan.status == "sampling"
     assert all(d.position is not None and 1 <= d.position <= 550 for d in plan.draws)
     reads = {}
     for draw in plan.draws:
@@ -215,20 +233,26 @@ def test_ballot_polling_missing_ballots_count_against() -> None:
         )
     evaluation = evaluate_audit(plan, list(reads.values()))
     assert evaluation.status in ("next_round", "full_hand_count")
-    assert evaluation.risk is not None and evaluation.risk > 1
+    assert evaluation.risk is not None
+    assert evaluation.risk > 1
 
 
 def test_tied_outcome_drawn_by_lot_needs_a_full_hand_count() -> None:
     batches = [Batch(id=f"F{n}", votes={"A": 10, "B": 10}, ballots=20) for n in range(10)]
     contest = Contest(
-        id="r", rule=PluralityRule(), seats=1, batches=batches, lots=DrawingOfLots(order=("B", "A"))
+        id="r",
+        rule=PluralityRule(),
+        seats=1,
+        batches=batches,
+        lots=DrawingOfLots(order=("B", "A")),
     )
     plan = plan_audit(contest, risk_limit=ALPHA, seed=SEED)
     assert plan.status == "full_hand_count"
     evaluation = evaluate_audit(
         plan, [HandCount(batch=b.id, votes={"A": 10, "B": 10}) for b in batches]
     )
-    assert evaluation.status == "counted" and evaluation.changed is False
+    assert evaluation.status == "counted"
+    assert evaluation.changed is False
     assert evaluation.seats == {"B": 1}
 
 
@@ -261,7 +285,9 @@ def test_unknown_method_or_sampling_is_refused() -> None:
             plan_audit(_district(), risk_limit=ALPHA, seed=SEED, **options)  # type: ignore[arg-type]
         assert caught.value.code == "audit.unknown_name"
     with pytest.raises(InconsistentValue):
-        plan_audit(_district(), risk_limit=ALPHA, seed=SEED, method="ballot_polling", sampling="ppeb")
+        plan_audit(
+            _district(), risk_limit=ALPHA, seed=SEED, method="ballot_polling", sampling="ppeb"
+        )
 
 
 def test_expected_overstatement_makes_rounds_larger() -> None:

@@ -102,6 +102,7 @@ AssertionKind = Literal[
     "threshold",
     "below_threshold",
 ]
+"""What an assertion says; see :attr:`Assertion.text` for each in words."""
 
 _TEXTS: dict[str, str] = {
     "pairwise": "{winner} beats {loser}",

@@ -71,6 +71,7 @@ __all__ = [
 ]
 
 Rule = PluralityRule | BlockVoteRule | TwoRoundRule | HighestAveragesRule | LargestRemainderRule
+"""A seat rule of :mod:`electoral.seats` that a contest can be audited under."""
 RULES: tuple[type, ...] = (
     PluralityRule,
     BlockVoteRule,
@@ -79,6 +80,7 @@ RULES: tuple[type, ...] = (
     LargestRemainderRule,
 )
 Outcome = PluralityResult | BlockVoteResult | TwoRoundResult | Allocation
+"""A reported outcome: the result of one of the :mod:`electoral.seats` methods."""
 
 register_messages(
     {
