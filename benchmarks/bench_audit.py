@@ -66,20 +66,30 @@ def seats_all(contests: tuple[Contest, ...]) -> list[object]:
 
 def interleave(
     ours: Callable[[], object], theirs: Callable[[], object], repeat: int
-) -> tuple[list[float], list[float]]:
-    """Seconds of ``repeat`` alternating calls of each, after one warm-up call each."""
+) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+    """``(wall, cpu)`` seconds of ``repeat`` alternating calls of each, after a warm-up.
+
+    The CPU time of the process is reported beside the wall time: on a shared machine
+    the wall time includes waiting for a core.
+    """
     ours()
     theirs()
-    mine: list[float] = []
-    other: list[float] = []
+    mine: list[tuple[float, float]] = []
+    other: list[tuple[float, float]] = []
     for _ in range(repeat):
-        start = time.perf_counter()
-        ours()
-        mine.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        theirs()
-        other.append(time.perf_counter() - start)
+        for function, into in ((ours, mine), (theirs, other)):
+            wall, cpu = time.perf_counter(), time.process_time()
+            function()
+            into.append((time.perf_counter() - wall, time.process_time() - cpu))
     return mine, other
+
+
+def _line(name: str, runs: list[tuple[float, float]]) -> str:
+    walls, cpus = [w for w, _ in runs], [c for _, c in runs]
+    return (
+        f"  {name:<17} wall {statistics.median(walls):6.3f} ({min(walls):.3f}-{max(walls):.3f})"
+        f"   cpu {statistics.median(cpus):6.3f} ({min(cpus):.3f}-{max(cpus):.3f})"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,11 +112,12 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     mine, other = interleave(lambda: plan_all(contests), lambda: seats_all(contests), args.repeat)
-    ours, base = statistics.median(mine), statistics.median(other)
+    ours = statistics.median(wall for wall, _ in mine)
+    base = statistics.median(wall for wall, _ in other)
     print(f"{args.repeat} interleaved rounds; seconds, median (min-max)")
-    print(f"  plan every race   {ours:7.3f} ({min(mine):.3f}-{max(mine):.3f})")
-    print(f"  seats every race  {base:7.3f} ({min(other):.3f}-{max(other):.3f})")
-    print(f"  ratio             {ours / base:7.1f}x the seats")
+    print(_line("plan every race", mine))
+    print(_line("seats every race", other))
+    print(f"  ratio (wall)      {ours / base:6.1f}x the seats")
 
     plans = plan_all(contests)
     sampled = [p for p in plans if p.status == "sampling"]

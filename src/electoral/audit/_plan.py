@@ -79,6 +79,10 @@ register_messages(
 )
 
 
+def _batch(_instance: object, _attribute: object, value: str) -> None:
+    check_name(value, "batch")
+
+
 def _position(_instance: object, _attribute: object, value: int) -> None:
     check_count(value, "position")
     if value == 0:
@@ -96,7 +100,7 @@ class Draw:
     """
 
     number: int = attrs.field(validator=lambda _i, _a, value: check_count(value, "number"))
-    batch: str = attrs.field(validator=lambda _i, _a, value: check_name(value, "batch"))
+    batch: str = attrs.field(validator=_batch)
     position: int | None = attrs.field(default=None)
 
     @position.validator
@@ -116,7 +120,7 @@ class HandCount:
             form's bound escalates the audit.
     """
 
-    batch: str = attrs.field(validator=lambda _i, _a, value: check_name(value, "batch"))
+    batch: str = attrs.field(validator=_batch)
     votes: Mapping[str, int] = attrs.field(converter=_votes)
     ballots: int | None = attrs.field(default=None)
 
@@ -139,7 +143,7 @@ class BallotRead:
             Stark 2012, "phantoms to evil zombies").
     """
 
-    batch: str = attrs.field(validator=lambda _i, _a, value: check_name(value, "batch"))
+    batch: str = attrs.field(validator=_batch)
     position: int = attrs.field(validator=_position)
     vote: str | None = attrs.field(default=None)
     found: bool = attrs.field(default=True)
