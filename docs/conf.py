@@ -97,7 +97,10 @@ nitpicky = True
 # the names of ``typing`` are resolved by Sphinx itself.
 nitpick_ignore_regex = [
     # the standard library
-    (r"py:.*", r"(array|collections(\.abc)?|datetime|decimal|enum|fractions|random)\..+"),
+    (
+        r"py:.*",
+        r"(argparse|array|collections(\.abc)?|datetime|decimal|enum|fractions|os|random)\..+",
+    ),
     # array.array, imported by name (``from array import array``) in annotations
     (r"py:class", r"array"),
     # methods of built-in types (classes are resolved by Sphinx, methods are not)

@@ -24,7 +24,6 @@ from electoral.model import (
 )
 from electoral.results import (
     TallySetup,
-    demo_records,
     read_ballots,
     read_candidates,
     read_centers,
@@ -43,6 +42,7 @@ from electoral.results import (
     write_subconstituencies,
     write_subconstituency_ballots,
 )
+from electoral.testing import demo_records
 
 DATA = pathlib.Path(__file__).parent / "data"
 

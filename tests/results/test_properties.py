@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from electoral.errors import ValidationErrors
 from electoral.model import FormState, ReconciliationForm, ResultForm
 from electoral.results import (
-    DEMO_NOW,
     TRANSITIONS,
     ActionPrior,
     AuditResolution,
@@ -35,7 +34,6 @@ from electoral.results import (
     counted_forms,
     create_audit,
     create_clearance,
-    demo_tally_setup,
     enter_de1,
     enter_de2,
     implement_audit,
@@ -64,6 +62,7 @@ from electoral.results import (
     write_pvp_results,
 )
 from electoral.results import RequestReason as Reason
+from electoral.testing import DEMO_NOW, demo_tally_setup
 
 SETUP: TallySetup = demo_tally_setup()
 CONFIG = TallyConfig()

@@ -526,7 +526,7 @@ def test_pvp_transitions_are_in_the_table() -> None:
 
 
 def test_old_exports_without_pvp_columns_still_read(setup: TallySetup) -> None:
-    from electoral.results import demo_records
+    from electoral.testing import demo_records
 
     rows = list(results_rows(demo_records(setup), setup))
     text = write_results_export(rows)

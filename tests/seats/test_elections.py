@@ -167,7 +167,8 @@ def test_municipal_sizes() -> None:
 
 
 def test_totals_of_the_results_chapter_feed_the_seat_methods() -> None:
-    from electoral.results import Totals, demo_records, demo_tally_setup, tally
+    from electoral.results import Totals, tally
+    from electoral.testing import demo_records, demo_tally_setup
 
     setup = demo_tally_setup()
     totals = tally(demo_records(setup), setup)

@@ -19,8 +19,9 @@
 Every rule takes the time it needs (``now``, ``as_of``) and reads no clock; every
 refusal is a typed :mod:`electoral.errors` error or an SMS reply code.
 
-Source: SmartElect (Caktus Group for HNEC, 2013-2015) and OCVR
-(``../shared/design/domain-registration.md``).
+Source: SmartElect (Caktus Group for HNEC, 2013-2015; SmartElect/SmartElect at commit
+``d6d35f2``) and OCVR (hnec-vr/ocvr at commit ``1404379``); each module names its files,
+and :doc:`/sources` lists them all.
 
 >>> import pendulum
 >>> from electoral.model import TRIPOLI

@@ -23,7 +23,7 @@ output re-imports cleanly.
 
 Sources: SmartElect ``register/utils.py``, ``register/forms.py``,
 ``register/views.py``, ``register/tests/test_center_csv.py``
-(``domain-registration.md`` §4.1–§4.8).
+(SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> header = ",".join(CENTER_CSV_COLUMNS)
 >>> data = header + "\\n11001,مدرسة,,,1,,,1,1,,,,General,,\\n\\n"

@@ -28,7 +28,7 @@ nothing**: every unreadable line and every invalid record is reported at ``line 
 
 Sources: SmartElect ``civil_registry/parsing.py``, ``civil_registry/utils.py``,
 ``civil_registry/forms.py``, ``civil_registry/tests/test_parsing.py``
-(``domain-registration.md`` §2.5).
+(SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> import pendulum
 >>> from electoral.model import TRIPOLI

@@ -21,8 +21,7 @@ nothing itself.
 
 Sources: SmartElect ``register/models.py`` (Blacklist, Whitelist),
 ``register/utils.py``, ``register/views.py``, ``register/tests/test_views.py``,
-``libya_elections/utils.py`` ("ensure unique") (``domain-registration.md`` §5.2,
-§5.4).
+``libya_elections/utils.py`` ("ensure unique") (SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> upload = parse_phone_list_upload("0923456789\\n\\nnot a phone\\n+218 (0)91-234-5678\\n",
 ...                                  listed=["218912345678"])

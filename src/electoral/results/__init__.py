@@ -39,8 +39,12 @@ formats                     :func:`read_result_forms` and the other readers
                             and writers of Tally-Ho's setup files
 ==========================  ==================================================
 
-Sources: the Tally-Ho results system (``../shared/design/domain-results.md``).
+Sources: Tally-Ho, HNEC's results system (onaio/tally-ho at commit ``acbe4f4``). The
+modules name its files as its code does: ``models/``, ``views/``, ``forms/`` and
+``management/`` are under ``tally_ho/apps/tally/``, ``libs/`` and ``settings/`` under
+``tally_ho/``; :doc:`/sources` lists each file in full.
 
+>>> from electoral.testing import demo_records, demo_tally_setup
 >>> setup = demo_tally_setup()
 >>> records = demo_records(setup)
 >>> t = tally(records, setup)
@@ -97,7 +101,6 @@ from electoral.results._checks import (
     check_form,
     run_checks,
 )
-from electoral.results._demo import DEMO_NOW, demo_records, demo_tally_setup, process_form
 from electoral.results._duplicates import (
     CenterDuplicate,
     FormTriple,
@@ -209,7 +212,6 @@ __all__ = [
     "CHECKS_2014",
     "COMPONENT_TO_BALLOTS_2014",
     "DEFAULT_CHECKS",
-    "DEMO_NOW",
     "EMPTY_PERCENT",
     "PVP_BUNDLE_COLUMNS",
     "PVP_MODE_CODES",
@@ -272,8 +274,6 @@ __all__ = [
     "create_audit",
     "create_clearance",
     "create_form",
-    "demo_records",
-    "demo_tally_setup",
     "distinct_forms",
     "duplicate_results_to_clearance",
     "enter_de1",
@@ -296,7 +296,6 @@ __all__ = [
     "parse_pvp_results",
     "percent",
     "plan_pvp_import",
-    "process_form",
     "processed_states",
     "progress",
     "pvp_de1_and_de2",

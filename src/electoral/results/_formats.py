@@ -25,7 +25,7 @@ Deliberate differences from Tally-Ho:
 
 Sources: Tally-Ho ``management/commands/import_*.py``, ``asign_ballots_to_sub_cons.py``,
 ``management/commands/utils.py``, ``libs/views/exports.py`` ``save_barcode_results``,
-``libs/tests/fixtures/tally_setup_files/*.csv`` (``domain-results.md`` §7.3, §8).
+``libs/tests/fixtures/tally_setup_files/*.csv`` (onaio/tally-ho at commit ``acbe4f4``).
 
 >>> import io
 >>> ballots = read_ballots(io.StringIO("election_level,sub_type,number\\nHoR,general,117\\n"))

@@ -51,10 +51,9 @@ Deliberate differences from Tally-Ho:
 
 Sources: Tally-Ho ``libs/pvp/bundle.py``, ``libs/pvp/validation.py``,
 ``libs/pvp/import_submission.py``, ``libs/models/enums/pvp_mode.py``,
-``docs/overview/pvp.md`` (``domain-results.md`` §2.4 rows 29-30, §5.6, §8.4,
-§9, §11 rule 21).
+``docs/overview/pvp.md`` (onaio/tally-ho at commit ``acbe4f4``).
 
->>> from electoral.results import demo_tally_setup
+>>> from electoral.testing import demo_tally_setup
 >>> text = pvp_results_csv_example()
 >>> bundle = parse_pvp_results(text)
 >>> [(s.barcode, [c.round2 for c in s.candidates]) for s in bundle.submissions]
@@ -442,7 +441,7 @@ def parse_pvp_results(text: str, *, media: Iterable[str] | None = None) -> PvpBu
             (then no image is listed as missing).
 
     Raises:
-        ValidationErrors: every bundle-level problem at once (§8.4), with
+        ValidationErrors: every bundle-level problem at once, with
             locations ``line N`` (the header is line 1) or ``barcode B``.
     """
     reader = csv.DictReader(io.StringIO(text))

@@ -30,7 +30,7 @@ from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Any, Final
 
-from ._allocation import Allocation, DivisorRow, QuotaRow
+from ._allocation import Allocation
 from ._common import OverAward, Tie, UnknownName, check_votes
 from ._composition import (
     MUNICIPAL_COUNCILS,
@@ -42,12 +42,12 @@ from ._composition import (
     check_vertical_zipper,
     screen_municipal_lists,
 )
-from ._divisor import DIVISORS, Divisor, highest_averages
+from ._divisor import DIVISORS, highest_averages
 from ._elections import (
     ELECTIONS,
     BlockVoteRule,
-    Election,
     ElectionOutcome,
+    ElectionRules,
     HighestAveragesRule,
     LargestRemainderRule,
     Parameter,
@@ -66,6 +66,7 @@ from ._elections import (
     president_2023,
     senate_2023,
 )
+from ._explanation import Divisor, DivisorRow, QuotaRow
 from ._from_results import candidate_key, votes_from_totals
 from ._plurality import (
     BlockVoteResult,
@@ -96,8 +97,8 @@ __all__ = [
     "Divisor",
     "DivisorRow",
     "DrawingOfLots",
-    "Election",
     "ElectionOutcome",
+    "ElectionRules",
     "HighestAveragesRule",
     "LargestRemainderRule",
     "Majority",

@@ -1,15 +1,16 @@
 """Libya's elections as data: races, seats, rules and their legal citations.
 
-Each factory returns an :class:`Election`: its races (one per district and kind of
+Each factory returns an :class:`ElectionRules`: its races (one per district and kind of
 seat: general, women, component, list...), each race's seats and rule, the tie rule,
 and the named parameters where the law is unsettled, with their documented
 defaults. District tables are not published in full for any Libyan election
-(``../shared/design/domain-electoral-systems.md`` §1), so they are arguments; the
+(none was found), so they are arguments; the
 factory checks them against the totals in the law unless ``partial=True``.
 :func:`allocate` turns an election plus per-race results into every winner, with
 every tie reported.
 
-Sources (as reported; see ``domain-electoral-systems.md`` for each page):
+Sources (as reported by the pages listed under "Seats and Libya's elections" in
+``docs/sources.md``; no article number was checked against the Official Gazette):
 
 * GNC 2012: Law 4/2012 Art. 5-7 (120 individual, 80 list seats), Art. 6 (draw),
   Art. 15 (zipper).
@@ -66,8 +67,8 @@ from ._ties import TieBreaker
 __all__ = [
     "ELECTIONS",
     "BlockVoteRule",
-    "Election",
     "ElectionOutcome",
+    "ElectionRules",
     "HighestAveragesRule",
     "LargestRemainderRule",
     "Parameter",
@@ -181,8 +182,12 @@ class Parameter:
 
 
 @attrs.frozen(kw_only=True)
-class Election:
-    """A Libyan election as data.
+class ElectionRules:
+    """What the law says an election elects: races, seats, methods, ties, citations.
+
+    Not to be confused with :class:`electoral.model.Election`, the registration
+    system's election (names and polling period): these are the rules of an
+    electoral system, the same for every polling day held under them.
 
     Attributes:
         id: the registry name (``"hor_2014"``).
@@ -309,7 +314,7 @@ def _winners(race: Race, result: RaceResult) -> list[Winner]:
 
 
 def allocate(
-    election: Election,
+    election: ElectionRules,
     results: Mapping[str, Mapping[str, int]],
     *,
     lots: Mapping[str, TieBreaker] | None = None,
@@ -439,7 +444,7 @@ def _tie_parameter() -> Parameter:
         name="tie_rule",
         value="lots",
         default="lots",
-        note="No tie rule was found in this law (domain-electoral-systems.md §1.9).",
+        note="No tie rule was found in this law as reported.",
     )
 
 
@@ -449,7 +454,7 @@ def gnc_2012(
     lists: Mapping[str, int],
     list_quota: Literal["hare", "hare_rounded"] = "hare",
     partial: bool = False,
-) -> Election:
+) -> ElectionRules:
     """The General National Congress, 7 July 2012 (Law 4/2012): 200 seats.
 
     Args:
@@ -457,7 +462,7 @@ def gnc_2012(
             SNTV, Art. 6).
         lists: seats per PR sub-constituency (80 in all; closed lists, Art. 7).
         list_quota: ``"hare"`` (default, exact) or ``"hare_rounded"``; the law's text
-            was not found (domain-electoral-systems.md §6 question 1).
+            was not found.
         partial: allow tables that do not add up to the law's totals.
 
     >>> gnc_2012(individual={"Misrata": 0}, lists={"Misrata": 4}, partial=True).races[-1].seats
@@ -465,7 +470,7 @@ def gnc_2012(
     """
     ind = _table(individual, "individual", 120, partial)
     lst = _table(lists, "lists", 80, partial)
-    return Election(
+    return ElectionRules(
         id="gnc_2012",
         name="General National Congress 2012",
         seats=200,
@@ -496,7 +501,7 @@ def cda_2014(
     women: Mapping[str, int],
     components: Mapping[str, int] | None = None,
     partial: bool = False,
-) -> Election:
+) -> ElectionRules:
     """The Constitutional Drafting Assembly, 20 February 2014 (Law 17/2013): 60 seats.
 
     Args:
@@ -514,7 +519,7 @@ def cda_2014(
     comp = _table(components if components is not None else _COMPONENTS, "components", 6, partial)
     gen = _table(general, "general", 48, partial)
     wom = _table(women, "women", 6, partial)
-    return Election(
+    return ElectionRules(
         id="cda_2014",
         name="Constitutional Drafting Assembly 2014",
         seats=60,
@@ -534,7 +539,7 @@ def cda_2014(
 
 def hor_2014(
     *, general: Mapping[str, int], women: Mapping[str, int], partial: bool = False
-) -> Election:
+) -> ElectionRules:
     """The House of Representatives, 25 June 2014 (Law 10/2014 as amended): 200 seats.
 
     Args:
@@ -548,7 +553,7 @@ def hor_2014(
     """
     gen = _table(general, "general", 168, partial)
     wom = _table(women, "women", 32, partial)
-    return Election(
+    return ElectionRules(
         id="hor_2014",
         name="House of Representatives 2014",
         seats=200,
@@ -561,17 +566,17 @@ def hor_2014(
     )
 
 
-def president_2021(*, majority: Majority = "more_than_half") -> Election:
+def president_2021(*, majority: Majority = "more_than_half") -> ElectionRules:
     """The presidential election planned for 24 December 2021 (Law 1/2021).
 
     Args:
         majority: the reading of "50 % + 1": ``"more_than_half"`` (default) or
-            ``"fifty_percent_plus_one"`` (domain-electoral-systems.md §6 question 3).
+            ``"fifty_percent_plus_one"`` (the law's text was not found).
 
     >>> president_2021().races[0].rule
     TwoRoundRule(majority='more_than_half')
     """
-    return Election(
+    return ElectionRules(
         id="president_2021",
         name="Presidential election 2021",
         seats=1,
@@ -606,7 +611,7 @@ def hor_2021(
     women: Mapping[str, int],
     women_seats: int = 32,
     partial: bool = False,
-) -> Election:
+) -> ElectionRules:
     """The House of Representatives election planned for 2021 (Law 2/2021): 200 seats.
 
     Args:
@@ -621,7 +626,7 @@ def hor_2021(
     check_count(women_seats, "women_seats")
     gen = _table(general, "general", 200 - women_seats, partial)
     wom = _table(women, "women", women_seats, partial)
-    return Election(
+    return ElectionRules(
         id="hor_2021",
         name="House of Representatives 2021",
         seats=200,
@@ -643,13 +648,13 @@ def hor_2021(
     )
 
 
-def president_2023() -> Election:
+def president_2023() -> ElectionRules:
     """The presidential election under the 2023 "6+6" law: the run-off is always held.
 
     >>> president_2023().races[0].rule.majority
     'always_runoff'
     """
-    return Election(
+    return ElectionRules(
         id="president_2023",
         name="Presidential election (2023 law)",
         seats=1,
@@ -677,14 +682,14 @@ def hor_2023(
     individual: Mapping[str, int],
     list_rule: LargestRemainderRule | HighestAveragesRule | None = None,
     partial: bool = False,
-) -> Election:
+) -> ElectionRules:
     """The House of Representatives under the 2023 law: 152 list + 145 individual seats.
 
     Args:
         lists: list seats per district (152 in all).
         individual: individual seats per district (145 in all; plurality).
-        list_rule: the list formula, not found in the published summaries
-            (domain-electoral-systems.md §1.6); default Hare largest remainder, the
+        list_rule: the list formula, not found in the published summaries;
+            default Hare largest remainder, the
             only Libyan precedent (2012), with no threshold.
         partial: allow tables that do not add up to the law's totals.
 
@@ -694,7 +699,7 @@ def hor_2023(
     rule = list_rule if list_rule is not None else LargestRemainderRule()
     lst = _table(lists, "lists", 152, partial)
     ind = _table(individual, "individual", 145, partial)
-    return Election(
+    return ElectionRules(
         id="hor_2023",
         name="House of Representatives (2023 law)",
         seats=297,
@@ -725,14 +730,14 @@ def hor_2023(
     )
 
 
-def senate_2023(*, districts: Mapping[str, int], partial: bool = False) -> Election:
+def senate_2023(*, districts: Mapping[str, int], partial: bool = False) -> ElectionRules:
     """The Senate under the 2023 law: 90 members, "one-winner, one-vote".
 
     >>> senate_2023(districts={"Sebha": 3}, partial=True).races[0].rule
     PluralityRule()
     """
     table = _table(districts, "districts", 90, partial)
-    return Election(
+    return ElectionRules(
         id="senate_2023",
         name="Senate (2023 law)",
         seats=90,
@@ -753,7 +758,7 @@ def senate_2023(*, districts: Mapping[str, int], partial: bool = False) -> Elect
     )
 
 
-def municipal_council(*, municipality: str, size: int) -> Election:
+def municipal_council(*, municipality: str, size: int) -> ElectionRules:
     """A municipal council under HNEC Decree 43/2023: 7, 9 or 11 seats.
 
     The list seats (5, 6, 7) go to the list with the most votes (Art. 7); the
@@ -765,7 +770,7 @@ def municipal_council(*, municipality: str, size: int) -> Election:
     [7, 4]
     """
     rules = council(size)
-    return Election(
+    return ElectionRules(
         id="municipal_2023",
         name=f"Municipal council of {municipality}",
         seats=rules.size,

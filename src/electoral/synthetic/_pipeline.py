@@ -61,8 +61,15 @@ from electoral.results import (
     resolve_corrections,
     tally,
 )
-from electoral.seats import Election as SeatElection
-from electoral.seats import ElectionOutcome, PublicDraw, Tie, TieBreaker, allocate, hor_2014
+from electoral.seats import (
+    ElectionOutcome,
+    ElectionRules,
+    PublicDraw,
+    Tie,
+    TieBreaker,
+    allocate,
+    hor_2014,
+)
 from electoral.synthetic._country import POLLING_START, REGISTER_AS_OF, Country, generate_country
 from electoral.synthetic._register import PERSON_BASE, Register, generate_register
 from electoral.synthetic._results import DEFAULT_PROBLEM_SHARE, SyntheticForm, generate_forms
@@ -362,7 +369,7 @@ def process_forms(
     return records
 
 
-def seat_election(country: Country) -> tuple[SeatElection, dict[str, int]]:
+def seat_election(country: Country) -> tuple[ElectionRules, dict[str, int]]:
     """The 2014 House of Representatives rules for ``country``, and each race's ballot.
 
     A general race per sub-constituency, a women's race per constituency; the
