@@ -38,7 +38,7 @@ allocation (the ``S - sum(floor(q_e))`` largest remainders win). Other quotas (D
 Hagenbach-Bischoff, Imperiali, rounded Hare) and caps that bind are refused
 (``audit.method_unsupported``): no published risk-limiting method covers them.
 
-The **assorter** of an assertion (Blom et al. 2021, §3) scores a ballot
+The **assorter** of an assertion (Blom et al. 2021, section 3) scores a ballot
 ``h(b) = (g(b) - a) / (-2a)``, where ``g(b)`` is the ballot's contribution to the
 left-hand side and ``a < 0`` its lowest value; the assertion holds exactly when the
 mean of ``h`` over all ballots exceeds 1/2. For "Alice beats Candy" a ballot for Alice
@@ -217,7 +217,7 @@ class Assertion:
         """The SHANGRLA assorter's score of a ballot showing ``vote`` (``None``: no vote).
 
         With a non-zero threshold the ballots of the contest are needed: each ballot
-        carries ``-threshold / ballots`` of it (Blom et al. 2021, §3).
+        carries ``-threshold / ballots`` of it (Blom et al. 2021, section 3).
         """
         shift = self._shift(ballots)
         low = self.lowest - shift

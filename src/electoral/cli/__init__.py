@@ -13,6 +13,10 @@ command                                   what it does
 ``electoral seats VOTES``                 seats from votes with a named method
 ``electoral convert KIND IN OUT``         between the registration system's, the
                                           results system's and our JSON formats
+``electoral audit plan RESULTS``          a risk-limiting audit's first round: the
+                                          stations to recount, from a public seed
+``electoral audit evaluate PLAN``         hand counts in: confirmed, the next round,
+                                          or a full hand count
 ========================================  ===============================================
 
 Conventions: ``--help`` on every command; ``--json`` prints one JSON document on
