@@ -49,12 +49,8 @@ from electoral.seats import (
     Race,
     TwoRoundResult,
     TwoRoundRule,
-    block_vote,
-    highest_averages,
-    largest_remainder,
-    plurality,
-    two_round,
 )
+from electoral.seats._elections import _run as run_race  # the seats chapter's dispatch
 
 from ._common import MAX_COUNT, check_count, check_name, require_type
 
@@ -337,31 +333,11 @@ class Contest:
         if votes is not None:
             require_type(votes, Mapping, "votes")
         counted = self.totals() if votes is None else dict(votes)
-        rule = self.rule
-        if isinstance(rule, PluralityRule):
-            return plurality(counted, self.seats, lots=self.lots)
-        if isinstance(rule, BlockVoteRule):
-            return block_vote(counted, self.seats, lots=self.lots)
-        if isinstance(rule, TwoRoundRule):
-            return two_round(counted, majority=rule.majority, lots=self.lots)
-        if isinstance(rule, LargestRemainderRule):
-            return largest_remainder(
-                counted,
-                self.seats,
-                quota=rule.quota,
-                threshold=rule.threshold,
-                caps=self.caps,
-                overaward=rule.overaward,
-                lots=self.lots,
-            )
-        return highest_averages(
-            counted,
-            self.seats,
-            divisor=rule.divisor,
-            threshold=rule.threshold,
-            caps=self.caps,
-            lots=self.lots,
-        )
+        race = Race(
+            id=self.id, district=self.id, kind="general", seats=self.seats, rule=self.rule,
+            citation="",
+        )  # fmt: skip
+        return run_race(race, counted, self.caps, self.lots)
 
 
 def seats_won(outcome: Outcome) -> dict[str, int]:
