@@ -1,4 +1,4 @@
-"""``electoral audit plan`` and ``electoral audit evaluate``: a round trip, and refusals."""
+"""``electoral audit plan`` and ``electoral audit evaluate``: rounds, refusals, JSON documents."""
 
 from __future__ import annotations
 
@@ -6,18 +6,20 @@ import csv
 import io
 import json
 import pathlib
+from typing import Any
 
 import pytest
 
-from electoral.__main__ import main
+from electoral.cli import json_schema, main
 
 SEED = "73918264501928374650"
+FORMS = {"5:1": 260, "5:2": 160, "105:8": 250, "105:9": 160}
 
 
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
+def _run(capsys: pytest.CaptureFixture[str], *args: str | pathlib.Path) -> tuple[int, str, str]:
+    code = main([str(arg) for arg in args])
     captured = capsys.readouterr()
-    assert "Traceback" not in captured.err
+    assert "Traceback" not in captured.err + captured.out
     return code, captured.out, captured.err
 
 
@@ -30,46 +32,50 @@ def published(tmp_path: pathlib.Path) -> pathlib.Path:
     )
     rows = ["ballot,center,station,barcode,candidate_id,votes,total_ballot_papers_in_box"]
     for n in range(80):
-        rows += [
-            f"5,{30000 + n},1,{30000 + n}0015,1,260,430",
-            f"5,{30000 + n},1,{30000 + n}0015,2,160,430",
-        ]
-        rows += [
-            f"105,{30000 + n},1,{30000 + n}0105,8,250,420",
-            f"105,{30000 + n},1,{30000 + n}0105,9,160,420",
-        ]
-    (tmp_path / "results.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        general, women = f"{30000 + n}0015", f"{30000 + n}0105"
+        rows += [f"5,{30000 + n},1,{general},1,260,430", f"5,{30000 + n},1,{general},2,160,430"]
+        rows += [f"105,{30000 + n},1,{women},8,250,420", f"105,{30000 + n},1,{women},9,160,420"]
+    (tmp_path / "results.csv").write_text("\r\n".join(rows) + "\r\n", encoding="utf-8")
     return tmp_path
 
 
-def _fill(sheet: pathlib.Path, votes: dict[str, int], out: pathlib.Path) -> None:
+def _plan(
+    capsys: pytest.CaptureFixture[str], folder: pathlib.Path, *extra: str
+) -> tuple[int, str, str]:
+    return _run(
+        capsys, "audit", "plan", folder / "results.csv", "--races", folder / "races.csv",
+        "--risk-limit", "0.05", "--seed", SEED, "--output", folder / "round1", *extra,
+    )  # fmt: skip
+
+
+def _fill(sheet: pathlib.Path, out: pathlib.Path, change: dict[str, int] | None = None) -> None:
     rows = list(csv.DictReader(io.StringIO(sheet.read_text(encoding="utf-8"))))
+    first = rows[0]["batch"]
     with out.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow(["race", "batch", "candidate", "votes", "ballots"])
         for row in rows:
-            writer.writerow(
-                [row["race"], row["batch"], row["candidate"], votes[row["candidate"]], ""]
-            )
+            votes = FORMS[row["candidate"]]
+            if change and row["batch"] == first:
+                votes = change.get(row["candidate"], votes)
+            writer.writerow([row["race"], row["batch"], row["candidate"], votes, ""])
 
 
 def test_plan_then_evaluate_confirms(
     capsys: pytest.CaptureFixture[str], published: pathlib.Path
 ) -> None:
-    out = published / "round1"
-    code, text, err = _run(
-        capsys, "audit", "plan", str(published / "results.csv"), "--races",
-        str(published / "races.csv"), "--risk-limit", "0.05", "--seed", SEED, "--output", str(out),
-    )  # fmt: skip
+    code, text, err = _plan(capsys, published)
     assert code == 0, err
     assert "Ghat/general:" in text
     assert "Ghat/women:" in text
-    assert sorted(p.name for p in out.iterdir()) == ["draws.csv", "hand-counts.csv", "plan.json"]
+    written = sorted(p.name for p in (published / "round1").iterdir() if p.suffix != ".json")
+    assert written == ["draws.csv", "hand-counts.csv"]
+    assert (published / "round1" / "plan.json").exists()
     counts = published / "counts.csv"
-    _fill(out / "hand-counts.csv", {"5:1": 260, "5:2": 160, "105:8": 250, "105:9": 160}, counts)
+    _fill(published / "round1" / "hand-counts.csv", counts)
     code, text, err = _run(
-        capsys, "audit", "evaluate", str(out / "plan.json"), "--counts", str(counts),
-        "--output", str(published / "evaluation"), "--json",
+        capsys, "audit", "evaluate", published / "round1" / "plan.json", "--counts", counts,
+        "--output", published / "evaluation", "--json",
     )  # fmt: skip
     assert code == 0, err
     document = json.loads(text)
@@ -77,21 +83,32 @@ def test_plan_then_evaluate_confirms(
     assert (published / "evaluation" / "evaluation.json").exists()
 
 
-def test_evaluate_refuses_missing_counts(
+def test_a_discrepancy_writes_the_next_round(
     capsys: pytest.CaptureFixture[str], published: pathlib.Path
 ) -> None:
-    out = published / "round1"
-    args = ["--risk-limit", "1/20", "--seed", SEED, "--output", str(out)]
-    code, _, _ = _run(capsys, "audit", "plan", str(published / "results.csv"), "--races",
-                      str(published / "races.csv"), *args)  # fmt: skip
-    assert code == 0
+    assert _plan(capsys, published)[0] == 0
     counts = published / "counts.csv"
-    counts.write_text(
-        "race,batch,candidate,votes\nGhat/general,300000015,5:1,260\n", encoding="utf-8"
-    )
+    # the first station's winner was 100 votes short
+    _fill(published / "round1" / "hand-counts.csv", counts, {"5:1": 160, "5:2": 260})
+    code, text, err = _run(
+        capsys, "audit", "evaluate", published / "round1" / "plan.json", "--counts", counts,
+        "--output", published / "round2",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "Ghat/general: next_round" in text or "Ghat/general: full_hand_count" in text
+    assert (published / "round2" / "plan.json").exists()
+    assert (published / "round2" / "hand-counts.csv").exists()
+
+
+def test_missing_counts_are_refused_and_nothing_is_written(
+    capsys: pytest.CaptureFixture[str], published: pathlib.Path
+) -> None:
+    assert _plan(capsys, published)[0] == 0
+    counts = published / "counts.csv"
+    counts.write_text("race,batch,candidate,votes\nGhat/general,300000015,5:1,260\n")
     code, _, err = _run(
-        capsys, "audit", "evaluate", str(out / "plan.json"), "--counts", str(counts),
-        "--output", str(published / "evaluation"),
+        capsys, "audit", "evaluate", published / "round1" / "plan.json", "--counts", counts,
+        "--output", published / "evaluation",
     )  # fmt: skip
     assert code == 1
     assert "audit.missing_count" in err
@@ -102,37 +119,62 @@ def test_evaluate_refuses_missing_counts(
     ("option", "value", "code"),
     [("--risk-limit", "1.5", "audit.risk_limit"), ("--seed", "12", "audit.seed")],
 )
-def test_plan_refuses_bad_arguments(
+def test_bad_arguments_exit_2(
     capsys: pytest.CaptureFixture[str], published: pathlib.Path, option: str, value: str, code: str
 ) -> None:
-    args = {"--risk-limit": "0.05", "--seed": SEED} | {option: value}
-    status, _, err = _run(
-        capsys, "audit", "plan", str(published / "results.csv"), "--races",
-        str(published / "races.csv"), "--output", str(published / "out"),
-        *[item for pair in args.items() for item in pair],
-    )  # fmt: skip
+    status, _, err = _plan(capsys, published, option, value)
     assert status == 2
     assert code in err
 
 
-def test_plan_reports_bad_files(
-    capsys: pytest.CaptureFixture[str], published: pathlib.Path
-) -> None:
-    (published / "bad.csv").write_text(
-        "ballot,center,station,barcode,candidate_id,votes\n5,1,1,B,1,-4\n", encoding="utf-8"
-    )
-    races = str(published / "races.csv")
-    rest = ["--risk-limit", "0.05", "--seed", SEED, "--output", str(published / "out")]
-    status, _, err = _run(
-        capsys, "audit", "plan", str(published / "bad.csv"), "--races", races, *rest
-    )
+def test_bad_files(capsys: pytest.CaptureFixture[str], published: pathlib.Path) -> None:
+    bad = published / "results.csv"
+    bad.write_text("ballot,center,station,barcode,candidate_id,votes\n5,1,1,B,1,-4\n")
+    status, _, err = _plan(capsys, published)
     assert status == 1
     assert "audit.count_type" in err
     assert "line 2" in err
-    missing = str(published / "missing.csv")
-    status, _, err = _run(capsys, "audit", "plan", missing, "--races", races, *rest)
+    bad.unlink()
+    status, _, err = _plan(capsys, published)
     assert status == 2
     assert "cli.file_missing" in err
+
+
+def test_a_tie_without_its_drawing_exits_3(
+    capsys: pytest.CaptureFixture[str], published: pathlib.Path
+) -> None:
+    rows = ["ballot,center,station,barcode,candidate_id,votes"]
+    rows += [f"5,{n},1,B{n},1,10" for n in range(5)] + [f"5,{n},1,B{n},2,10" for n in range(5)]
+    (published / "results.csv").write_text("\n".join(rows) + "\n")
+    (published / "races.csv").write_text("ballot,race,rule,seats\n5,Ghat/general,plurality,1\n")
+    status, _, _ = _plan(capsys, published)
+    assert status == 3
+    assert not (published / "round1").exists()
+    status, _, err = _plan(capsys, published, "--lots", "Ghat/general=5:2,5:1")
+    assert status == 0, err
+
+
+def test_json_documents_follow_the_schema(
+    capsys: pytest.CaptureFixture[str], published: pathlib.Path
+) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    validator: Any = jsonschema.Draft202012Validator(json_schema())
+    documents = [json.loads(_plan(capsys, published, "--json")[1])]
+    counts = published / "counts.csv"
+    _fill(published / "round1" / "hand-counts.csv", counts)
+    for output in ("evaluation", "round1"):  # the second refuses to replace its own input
+        documents.append(
+            json.loads(
+                _run(
+                    capsys, "audit", "evaluate", published / "round1" / "plan.json",
+                    "--counts", counts, "--output", published / output, "--json",
+                )[1]
+            )
+        )  # fmt: skip
+    documents.append(json.loads(_plan(capsys, published, "--json", "--seed", "1")[1]))
+    for document in documents:
+        assert not list(validator.iter_errors(document)), document
+    assert [d["ok"] for d in documents] == [True, True, False, False]
 
 
 def test_help(capsys: pytest.CaptureFixture[str]) -> None:
@@ -140,28 +182,3 @@ def test_help(capsys: pytest.CaptureFixture[str]) -> None:
         status, out, _ = _run(capsys, "audit", command, "--help")
         assert status == 0
         assert "--json" in out
-
-
-def test_discrepancy_writes_the_next_round(
-    capsys: pytest.CaptureFixture[str], published: pathlib.Path
-) -> None:
-    races, results = str(published / "races.csv"), str(published / "results.csv")
-    out = published / "round1"
-    rest = ["--risk-limit", "0.05", "--seed", SEED, "--output", str(out)]
-    assert _run(capsys, "audit", "plan", results, "--races", races, *rest)[0] == 0
-    counts = published / "counts.csv"
-    _fill(out / "hand-counts.csv", {"5:1": 260, "5:2": 160, "105:8": 250, "105:9": 160}, counts)
-    lines = counts.read_text(encoding="utf-8").splitlines()
-    first = next(i for i, line in enumerate(lines) if line.startswith("Ghat/general"))
-    lines[first] = lines[first].replace(",260,", ",160,")  # the winner's votes were 100 short
-    lines[first + 1] = lines[first + 1].replace(",160,", ",260,")
-    counts.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    following = published / "round2"
-    status, text, err = _run(
-        capsys, "audit", "evaluate", str(out / "plan.json"), "--counts", str(counts),
-        "--output", str(following),
-    )  # fmt: skip
-    assert status == 0, err
-    assert "Ghat/general: next_round" in text or "Ghat/general: full_hand_count" in text
-    assert (following / "plan.json").exists()
-    assert (following / "hand-counts.csv").exists()

@@ -44,7 +44,16 @@ def citizens_sql(path: pathlib.Path, rows: list[list[str]]) -> pathlib.Path:
 
 def test_every_registered_module_defines_its_command() -> None:
     found = commands()
-    assert list(found) == ["demo", "validate", "stations", "tally", "seats", "convert"]
+    assert list(found) == [
+        "demo",
+        "validate",
+        "stations",
+        "tally",
+        "seats",
+        "convert",
+        "audit plan",
+        "audit evaluate",
+    ]
     assert len(found) == len(COMMAND_MODULES)
     for command in found.values():
         assert command.summary

@@ -74,7 +74,8 @@ __all__ = [
     "write_races",
 ]
 
-Source = pathlib.Path | TextIO
+Source = pathlib.Path | TextIO | Iterable[str]
+"""A file to read: a path, a text stream, or its lines (with their line ends)."""
 MAX_CELL: Final = 1000
 MAX_DEPTH: Final = 32
 FORMAT: Final = "electoral.audit.plan/1"
@@ -135,14 +136,18 @@ register_messages(
 
 
 @contextmanager
-def _text(source: Source) -> Iterator[TextIO]:
+def _text(source: Source) -> Iterator[Iterable[str]]:
     if isinstance(source, pathlib.Path):
         with source.open(encoding="utf-8-sig", newline="") as stream:
             yield stream
-    elif hasattr(source, "read"):
+    elif hasattr(source, "read") or (
+        isinstance(source, Iterable) and not isinstance(source, (str, bytes, Mapping))
+    ):
         yield source
     else:
-        raise TypeError(f"source must be a Path or a text stream, not {type(source).__name__}")
+        raise TypeError(
+            f"source must be a Path, a text stream or lines, not {type(source).__name__}"
+        )
 
 
 def _cell(text: str) -> str:
@@ -645,7 +650,9 @@ def _load(source: Source | str) -> Any:
     else:
         try:
             with _text(source) as stream:
-                text = stream.read()
+                text = "".join(stream)
+        except TypeError:
+            raise TypeError("source must be text, a Path, a text stream or lines of str") from None
         except UnicodeDecodeError:
             raise InvalidFormat("audit.csv.encoding", field="plan", value=None) from None
     try:

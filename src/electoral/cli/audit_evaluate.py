@@ -1,35 +1,41 @@
-"""``electoral audit evaluate PLAN --counts COUNTS``: confirmed, next round, or full count.
+"""``electoral audit evaluate PLAN --counts COUNTS --output DIR``: confirmed, or what next.
 
 Reads a plan written by ``electoral audit plan`` (or by an earlier ``evaluate``) and
-the hand counts of every round so far, evaluates each race
-(:func:`electoral.audit.evaluate_audit`), and writes, in ``--output``:
-``evaluation.json``, and for the races that go on, the next round's ``plan.json``,
-``draws.csv`` and ``hand-counts.csv``. A count missing for a drawn station, or a
-count of a station that was not drawn, is refused with every problem listed: no race
-is confirmed on incomplete counts.
+the hand counts of every round so far, and evaluates each race
+(:func:`electoral.audit.evaluate_audit`): confirmed, another round, a full hand count,
+or, once every station was counted, the hand count's seats. It writes, in ``--output``
+and as one set: ``evaluation.json``, and the next ``plan.json``, ``draws.csv`` and
+``hand-counts.csv`` for the races that go on. A count missing for a drawn station, or
+a count of a station that was not drawn, is refused with every problem listed and
+nothing is written: no race is confirmed on incomplete counts.
 """
 
 from __future__ import annotations
 
 import argparse
-import io
-import pathlib
+from typing import Any
 
-from electoral.cli._atomic import write_atomic
+from electoral.cli._atomic import OutputFolder
 from electoral.cli._command import Command, Context, DataError, Outcome
-from electoral.cli._inputs import read_text
-from electoral.cli.audit_plan import _summarise, _write_round
+from electoral.cli._files import Input, read_text
+from electoral.cli._output import phrase
+from electoral.cli.audit_plan import round_files, stream, summarise
 from electoral.errors import ErrorCollector, InvalidFormat, ValidationError, ValidationErrors
 
 __all__ = ["COMMAND"]
 
+PLAN_FORMAT = "plan: the plan.json that electoral audit plan or evaluate wrote"
+COUNTS_FORMAT = (
+    "--counts: the hand counts of every round so far, as the hand-counts.csv sheet: "
+    "race,batch,candidate,votes (and optionally ballots, the ballots found in the box), or "
+    "for ballot polling race,batch,position,vote (and optionally found: no)"
+)
+
 
 def _configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("plan", help="plan.json from `electoral audit plan` or `evaluate`")
+    parser.add_argument("plan", help="plan.json from electoral audit plan or evaluate")
     parser.add_argument("--counts", required=True, help="the hand counts of every round so far")
-    parser.add_argument(
-        "--output", required=True, help="folder for evaluation.json and the sheets"
-    )
+    parser.add_argument("--output", required=True, help="folder for the evaluation and sheets")
 
 
 def _run(args: argparse.Namespace, context: Context) -> Outcome:
@@ -41,19 +47,18 @@ def _run(args: argparse.Namespace, context: Context) -> Outcome:
         risk_text,
     )
 
-    plan_text = read_text(pathlib.Path(args.plan), "plan")
-    counts_text = read_text(pathlib.Path(args.counts), "counts")
+    plan_file = Input.named(args.plan, "plan")
+    counts_file = Input.named(args.counts, "counts")
+    folder = OutputFolder(args.output, command="audit evaluate")
+    folder.check_inputs(plan_file.path, counts_file.path)
+    folder.prepare()
     try:
-        plans = plans_from_json(plan_text)
-        counts = read_hand_counts(io.StringIO(counts_text, newline=""), plans)
+        plans = plans_from_json(read_text(plan_file))
+        counts = read_hand_counts(stream(counts_file), plans)
     except ValidationErrors as group:
         raise DataError(group.errors) from None
     except ValidationError as error:
         raise DataError([error]) from None
-    if not plans:
-        raise DataError(
-            [InvalidFormat("audit.json.shape", field="plan", value=None, expected="a race")]
-        )
     if not plans:
         raise DataError(
             [InvalidFormat("audit.json.shape", field="plan", value=None, expected="a race")]
@@ -65,46 +70,48 @@ def _run(args: argparse.Namespace, context: Context) -> Outcome:
             evaluations.append(evaluate_audit(plan, counts.get(plan.contest.id, [])))
     if collector:
         raise DataError(collector.errors)
-    folder = pathlib.Path(args.output)
-    write_atomic(folder / "evaluation.json", evaluations_json(evaluations))
-    written = ["evaluation.json"]
+    files = {"evaluation.json": evaluations_json(evaluations)}
     following = [e.next if e.next is not None else e.plan for e in evaluations]
     if any(e.next is not None for e in evaluations):
-        written += _write_round(folder, following)
-    lines = []
+        files |= round_files(following)
+    folder.commit(files)
+    text = []
     for evaluation in evaluations:
         line = (
             f"{evaluation.plan.contest.id}: {evaluation.status}, risk {risk_text(evaluation.risk)}"
         )
         if evaluation.status == "counted":
-            changed = "changed" if evaluation.changed else "unchanged"
-            line += f"; the hand count's seats stand ({changed})"
+            line += "; the hand count's seats stand" + (" (changed)" if evaluation.changed else "")
         elif evaluation.next is not None:
             line += f"; next: {len(evaluation.next.to_count)} stations to count"
-        lines.append(line)
-    _summary, races = _summarise(following)
+        text.append(line)
+    _lines, races = summarise(following)
+    data: dict[str, Any] = {
+        "evaluations": [
+            {
+                "race": e.plan.contest.id,
+                "status": e.status,
+                "risk": risk_text(e.risk),
+                "changed": e.changed,
+            }
+            for e in evaluations
+        ],
+        "next": races,
+        "output": str(args.output),
+    }
     return Outcome(
-        text="\n".join([*lines, "wrote " + ", ".join(written)]) + "\n",
-        data={
-            "evaluations": [
-                {"race": e.plan.contest.id, "status": e.status, "risk": risk_text(e.risk)}
-                for e in evaluations
-            ],
-            "next": races,
-            "files": written,
-        },
+        text="\n".join([*text, phrase("written", context.language, path=args.output)]) + "\n",
+        data=data,
     )
 
 
 COMMAND = Command(
     name="audit evaluate",
     summary="evaluate hand counts: confirmed, another round, or a full hand count",
+    description=__doc__.split("\n", 2)[2].strip() if __doc__ else "",
     configure=_configure,
     run=_run,
-    description=(
-        "Compare the hand counts of every round so far with the published forms and say, "
-        "race by race, whether the outcome is confirmed or what to count next."
-    ),
+    inputs=(PLAN_FORMAT, COUNTS_FORMAT),
     group_summary="risk-limiting audits of published results",
 )
 """``electoral audit evaluate``."""
