@@ -53,6 +53,8 @@ def test_every_registered_module_defines_its_command() -> None:
         "convert",
         "publish",
         "verify",
+        "audit plan",
+        "audit evaluate",
     ]
     assert len(found) == len(COMMAND_MODULES)
     for command in found.values():

@@ -18,6 +18,10 @@ command                                   what it does
                                           ``--results`` and ``--setup``)
 ``electoral verify MANIFEST FORMS``       recompute every node; exit 1 names the first
                                           that disagrees (``--root`` to check the root)
+``electoral audit plan RESULTS``          a risk-limiting audit's first round: the
+                                          stations to recount, from a public seed
+``electoral audit evaluate PLAN``         hand counts in: confirmed, the next round,
+                                          or a full hand count
 ========================================  ===============================================
 
 Conventions (the command line's page of the docs has them all, generated from the

@@ -21,6 +21,8 @@ COMMAND_MODULES: Final = (
     "electoral.cli.convert",
     "electoral.cli.publish",
     "electoral.cli.verify",
+    "electoral.cli.audit_plan",
+    "electoral.cli.audit_evaluate",
 )
 """One line per command: the module that defines its ``COMMAND``, in the order of ``--help``."""
 
