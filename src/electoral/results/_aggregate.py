@@ -74,8 +74,8 @@ register_messages(
             "فنسبة المشاركة تحسب لسباق واحد؛ اختر أوراقه.",
         ),
         "results.stage": (
-            "{field}: {value} is not a stage of the pipeline.",
-            "{field}: {value} ليست مرحلة من مراحل المعالجة.",
+            "{value} is not a stage of the pipeline.",
+            "{value} ليست مرحلة من مراحل المعالجة.",
         ),
     }
 )
