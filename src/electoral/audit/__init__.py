@@ -41,6 +41,7 @@ usually stops after a small sample.
 
 from __future__ import annotations
 
+from electoral._guard import guarded
 from electoral.audit._assertions import (
     Assertion,
     AssertionKind,
@@ -136,6 +137,7 @@ __all__ = [
 ]
 
 
+@guarded
 def error_bounds(contest: Contest, *, uniform: bool = False) -> ErrorBounds:
     """The MACRO error bound of every batch of ``contest``, and their sum ``U``.
 

@@ -58,7 +58,9 @@ from typing import Literal
 
 import attrs
 
-from electoral.errors import InconsistentValue, InvalidType, register_messages
+from electoral._guard import MAX_COUNT as CEILING
+from electoral._guard import beyond_ceiling, guarded, typed_fields
+from electoral.errors import InconsistentValue, InvalidType, OutOfRange, register_messages
 from electoral.seats import (
     DIVISORS,
     Allocation,
@@ -70,7 +72,7 @@ from electoral.seats import (
     TwoRoundRule,
 )
 
-from ._common import check_name, require_type
+from ._common import MAX_COUNT, check_name, require_type
 from ._contest import Contest, Outcome
 
 __all__ = ["Assertion", "AssertionKind", "assertions", "pairwise", "supermajority"]
@@ -124,18 +126,24 @@ def _pairs(value: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
     pairs = []
     for item in value:
         if not (isinstance(item, tuple) and len(item) == 2):
-            raise TypeError(f"coefficients must be (candidate, int) pairs, not {item!r:.40}")
+            raise TypeError(
+                f"coefficients must be (candidate, int) pairs, not {type(item).__name__}"
+            )
         name, coefficient = item
         check_name(name, "candidate")
         if type(coefficient) is not int:
             raise InvalidType("audit.count_type", field="coefficients", value=coefficient)
+        if beyond_ceiling(coefficient):
+            raise OutOfRange(
+                "range.ceiling", field="coefficients", value=coefficient, maximum=CEILING
+            )
         if coefficient:
             pairs.append((name, coefficient))
     return tuple(sorted(pairs))
 
 
 def _kind(_instance: object, _attribute: object, value: object) -> None:
-    if value not in _TEXTS:
+    if type(value) is not str or value not in _TEXTS:
         raise InconsistentValue(
             "audit.unknown_name", field="kind", value=value, choices=", ".join(_TEXTS)
         )
@@ -148,9 +156,11 @@ def _label(_instance: object, attribute: attrs.Attribute[str], value: object) ->
 def _whole(_instance: object, attribute: attrs.Attribute[int], value: object) -> None:
     if type(value) is not int:
         raise InvalidType("audit.count_type", field=attribute.name, value=value)
+    if beyond_ceiling(value):
+        raise OutOfRange("range.ceiling", field=attribute.name, value=value, maximum=CEILING)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Assertion:
     """A linear assertion ``sum(a_e * T_e) > threshold`` over the true totals ``T``.
 
@@ -170,7 +180,7 @@ class Assertion:
     loser: str = attrs.field(validator=_label)
     coefficients: tuple[tuple[str, int], ...] = attrs.field(converter=_pairs)
     threshold: int = attrs.field(default=0, validator=_whole)
-    by_lot: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    by_lot: bool = attrs.field(default=False)
 
     @property
     def text(self) -> str:
@@ -178,12 +188,14 @@ class Assertion:
         words = _TEXTS[self.kind].format(winner=self.winner, loser=self.loser)
         return words + (" (or ties: the order was drawn by lot)" if self.by_lot else "")
 
+    @guarded
     def value(self, votes: Mapping[str, int]) -> int:
         """The left-hand side ``sum(a_e * votes[e])``."""
         require_type(votes, Mapping, "votes")
         get = votes.get
         return sum(coefficient * get(name, 0) for name, coefficient in self.coefficients)
 
+    @guarded
     def margin(self, votes: Mapping[str, int]) -> int:
         """``value - threshold``: positive exactly when the assertion holds for ``votes``.
 
@@ -192,6 +204,7 @@ class Assertion:
         """
         return self.value(votes) - self.threshold
 
+    @guarded
     def holds(self, votes: Mapping[str, int]) -> bool:
         """Whether the assertion is true of ``votes``."""
         return self.margin(votes) > 0
@@ -213,6 +226,7 @@ class Assertion:
             raise ValueError("an assertion with a non-zero threshold needs the ballots")
         return Fraction(self.threshold, ballots)
 
+    @guarded
     def assorter(self, vote: str | None, *, ballots: int | None = None) -> Fraction:
         """The SHANGRLA assorter's score of a ballot showing ``vote`` (``None``: no vote).
 
@@ -226,6 +240,7 @@ class Assertion:
             return contribution - shift + Fraction(1, 2)
         return (contribution - shift - low) / (-2 * low)
 
+    @guarded
     def assorter_bound(self, *, ballots: int | None = None) -> Fraction:
         """The largest score :meth:`assorter` gives any ballot (SHANGRLA's ``u``)."""
         shift = self._shift(ballots)
@@ -234,11 +249,17 @@ class Assertion:
             return self.highest - shift + Fraction(1, 2)
         return (self.highest - shift - low) / (-2 * low)
 
+    @guarded
     def assorter_mean(self, votes: Mapping[str, int], ballots: int) -> Fraction:
         """The mean score over ``ballots`` ballots with these ``votes`` (others blank).
 
         The assertion holds exactly when this exceeds 1/2.
         """
+        if ballots < 1:
+            raise OutOfRange(
+                "audit.count_negative", field="ballots", value=ballots, min_value=1,
+                max_value=MAX_COUNT,
+            )  # fmt: skip
         scored = sum(votes.values())
         total = sum(self.assorter(name, ballots=ballots) * count for name, count in votes.items())
         return (total + self.assorter(None, ballots=ballots) * (ballots - scored)) / ballots
@@ -278,6 +299,7 @@ def _ordered(kind: AssertionKind, winner: str, loser: str, coefficients: dict[st
     return _made(kind, winner, loser, coefficients)
 
 
+@guarded
 def pairwise(winner: str, loser: str, reported: Mapping[str, int]) -> Assertion:
     """``winner`` has more votes than ``loser`` (or as many, where a drawing decided).
 
@@ -290,7 +312,8 @@ def pairwise(winner: str, loser: str, reported: Mapping[str, int]) -> Assertion:
     return _ordered("pairwise", winner, loser, {winner: 1, loser: -1}, reported)
 
 
-def supermajority(winner: str, candidates: Iterable[str], share: Fraction) -> Assertion:
+@guarded
+def supermajority(winner: str, candidates: Iterable[str], share: Fraction | int) -> Assertion:
     """``winner`` has more than ``share`` of the valid votes (SHANGRLA's super-majority).
 
     ``T_w > f V`` is ``(1 - f) T_w - f (V - T_w) > 0``, scaled to whole coefficients.
@@ -301,11 +324,13 @@ def supermajority(winner: str, candidates: Iterable[str], share: Fraction) -> As
     >>> [two_thirds.assorter(vote) for vote in ("Alice", "Bob", None)]
     [Fraction(3, 4), Fraction(0, 1), Fraction(1, 2)]
     """
+    if isinstance(share, int) and not isinstance(share, bool):
+        share = Fraction(share)
     require_type(share, Fraction, "share")
     if isinstance(candidates, (str, bytes)) or not isinstance(candidates, Iterable):
         raise TypeError(f"candidates must be a collection of str, not {type(candidates).__name__}")
     if not 0 < share < 1:
-        raise ValueError("share must lie strictly between 0 and 1")
+        raise OutOfRange("range", field="share", value=share, min_value=0, max_value=1)
     keep, give = share.denominator - share.numerator, share.numerator
     coefficients = dict.fromkeys(candidates, -give)
     coefficients[winner] = keep
@@ -459,6 +484,7 @@ def _check_no_open_tie(contest: Contest, outcome: Outcome) -> None:
         )
 
 
+@guarded
 def assertions(contest: Contest, outcome: Outcome | None = None) -> tuple[Assertion, ...]:
     """The assertions that together make ``contest``'s reported outcome correct.
 

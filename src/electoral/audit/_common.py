@@ -32,6 +32,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Final
 
+from electoral._guard import guarded
 from electoral.errors import (
     InvalidFormat,
     InvalidType,
@@ -46,6 +47,7 @@ __all__ = [
     "ceil_risk",
     "check_count",
     "check_name",
+    "check_risk",
     "check_risk_limit",
     "pow_risk",
     "require_type",
@@ -167,6 +169,7 @@ def check_name(value: object, field: str) -> str:
     return value
 
 
+@guarded
 def check_risk_limit(value: object, field: str = "risk_limit") -> Fraction:
     """Return a risk limit as an exact :class:`~fractions.Fraction` in ``(0, 1)``.
 
@@ -175,9 +178,9 @@ def check_risk_limit(value: object, field: str = "risk_limit") -> Fraction:
     decimal a user typed.
 
     Raises:
-        InvalidType: ``audit.risk_limit_type`` for a float or unreadable text.
+        InvalidType: ``audit.risk_limit_type`` for a float, unreadable text or any
+            other kind of object (a risk limit is data: it comes from a form or a file).
         OutOfRange: ``audit.risk_limit`` outside ``(0, 1)``.
-        TypeError: for any other kind of object.
 
     >>> check_risk_limit(Fraction(1, 10))
     Fraction(1, 10)
@@ -205,10 +208,26 @@ def check_risk_limit(value: object, field: str = "risk_limit") -> Fraction:
         except (ValueError, ZeroDivisionError):
             raise InvalidType("audit.risk_limit_type", field=field, value=value) from None
     else:
-        raise TypeError(f"{field} must be Fraction, Decimal or str, not {type(value).__name__}")
+        raise InvalidType("audit.risk_limit_type", field=field, value=value)
     if not 0 < limit < 1:
         raise OutOfRange("audit.risk_limit", field=field, value=value, min_value=0, max_value=1)
     return limit
+
+
+def check_risk(value: object, field: str) -> Fraction:
+    """Return a running risk: a :class:`~fractions.Fraction` of at least 0 on the grid of
+    :data:`GRID_BITS` bits (whose denominators are above the library's ceiling on counts
+    by design, and below ``2**GRID_BITS``, which always prints).
+
+    Raises:
+        InvalidType: anything but a ``Fraction``.
+        OutOfRange: a negative risk, or one off the grid.
+    """
+    if not isinstance(value, Fraction):
+        raise InvalidType(field=field, value=value)
+    if value < 0 or value.denominator > 1 << GRID_BITS or value.numerator.bit_length() > 8192:
+        raise OutOfRange("range", field=field, value=value, min_value=0, max_value="∞")
+    return value
 
 
 def ceil_risk(value: Fraction) -> Fraction:

@@ -29,6 +29,7 @@ from typing import Any, Protocol
 
 import attrs
 
+from electoral._guard import beyond_ceiling, guarded, typed_fields
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
@@ -109,6 +110,11 @@ register_messages(
 )
 
 
+def _shown(name: object) -> str:
+    """A key as a location shows it: a number past the ceiling cannot even print."""
+    return "<number>" if beyond_ceiling(name) else repr(name)
+
+
 def _votes(value: object) -> dict[str, int]:
     require_type(value, Mapping, "votes")
     assert isinstance(value, Mapping)
@@ -122,7 +128,7 @@ def _votes(value: object) -> dict[str, int]:
         return result
     collector = ErrorCollector("votes")
     for name, count in value.items():
-        with collector.at(f"$.votes[{name!r}]"):
+        with collector.at(f"$.votes[{_shown(name)}]"):
             check_name(name, "candidate")
             check_count(count, "votes")
     collector.raise_if_any()
@@ -139,7 +145,7 @@ def _check_batch(instance: Batch, _attribute: Any, _value: int) -> None:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Batch:
     """One station's result form for one race: what a hand count recounts.
 
@@ -214,7 +220,7 @@ def _caps(value: object) -> Mapping[str, int] | None:
     return dict(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Contest:
     """One race to audit: its rule, seats, batches and the drawing of its ties.
 
@@ -316,6 +322,7 @@ class Contest:
         """The ballots of every batch (the population a ballot-polling audit draws from)."""
         return sum(batch.ballots for batch in self.batches)
 
+    @guarded
     def totals(self) -> dict[str, int]:
         """The reported votes of every candidate: the sum of the batches."""
         totals = dict.fromkeys(self.names, 0)
@@ -324,6 +331,7 @@ class Contest:
                 totals[name] += count
         return totals
 
+    @guarded
     def outcome(self, votes: Mapping[str, int] | None = None) -> Outcome:
         """The result of the contest's rule on ``votes`` (default: :meth:`totals`).
 
@@ -340,6 +348,7 @@ class Contest:
         return run_race(race, counted, self.caps, self.lots)
 
 
+@guarded
 def seats_won(outcome: Outcome) -> dict[str, int]:
     """``{candidate: seats}`` of an outcome, ties resolved by their drawing included.
 
@@ -459,6 +468,7 @@ class Forms:
         return tuple(found)
 
 
+@guarded
 def contests_from_results(
     rows: Iterable[FormRow], races: Mapping[int, Race], *, lots: Mapping[str, Any] | None = None
 ) -> tuple[Contest, ...]:

@@ -30,6 +30,7 @@ from contextlib import contextmanager
 from fractions import Fraction
 from typing import Any, Final, NamedTuple, TextIO, cast
 
+from electoral._guard import guarded
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
@@ -238,6 +239,7 @@ def rule_from_name(name: str, threshold: Fraction | None = None) -> Rule:
     raise InvalidFormat("audit.csv.rule", field="rule", value=name)
 
 
+@guarded
 def read_races(source: Source) -> dict[int, Race]:
     """The races file: ``ballot,race,rule,seats`` and optional ``threshold``, ``kind``.
 
@@ -292,6 +294,7 @@ def _optional(row: Mapping[str, str], column: str) -> int | None:
     return _count(text, column) if text else None
 
 
+@guarded
 def read_results(
     source: Source, races: Mapping[int, Race], *, lots: Mapping[str, Any] | None = None
 ) -> tuple[Contest, ...]:
@@ -325,6 +328,7 @@ def read_results(
     return forms.contests(lots)
 
 
+@guarded
 def read_hand_counts(
     source: Source, plans: Sequence[AuditPlan]
 ) -> dict[str, list[HandCount | BallotRead]]:
@@ -424,6 +428,7 @@ def _fraction(value: Fraction) -> str:
     return f"{value.numerator}/{value.denominator}" if value.denominator != 1 else str(value)
 
 
+@guarded
 def write_races(races: Mapping[int, Race]) -> str:
     """The races file of :func:`read_races`: ``ballot,race,rule,seats,threshold,kind``.
 
@@ -445,6 +450,7 @@ def write_races(races: Mapping[int, Race]) -> str:
     return _csv(("ballot", "race", "rule", "seats", "threshold", "kind"), rows)
 
 
+@guarded
 def write_draws(plans: Iterable[AuditPlan]) -> str:
     """The draws of every plan's last round: what each team pulls, in draw order.
 
@@ -469,6 +475,7 @@ def write_draws(plans: Iterable[AuditPlan]) -> str:
     return _csv(("race", "round", "draw", "batch", "position", "label"), rows)
 
 
+@guarded
 def hand_count_sheet(plans: Iterable[AuditPlan]) -> str:
     """A sheet for the hand counts, to fill in and read back with :func:`read_hand_counts`.
 

@@ -39,9 +39,12 @@ import math
 import operator
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
-from typing import Final
+from typing import Any, Final
 
 import attrs
+
+from electoral._guard import typed_fields
+from electoral.errors import InvalidType, OutOfRange
 
 from ._assertions import Assertion
 from ._common import ceil_risk, pow_risk
@@ -53,7 +56,30 @@ UNIT: Final = 1 << 64
 """Error bounds are whole multiples of ``1 / UNIT`` (rounded up)."""
 
 
-@attrs.frozen(kw_only=True, eq=False)
+def _fixed_point(name: str, value: object) -> None:
+    if type(value) is not int:
+        raise InvalidType(field=name, value=value)
+    if not 0 <= value < _FIXED_POINT_LIMIT:
+        raise OutOfRange("range", field=name, value=value, min_value=0, max_value="2**256")
+
+
+def _weights(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple):
+        raise InvalidType(field=attribute.name, value=value)
+    for item in value:
+        _fixed_point(attribute.name, item)
+
+
+def _total(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _fixed_point(attribute.name, value)
+
+
+_FIXED_POINT_LIMIT: Final = 1 << 256
+"""The fixed-point weights are multiples of ``1 / UNIT``, so above the library's ceiling on
+counts by design; they stay below ``2**256`` (78 digits), which always prints."""
+
+
+@attrs.frozen(kw_only=True, eq=False, field_transformer=typed_fields)
 class ErrorBounds:
     """The error bounds of a contest: what batch comparison samples from.
 
@@ -68,8 +94,8 @@ class ErrorBounds:
 
     assertions: tuple[Assertion, ...]
     margins: tuple[int, ...]
-    weights: tuple[int, ...]
-    total: int
+    weights: tuple[int, ...] = attrs.field(validator=_weights)
+    total: int = attrs.field(validator=_total)
     batches: tuple[Batch, ...]
 
     @property

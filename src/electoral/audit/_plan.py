@@ -26,16 +26,17 @@ import itertools
 import math
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import ErrorCollector, InconsistentValue, MissingValue, register_messages
 from electoral.seats import PublicDraw
 
 from . import _bravo, _macro
 from ._assertions import Assertion, _assertions
-from ._common import check_count, check_name, check_risk_limit, require_type
+from ._common import check_count, check_name, check_risk, check_risk_limit, require_type
 from ._contest import Contest, _votes, seats_won
 from ._sampling import check_seed, contest_seed, sample_uniform, sample_weighted
 
@@ -89,7 +90,7 @@ def _position(_instance: object, _attribute: object, value: int) -> None:
         raise InconsistentValue("audit.position", field="position", value=0, maximum="∞")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Draw:
     """One draw of the audit's numbered stream.
 
@@ -109,7 +110,7 @@ class Draw:
             _position(self, attribute, value)  # type: ignore[arg-type]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class HandCount:
     """The hand count of one batch: votes per candidate, and the ballots found.
 
@@ -130,7 +131,7 @@ class HandCount:
             check_count(value, "ballots")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class BallotRead:
     """What one ballot drawn for ballot polling shows.
 
@@ -154,7 +155,7 @@ class BallotRead:
             check_name(value, "vote")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Discrepancy:
     """A candidate whose hand count differs from the batch's form."""
 
@@ -164,7 +165,7 @@ class Discrepancy:
     counted: int
 
 
-@attrs.frozen(kw_only=True, eq=False)
+@attrs.frozen(kw_only=True, eq=False, field_transformer=typed_fields)
 class AuditPlan:
     """An audit of one contest: its parameters, assertions and the rounds drawn so far.
 
@@ -187,18 +188,16 @@ class AuditPlan:
         reason: why the plan is what it is, in words.
     """
 
-    contest: Contest = attrs.field(validator=attrs.validators.instance_of(Contest))
-    method: Method = attrs.field(validator=attrs.validators.in_(METHODS))
-    sampling: Sampling = attrs.field(validator=attrs.validators.in_(SAMPLINGS))
-    risk_limit: Fraction = attrs.field(validator=attrs.validators.instance_of(Fraction))
-    seed: str = attrs.field(validator=attrs.validators.instance_of(str))
-    expected_overstatement: int = attrs.field(validator=attrs.validators.instance_of(int))
+    contest: Contest = attrs.field()
+    method: Method = attrs.field()
+    sampling: Sampling = attrs.field()
+    risk_limit: Fraction = attrs.field()
+    seed: str = attrs.field()
+    expected_overstatement: int = attrs.field()
     assertions: tuple[Assertion, ...]
     rounds: tuple[tuple[Draw, ...], ...]
-    risk: Fraction = attrs.field(validator=attrs.validators.instance_of(Fraction))
-    status: PlanStatus = attrs.field(
-        validator=attrs.validators.in_(("sampling", "confirmed", "full_hand_count"))
-    )
+    risk: Fraction = attrs.field(validator=lambda _i, a, value: check_risk(value, a.name))
+    status: PlanStatus = attrs.field()
     reason: str
 
     @property
@@ -233,7 +232,12 @@ class AuditPlan:
         )
 
 
-@attrs.frozen(kw_only=True, eq=False)
+def _optional_risk(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        check_risk(value, attribute.name)
+
+
+@attrs.frozen(kw_only=True, eq=False, field_transformer=typed_fields)
 class AuditEvaluation:
     """What the hand counts say about a plan's round.
 
@@ -251,7 +255,7 @@ class AuditEvaluation:
 
     plan: AuditPlan
     status: Status
-    risk: Fraction | None
+    risk: Fraction | None = attrs.field(validator=_optional_risk)
     reason: str
     next: AuditPlan | None = None
     discrepancies: tuple[Discrepancy, ...] = ()
@@ -272,6 +276,7 @@ def _choice(value: object, choices: Sequence[str], field: str) -> str:
     return value
 
 
+@guarded(own=("risk_limit",))  # refused with audit.risk_limit_type
 def plan_audit(
     contest: Contest,
     *,
@@ -519,6 +524,7 @@ def _discrepancies(
     return tuple(found)
 
 
+@guarded
 def evaluate_audit(plan: AuditPlan, counts: Sequence[HandCount | BallotRead]) -> AuditEvaluation:
     """Evaluate the hand counts of every round so far, and say what comes next.
 

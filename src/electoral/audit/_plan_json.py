@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Any, Final
 
+from electoral._guard import guarded
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
@@ -76,6 +77,7 @@ def _contest_json(contest: Contest) -> dict[str, Any]:
     }
 
 
+@guarded
 def plans_json(plans: Iterable[AuditPlan]) -> str:
     """Plans as one JSON document, to evaluate later with :func:`plans_from_json`."""
     documents = []
@@ -101,7 +103,8 @@ def plans_json(plans: Iterable[AuditPlan]) -> str:
     return json.dumps({"format": FORMAT, "plans": documents}, ensure_ascii=False, indent=1) + "\n"
 
 
-def risk_text(value: Fraction | None) -> str:
+@guarded(own=("value",))  # a running risk lies on a grid finer than the ceiling
+def risk_text(value: Fraction | int | None) -> str:
     """A risk for people: four significant digits, rounded up (``"inf"`` if unbounded).
 
     >>> risk_text(Fraction(1, 3)), risk_text(None), risk_text(Fraction(0))
@@ -109,6 +112,8 @@ def risk_text(value: Fraction | None) -> str:
     """
     if value is None:
         return "inf"
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = Fraction(value)
     if not isinstance(value, Fraction):
         raise TypeError(f"value must be Fraction or None, not {type(value).__name__}")
     if not value:
@@ -118,6 +123,7 @@ def risk_text(value: Fraction | None) -> str:
     return format(quotient, "f")
 
 
+@guarded
 def evaluations_json(evaluations: Iterable[AuditEvaluation]) -> str:
     """Evaluations as one JSON document: status, risk, discrepancies and what comes next."""
     documents = []
@@ -259,6 +265,7 @@ def _contest_from(data: Any) -> Contest:
     )
 
 
+@guarded
 def plans_from_json(source: Source | str) -> tuple[AuditPlan, ...]:
     """Read back the plans of :func:`plans_json` (text, a path or a text stream).
 

@@ -36,6 +36,7 @@ import itertools
 from collections.abc import Sequence
 from typing import Final
 
+from electoral._guard import guarded
 from electoral.errors import InvalidFormat, InvalidType, OutOfRange, register_messages
 from electoral.seats import PublicDraw
 
@@ -73,7 +74,8 @@ register_messages(
 )
 
 
-def check_seed(seed: object, field: str = "seed") -> str:
+@guarded
+def check_seed(seed: str | PublicDraw, field: str = "seed") -> str:
     """Return the seed text of ``seed``: digits as given, or a public draw's key string.
 
     Raises:
@@ -99,6 +101,7 @@ def check_seed(seed: object, field: str = "seed") -> str:
     return seed
 
 
+@guarded
 def contest_seed(seed: str, contest: str) -> str:
     """The seed text of one contest's stream: ``seed + "," + contest``.
 
@@ -110,6 +113,7 @@ def contest_seed(seed: str, contest: str) -> str:
     return f"{seed},{contest}"
 
 
+@guarded
 def draw_number(seed: str, index: int) -> int:
     """``H_index``: the SHA-256 digest of ``seed + "," + str(index)`` as an integer.
 
@@ -118,10 +122,13 @@ def draw_number(seed: str, index: int) -> int:
     """
     require_type(seed, str, "seed")
     check_count(index, "index")
+    if not seed.isascii() and not seed.isprintable():  # a lone surrogate cannot be hashed
+        raise InvalidFormat("text.control", field="seed", value=seed)
     digest = hashlib.sha256(f"{seed},{index}".encode()).digest()
     return int.from_bytes(digest, "big")
 
 
+@guarded
 def sample_uniform(
     seed: str, total: int, count: int, *, first: int = 1, replacement: bool = True
 ) -> tuple[int, ...]:
@@ -166,6 +173,7 @@ def sample_uniform(
     return tuple(picks)
 
 
+@guarded
 def sample_weighted(
     seed: str, weights: Sequence[int], count: int, *, first: int = 1
 ) -> tuple[int, ...]:
