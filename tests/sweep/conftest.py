@@ -34,16 +34,16 @@ import types
 import typing
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import pendulum
 import pytest
 
+from electoral import audit, seats, synthetic, testing
 from electoral import calendar as cal
 from electoral import registration as reg
 from electoral import results as res
-from electoral import seats, synthetic, testing
 from electoral._guard import field_error
 from electoral.adapters import CodeMap, tallyho
 from electoral.errors import ErrorCollector, InvalidType, ValidationError, ValidationErrors
@@ -195,6 +195,46 @@ def seat_sweep() -> seats.Sweep:
     return seats.sweep(list_rules, {"list_formula": ["hare", "dhondt"]}, LIST_VOTES)
 
 
+AUDIT_SEED = "11111111112222222222"
+"""A public seed of 20 digits, the fewest an audit takes."""
+
+
+@functools.cache
+def audit_contest() -> audit.Contest:
+    return audit.Contest(
+        id="r", rule=seats.PluralityRule(), seats=1,
+        batches=[audit.Batch(id=f"F{n}", votes={"A": 60, "B": 40}, ballots=100) for n in range(6)],
+    )  # fmt: skip
+
+
+@functools.cache
+def audit_plan() -> audit.AuditPlan:
+    return audit.plan_audit(audit_contest(), risk_limit="0.1", seed=AUDIT_SEED)
+
+
+AUDIT_RACES = "ballot,race,rule,seats\n1,r,plurality,1\n"
+AUDIT_RESULTS = (
+    "ballot,center,station,barcode,candidate_id,votes\n"
+    "1,11001,1,1100100101,1,60\n1,11001,1,1100100101,2,40\n"
+)
+
+
+def filled_sheet() -> str:
+    """The hand-count sheet of :func:`audit_plan`, every blank filled as the forms say."""
+    lines = audit.hand_count_sheet([audit_plan()]).splitlines()
+    header = lines[0].split(",")
+    votes = header.index("votes")
+    candidate = header.index("candidate")
+    rows = [line.split(",") for line in lines[1:]]
+    for row in rows:
+        row[votes] = "60" if row[candidate] == "A" else "40"
+    return "\n".join(",".join(row) for row in [header, *rows]) + "\n"
+
+
+def hand_counts() -> list[object]:
+    return [audit.HandCount(batch=b, votes={"A": 60, "B": 40}) for b in audit_plan().to_count]
+
+
 # --- the tables ------------------------------------------------------------------------------
 
 BY_TYPE: dict[object, Builder] = {
@@ -265,6 +305,12 @@ BY_TYPE: dict[object, Builder] = {
     reg.AllocatedStation: lambda: list(station_plan().stations),
     cal.LibyanCalendar: lambda: [cal.LibyanCalendar(authority=cal.Authority.WEST)],
     seats.Sweep: lambda: [seat_sweep()],
+    audit.Batch: lambda: list(audit_contest().batches[:1]),
+    audit.Contest: lambda: [audit_contest()],
+    audit.AuditPlan: lambda: [audit_plan()],
+    audit.AuditEvaluation: lambda: [audit.evaluate_audit(audit_plan(), cast(Any, hand_counts()))],
+    audit.HandCount: hand_counts,
+    audit.ErrorBounds: lambda: [audit.error_bounds(audit_contest())],
     seats.Reading: lambda: list(seat_sweep().readings),
 }
 """Valid values of a type, the likeliest first."""
@@ -286,7 +332,7 @@ BY_NAME: dict[str, Builder] = {
     "user": lambda: ["u"],
     "seats": lambda: [2],
     "votes": lambda: [{"a": 5, "b": 3}],
-    "seed": lambda: [1],
+    "seed": lambda: [1, AUDIT_SEED],
     "objector": lambda: ["119690261935"],
     "subject": lambda: ["219690261934", "119690261935"],
 }
@@ -297,6 +343,22 @@ BY_TARGET: dict[str, dict[str, Builder]] = {
     "electoral.synthetic.synthetic_election": {"size": lambda: [MICRO]},
     "electoral.testing.assert_roundtrip": {"value": lambda: list(sample().stations)},
     "electoral.testing.strategies.as_typed": {"identifiers": lambda: [national_ids()]},
+    "electoral.audit.contests_from_results": {
+        "rows": lambda: [list(res.results_rows(form_records()[:1], tally_setup()))],
+        "races": lambda: [audit.read_races(io.StringIO(AUDIT_RACES.replace("\n1,", "\n117,")))],
+    },
+    "electoral.audit.read_races": {"source": lambda: [io.StringIO(AUDIT_RACES)]},
+    "electoral.audit.read_results": {
+        "source": lambda: [io.StringIO(AUDIT_RESULTS)],
+        "races": lambda: [audit.read_races(io.StringIO(AUDIT_RACES))],
+    },
+    "electoral.audit.read_hand_counts": {
+        "source": lambda: [io.StringIO(filled_sheet())],
+        "plans": lambda: [[audit_plan()]],
+    },
+    "electoral.audit.plans_from_json": {
+        "source": lambda: [io.StringIO(audit.plans_json([audit_plan()]))],
+    },
     "electoral.seats.sweep": {
         "build": lambda: [list_rules],
         "readings": lambda: [{"list_formula": ["hare", "dhondt"]}],

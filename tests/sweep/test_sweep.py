@@ -232,6 +232,8 @@ def problem(
         return None
     if isinstance(error, Slow):
         return f"ran longer than {SLOW_SECONDS} s"
+    if isinstance(error, OSError) and isinstance(value, pathlib.PurePath):
+        return None  # a missing file or a directory: the system's answer, not a crash
     if isinstance(error, TypeError) and not admits(annotation, value):
         if re.match(rf"{re.escape(name)}\b", str(error)):
             return None
