@@ -136,6 +136,9 @@ class Label:
     __slots__ = ("ar", "en")
 
     def __init__(self, en: str, ar: str) -> None:
+        for name, text in (("en", en), ("ar", ar)):
+            if not isinstance(text, str):
+                raise TypeError(f"{name}: a label is a str, not {type(text).__name__}")
         self.en = en
         self.ar = ar
 

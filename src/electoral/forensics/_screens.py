@@ -19,6 +19,7 @@ from typing import Final, TypeVar
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import OutOfRange, register_messages
 from electoral.forensics._stats import (
     benjamini_hochberg,
@@ -90,7 +91,7 @@ Place = tuple[int, int, int]
 """``(ballot, centre, station)``."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class StationFigures:
     """One published form's figures: a station's result in one ballot.
 
@@ -146,6 +147,8 @@ def _items(value: object, name: str, cls: type[T]) -> list[T]:
 
 
 def _check_level(q: object) -> Fraction:
+    if type(q) is int:  # a whole number is a Fraction too: refused below as out of range
+        q = Fraction(q)
     if type(q) is not Fraction:
         raise TypeError(f"q must be a Fraction, not {type(q).__name__}")
     if not 0 < q < 1:
@@ -153,6 +156,7 @@ def _check_level(q: object) -> Fraction:
     return q
 
 
+@guarded
 def station_figures(forms: Iterable[PublishedForm]) -> tuple[StationFigures, ...]:
     """Each form's figures; the leader of each ballot is its candidate with most votes."""
     items = _items(forms, "forms", PublishedForm)
@@ -183,7 +187,7 @@ def station_figures(forms: Iterable[PublishedForm]) -> tuple[StationFigures, ...
     return tuple(out)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Fingerprint:
     """A turnout / leader-share histogram (Klimek et al. 2012), in ``bins`` × ``bins`` cells.
 
@@ -198,6 +202,7 @@ class Fingerprint:
     left_out: int
 
 
+@guarded
 def fingerprint(figures: Iterable[StationFigures], *, bins: int = 20) -> Fingerprint:
     """The fingerprint of stations with registrants and valid votes."""
     if type(bins) is not int:
@@ -221,7 +226,7 @@ def fingerprint(figures: Iterable[StationFigures], *, bins: int = 20) -> Fingerp
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Flag:
     """A screen's finding about one station (or group): a reason to look, not a verdict.
 
@@ -256,6 +261,7 @@ def _check_minimum(value: object, name: str, minimum: int) -> int:
     return value
 
 
+@guarded
 def last_digit_test(
     counts: Iterable[int], *, minimum: int = 10
 ) -> tuple[Fraction, float, str, int]:
@@ -288,6 +294,7 @@ def last_digit_test(
     return statistic, p, "chi-square, 9 df", used
 
 
+@guarded
 def round_number_test(counts: Iterable[int], *, minimum: int = 10) -> tuple[int, float, int]:
     """How many counts (of at least ``minimum``) end in 0 or 5, against 1 in 5.
 
@@ -329,6 +336,7 @@ def _adjust(flags: list[Flag], q: Fraction) -> list[Flag]:
     ]
 
 
+@guarded
 def digit_flags(
     figures: Iterable[StationFigures], *, minimum: int = 10, q: Fraction = Fraction(5, 100)
 ) -> tuple[Flag, ...]:
@@ -351,6 +359,7 @@ def digit_flags(
     return (*_adjust(last, q), *_adjust(rounded, q))
 
 
+@guarded
 def turnout_flags(
     figures: Iterable[StationFigures],
     *,
@@ -389,6 +398,7 @@ def turnout_flags(
     return tuple(_adjust(flags, q))
 
 
+@guarded
 def identical_vector_flags(
     figures: Iterable[StationFigures], *, minimum_total: int = 1, q: Fraction = Fraction(5, 100)
 ) -> tuple[Flag, ...]:
@@ -439,6 +449,7 @@ def _rank(flag: Flag) -> tuple[float, float, str, Place]:
     )
 
 
+@guarded
 def screen(
     forms: Iterable[PublishedForm],
     *,

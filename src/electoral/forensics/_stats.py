@@ -29,6 +29,9 @@ from collections.abc import Iterator, Sequence
 from fractions import Fraction
 from typing import Final
 
+from electoral._guard import MAX_COUNT, guarded
+from electoral.errors import OutOfRange
+
 __all__ = [
     "benjamini_hochberg",
     "binomial_tail",
@@ -44,6 +47,7 @@ _TINY: Final = 1e-300
 _MAX_ITER: Final = 10_000
 
 
+@guarded
 def binomial_tail(successes: int, trials: int, p: Fraction) -> Fraction:
     """P(X >= successes) for X ~ Binomial(trials, p), exactly.
 
@@ -106,6 +110,7 @@ def _outcomes(n: int, cells: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(weights), tuple(cumulative)
 
 
+@guarded
 def exact_uniform_test(counts: Sequence[int]) -> Fraction:
     """Exact multinomial test of ``counts`` against equal cell probabilities.
 
@@ -163,8 +168,14 @@ def _gamma_q(a: float, x: float) -> float:
     return math.exp(log_front) * h
 
 
+@guarded
 def chi_square_sf(statistic: float, df: int) -> float:
-    """The upper tail of the chi-square distribution with ``df`` degrees of freedom."""
+    """The upper tail of the chi-square distribution with ``df`` degrees of freedom.
+
+    ``df`` is at least 1 (``range``); the guard keeps both below the library's ceiling.
+    """
+    if df < 1:
+        raise OutOfRange(field="df", value=df, min_value=1, max_value=MAX_COUNT)
     return _gamma_q(df / 2, statistic / 2)
 
 
@@ -182,6 +193,7 @@ def chi_square_test(counts: Sequence[int], expected: Sequence[Fraction]) -> tupl
     return statistic, chi_square_sf(float(statistic), len(counts) - 1)
 
 
+@guarded
 def normal_tail(z: float) -> float:
     """P(Z >= z) for a standard normal Z."""
     return 0.5 * math.erfc(z / math.sqrt(2))
@@ -200,6 +212,7 @@ def multinomial_log_pmf(counts: Sequence[int], probabilities: Sequence[Fraction]
     return total
 
 
+@guarded
 def benjamini_hochberg(p_values: Sequence[float], q: Fraction) -> tuple[list[float], list[bool]]:
     """Adjusted p-values and rejections controlling the false discovery rate at ``q``.
 

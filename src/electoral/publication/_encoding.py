@@ -37,6 +37,7 @@ from typing import Any, Final
 
 import attrs
 
+from electoral._guard import typed_fields
 from electoral.errors import (
     InconsistentValue,
     InvalidFormat,
@@ -174,7 +175,7 @@ def _state(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         raise InvalidFormat("publication.state", field=attribute.name, value=value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class PublishedForm:
     """A counted form as it is published: where it comes from and what it says.
 

@@ -27,6 +27,7 @@ import json
 from collections.abc import Callable, Iterator
 from typing import IO, Any, Final
 
+from electoral._guard import guarded
 from electoral.errors import (
     ErrorCollector,
     InvalidFormat,
@@ -234,6 +235,7 @@ def _check_line(number: int, line: bytes, name: str) -> None:
 # ----------------------------------------------------------------------------- per-form CSV
 
 
+@guarded
 def write_forms(publication: Publication) -> str:
     """The per-form CSV file: a header, then each form's canonical row, LF line endings.
 
@@ -272,6 +274,7 @@ def _rows(source: object, header: tuple[str, ...] | None) -> Iterator[tuple[int,
     yield from lines
 
 
+@guarded
 def read_forms(source: str | bytes | IO[bytes] | IO[str]) -> tuple[PublishedForm, ...]:
     """Read a per-form file: every form, or every problem of the file at once.
 
@@ -288,6 +291,7 @@ def read_forms(source: str | bytes | IO[bytes] | IO[str]) -> tuple[PublishedForm
     return tuple(forms)
 
 
+@guarded
 def verify_forms_file(
     manifest: Manifest,
     source: str | bytes | IO[bytes] | IO[str],
@@ -365,6 +369,7 @@ def _counting_json(counting: Counting) -> dict[str, bool]:
     }
 
 
+@guarded
 def write_manifest(manifest: Manifest) -> str:
     """The manifest as JSON: the same manifest always gives the same bytes.
 
@@ -392,6 +397,7 @@ def write_manifest(manifest: Manifest) -> str:
     )
 
 
+@guarded
 def write_proof(proof: InclusionProof) -> str:
     """An inclusion proof as JSON."""
     if not isinstance(proof, InclusionProof):
@@ -655,6 +661,7 @@ def _document(
     return shape, top
 
 
+@guarded
 def read_manifest(source: str | bytes | IO[bytes] | IO[str]) -> Manifest:
     """Read a manifest written by :func:`write_manifest` (or by anyone following the schema).
 
@@ -702,6 +709,7 @@ def _step_maker(
     return make
 
 
+@guarded
 def read_proof(source: str | bytes | IO[bytes] | IO[str]) -> InclusionProof:
     """Read an inclusion proof written by :func:`write_proof`.
 

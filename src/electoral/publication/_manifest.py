@@ -15,7 +15,8 @@ from typing import Any, Final
 
 import attrs
 
-from electoral.errors import InvalidFormat, InvalidType, register_messages
+from electoral._guard import guarded, typed_fields
+from electoral.errors import InvalidFormat, InvalidLength, InvalidType, register_messages
 from electoral.ids import station_number as _station_number
 from electoral.model import _validators as v
 from electoral.publication._encoding import _BARCODE, SUMMARY_COLUMNS
@@ -40,6 +41,11 @@ _LABEL: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 
 register_messages(
     {
+        "publication.subtotals_length": (
+            "{value} figures; subtotals have at least {minimum}: forms, five fields, votes.",
+            "{value} من الأرقام؛ للمجاميع الفرعية {minimum} على الأقل: "
+            "الاستمارات والحقول والأصوات.",
+        ),
         "publication.hash": (
             "{value} is not a SHA-256 hash (64 lowercase hexadecimal digits).",
             "القيمة {value} ليست بصمة SHA-256 (64 رقمًا ست عشريًا بأحرف صغيرة).",
@@ -104,7 +110,7 @@ def _counts(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         _COUNT(_, attribute, item)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Subtotals:
     """A node's subtotals: forms counted, the five reconciliation fields, votes.
 
@@ -123,6 +129,12 @@ class Subtotals:
     @classmethod
     def of(cls, counts: tuple[int, ...]) -> Subtotals:
         """From a vector ``(forms, fields 1-5, votes...)``."""
+        if not isinstance(counts, tuple | list):  # the guard names anything else
+            raise TypeError(f"counts must be a tuple of counts, not {type(counts).__name__}")
+        if len(counts) < 6:
+            raise InvalidLength(
+                "publication.subtotals_length", field="counts", value=len(counts), minimum=6
+            )
         return cls(
             forms=counts[0],
             voters=counts[1],
@@ -162,7 +174,7 @@ class Subtotals:
         return sum(self.votes)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class FormEntry:
     """A centre's form in the manifest: its station, barcode and leaf hash."""
 
@@ -194,7 +206,7 @@ def _candidates(_: object, attribute: attrs.Attribute[Any], value: object) -> No
             raise InvalidType(field=attribute.name, value=pair)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Node:
     """A node of the tree above the forms: a centre, sub-constituency, constituency or ballot.
 
@@ -223,6 +235,7 @@ class Node:
         default=(), converter=_tuple, validator=_candidates
     )
 
+    @guarded
     def walk(self) -> Iterator[Node]:
         """This node and every node beneath it, parents first, in order."""
         yield self
@@ -230,7 +243,7 @@ class Node:
             yield from child.walk()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Counting:
     """The counting rule the tree was built under (:func:`electoral.results.counted_forms`).
 
@@ -256,7 +269,7 @@ def _ballots(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
             raise InvalidType(field=attribute.name, value=node)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Manifest:
     """What is published beside the per-form file: the roots and every node above the forms.
 
@@ -276,6 +289,7 @@ class Manifest:
     ballots: tuple[Node, ...] = attrs.field(converter=_tuple, validator=_ballots)
     schema_version: int = attrs.field(default=SCHEMA_VERSION, validator=v.integer(1, 1))
 
+    @guarded
     def ballot(self, number: int) -> Node | None:
         """The tree of ballot ``number``, or ``None``."""
         return next((node for node in self.ballots if node.key == number), None)

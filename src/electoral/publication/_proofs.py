@@ -14,6 +14,7 @@ from typing import Any, Final
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import InvalidType, register_messages
 from electoral.model import _validators as v
 from electoral.publication._build import NodePath, ballot_header, election_header, summary
@@ -84,7 +85,7 @@ def _step_level(_: object, attribute: attrs.Attribute[Any], value: object) -> No
         raise InvalidType(field=attribute.name, value=value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ProofStep:
     """One level of a proof: the node, the position under it, and the siblings.
 
@@ -111,7 +112,7 @@ def _steps(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         raise InvalidType("publication.proof_levels", field=attribute.name, value=value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class InclusionProof:
     """The path of one form to the election's root.
 
@@ -145,6 +146,7 @@ def _fail(
     )
 
 
+@guarded
 def verify_inclusion(proof: InclusionProof, form: PublishedForm, root: str) -> Verification:
     """Check that ``form`` is in the tree whose root is ``root``, by ``proof``.
 

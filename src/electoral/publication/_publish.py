@@ -14,6 +14,7 @@ from typing import Any, Final
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
@@ -145,7 +146,7 @@ def _to_node(built: Built, candidates: tuple[CandidateKey, ...] = ()) -> Node:
     )
 
 
-@attrs.frozen(kw_only=True, eq=False)
+@attrs.frozen(kw_only=True, eq=False, field_transformer=typed_fields)
 class Publication:
     """The published results: the manifest, the forms in publication order, their proofs.
 
@@ -168,6 +169,7 @@ class Publication:
         """The election's root hash, in hexadecimal."""
         return self.manifest.root
 
+    @guarded
     def form(self, barcode: str) -> PublishedForm:
         """The published form with ``barcode``.
 
@@ -181,6 +183,7 @@ class Publication:
                 return form
         raise InconsistentValue("publication.form_not_found", field="barcode", value=barcode)
 
+    @guarded
     def proof(self, barcode: str) -> InclusionProof:
         """The inclusion proof of the form with ``barcode``: its path to the election's root.
 
@@ -241,6 +244,7 @@ def _check_tally(tally: Tally, forms: Iterable[PublishedForm], candidates: Any) 
             raise InconsistentValue("publication.tally_mismatch", field="tally", value=ballot)
 
 
+@guarded
 def publish(
     records: Iterable[FormRecord],
     setup: TallySetup,

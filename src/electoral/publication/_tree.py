@@ -28,6 +28,8 @@ import struct
 from collections.abc import Sequence
 from typing import Final
 
+from electoral._guard import guarded
+
 __all__ = [
     "CEILING",
     "EMPTY_HASH",
@@ -80,6 +82,7 @@ class Level(enum.Enum):
         """The byte that names the level in a level node's encoding (1 to 5; 0 for forms)."""
         return _CODES[self]
 
+    @guarded
     def label(self, language: str = "en") -> str:
         """The level's name in English or Arabic."""
         return _LABELS[self][language == "ar"]

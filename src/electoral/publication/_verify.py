@@ -21,7 +21,16 @@ from typing import Any, Final
 
 import attrs
 
-from electoral.errors import MESSAGES, ErrorCollector, Language, ValidationError, register_messages
+from electoral._guard import guarded, typed_fields
+from electoral.errors import (
+    MESSAGES,
+    ErrorCollector,
+    InvalidFormat,
+    InvalidType,
+    Language,
+    ValidationError,
+    register_messages,
+)
 from electoral.ids import center_id as _center_id
 from electoral.publication._build import Built, NodePath, TreeBuilder, describe_path
 from electoral.publication._encoding import (
@@ -36,6 +45,10 @@ __all__ = ["Disagreement", "Verification", "check_rows", "disagreement", "verify
 
 register_messages(
     {
+        "publication.unknown_code": (
+            "{value} is not a registered error code.",
+            "{value} ليس رمز خطأ مسجلًا.",
+        ),
         "publication.differs.root": (
             "The root computed from the forms is {found}; the manifest says {expected}.",
             "الجذر المحسوب من الاستمارات هو {found}؛ والبيان يذكر {expected}.",
@@ -81,7 +94,7 @@ register_messages(
 )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Disagreement:
     """Where the forms and the manifest (or a proof and a root) disagree, and why.
 
@@ -94,21 +107,30 @@ class Disagreement:
         params: further figures the message uses (``column``, ``barcode``...).
     """
 
-    code: str
+    code: str = attrs.field()
     path: NodePath
     expected: object = None
     found: object = None
     params: tuple[tuple[str, object], ...] = ()
+
+    @code.validator
+    def _registered(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not str:
+            raise InvalidType(field="code", value=value)
+        if value not in MESSAGES:
+            raise InvalidFormat("publication.unknown_code", field="code", value=value)
 
     @property
     def node(self) -> str:
         """The node, in words: ``"ballot 117 / constituency 3 / centre 31001"``."""
         return describe_path(self.path)
 
+    @guarded
     def describe(self, language: Language = "en") -> str:
         """The node and what disagrees there, in English or Arabic."""
         return f"{describe_path(self.path, language)}: {self.message(language)}"
 
+    @guarded
     def message(self, language: Language = "en") -> str:
         """What disagrees, in English or Arabic (without the node)."""
         template: str = getattr(MESSAGES[self.code], language)
@@ -118,7 +140,7 @@ class Disagreement:
         return self.describe()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Verification:
     """The answer of a verification: true only when everything was checked and agrees.
 
@@ -454,6 +476,7 @@ def _form_rows(forms: Iterable[PublishedForm]) -> Iterator[tuple[int, bytes]]:
         yield number, form.row.encode("ascii")
 
 
+@guarded
 def verify_manifest(
     manifest: Manifest, forms: Iterable[PublishedForm], *, root: str | None = None
 ) -> Verification:
