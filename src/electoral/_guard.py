@@ -46,6 +46,7 @@ __all__ = [
     "MAX_COUNT",
     "MAX_YEAR",
     "MIN_YEAR",
+    "TYPED_CHECKS",
     "beyond_ceiling",
     "check_fields",
     "field_error",
@@ -90,6 +91,9 @@ register_messages(
 
 GUARDED: Final[list[Callable[..., Any]]] = []
 """Every guarded function, so that a test can check that its annotations resolve."""
+
+TYPED_CHECKS: Final[set[Callable[..., Any]]] = set()
+"""The validators :func:`typed_fields` gives, so that a test can tell them from a rule's."""
 
 _FIRST_WORD: Final = re.compile(r"\w+")
 _CRASHES: Final = (AttributeError, LookupError, TypeError, ValueError, ArithmeticError)
@@ -534,6 +538,7 @@ def typed_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.At
         if error is not None:
             raise error
 
+    TYPED_CHECKS.add(check)
     return [
         field.evolve(validator=check) if field.validator is None and field.init else field
         for field in fields

@@ -42,6 +42,7 @@ import pytest
 
 from electoral import audit, seats, synthetic, testing
 from electoral import calendar as cal
+from electoral import publication as pub
 from electoral import registration as reg
 from electoral import results as res
 from electoral._guard import field_error
@@ -195,6 +196,11 @@ def seat_sweep() -> seats.Sweep:
     return seats.sweep(list_rules, {"list_formula": ["hare", "dhondt"]}, LIST_VOTES)
 
 
+@functools.cache
+def publication() -> pub.Publication:
+    return pub.publish(form_records(), tally_setup(), election="sweep")
+
+
 AUDIT_SEED = "11111111112222222222"
 """A public seed of 20 digits, the fewest an audit takes."""
 
@@ -305,6 +311,13 @@ BY_TYPE: dict[object, Builder] = {
     reg.AllocatedStation: lambda: list(station_plan().stations),
     cal.LibyanCalendar: lambda: [cal.LibyanCalendar(authority=cal.Authority.WEST)],
     seats.Sweep: lambda: [seat_sweep()],
+    pub.Publication: lambda: [publication()],
+    pub.Disagreement: lambda: [pub.Disagreement(code="publication.differs.root", path=())],
+    pub.Manifest: lambda: [publication().manifest],
+    pub.Node: lambda: list(publication().manifest.ballots[:1]),
+    pub.Subtotals: lambda: [publication().manifest.subtotals],
+    pub.PublishedForm: lambda: list(publication().forms[:2]),
+    pub.InclusionProof: lambda: [publication().proof(publication().forms[0].barcode)],
     audit.Batch: lambda: list(audit_contest().batches[:1]),
     audit.Contest: lambda: [audit_contest()],
     audit.AuditPlan: lambda: [audit_plan()],
