@@ -57,6 +57,10 @@ SKIPPED: tuple[str, ...] = ("electoral.testing", "electoral.contrib", "electoral
 #: What each param of a message template holds. Every error also has ``value``. A
 #: test fails on a template param missing here, so a new code documents its params.
 PARAMS: dict[str, str] = {
+    "ballots": "the ballot numbers whose counted forms meet at one station",
+    "listed": "how many readings a record of a what-if sweep lists",
+    "presets": "the names of the preset sizes",
+    "readings": "the number of readings of a what-if sweep",
     "ceiling": "the largest count the rule accepts, far above any real figure",
     "command": "the electoral command whose output the folder holds",
     "encoding": "the text encoding the file's bytes look like (Windows-1256, UTF-16)",

@@ -53,8 +53,8 @@ register_messages(
             "لم تُعط للمعامل {value} أي قراءة.",
         ),
         "seats.change_readings": (
-            "{value} has seats under {seats} readings; the sweep has {readings}.",
-            "{value} له مقاعد في {seats} قراءة، وفي المسح {readings} قراءة.",
+            "{value} has seats under {listed} readings; the sweep has {readings}.",
+            "{value} له مقاعد في {listed} قراءة، وفي المسح {readings} قراءة.",
         ),
         "seats.too_many_readings": (
             "{value} combinations of readings; at most {limit} are allocated.",
@@ -163,7 +163,7 @@ class Sweep:
                     "seats.change_readings",
                     field="changes",
                     value=f"{change.race}/{change.candidate}",
-                    seats=len(change.seats),
+                    listed=len(change.seats),
                     readings=len(self.readings),
                 )
 
