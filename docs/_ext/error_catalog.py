@@ -57,6 +57,18 @@ SKIPPED: tuple[str, ...] = ("electoral.testing", "electoral.contrib", "electoral
 #: What each param of a message template holds. Every error also has ``value``. A
 #: test fails on a template param missing here, so a new code documents its params.
 PARAMS: dict[str, str] = {
+    "ceiling": "the largest count the rule accepts, far above any real figure",
+    "command": "the electoral command whose output the folder holds",
+    "encoding": "the text encoding the file's bytes look like (Windows-1256, UTF-16)",
+    "files": "the files found that electoral did not write",
+    "formats": "the formats the command reads for this kind of file",
+    "found": "what the forms (or the proof) give, beside what the manifest says",
+    "index": "the position of a child among its parent's children, counted from 0",
+    "input": "the input file that lies inside the output folder",
+    "kind": "the kind of file the command expected (centres, citizens, result forms)",
+    "seen": "the format the file's content looks like",
+    "votes": "the votes the batch's result form records",
+    "where": "the fields or columns concerned",
     "value": "the refused value as the message shows it: its repr(), shortened to 80 "
     "characters (every error has it)",
     "allowed": "the states (or statuses) the operation needs",
