@@ -6,9 +6,17 @@ shows the field (the option or column) before the message, ``field: message``.
 
 from __future__ import annotations
 
-from electoral.errors import register_messages
+from electoral.errors import register_labels, register_messages
 
 __all__: list[str] = []
+
+register_labels(
+    {
+        "allow_loss": ("Allow loss", "السماح بالفقد"),
+        "by_lot": ("Won by lot", "فاز بالقرعة"),
+        "to": ("Target format (--to)", "صيغة الهدف (--to)"),
+    }
+)
 
 register_messages(
     {
@@ -27,43 +35,42 @@ register_messages(
             "تُفحص استمارات النتائج مقابل إعدادات العد؛ حدد --setup DIR.",
         ),
         # files that cannot be read
-        "cli.file_missing": ("the file {value} does not exist.", "الملف {value} غير موجود."),
+        "cli.file_missing": ("{value} does not exist.", "{value} غير موجود."),
         "cli.folder_missing": ("the folder {value} does not exist.", "المجلد {value} غير موجود."),
         "cli.file_is_folder": (
             "{value} is a folder, not a file.",
             "{value} مجلد وليس ملفًا.",
         ),
         "cli.file_unreadable": (
-            "the file {value} cannot be read ({reason}).",
-            "تعذرت قراءة الملف {value} ({reason}).",
+            "{value} cannot be read ({reason}).",
+            "تعذرت قراءة {value} ({reason}).",
         ),
-        "cli.file_empty": ("the file {value} is empty.", "الملف {value} فارغ."),
+        "cli.file_empty": ("{value} is empty.", "{value} فارغ."),
         "cli.encoding": (
-            "the file {value} is not UTF-8 text (it looks like {encoding}); save it as UTF-8.",
-            "الملف {value} ليس نصًا بترميز UTF-8 (يبدو بترميز {encoding})؛ احفظه بترميز UTF-8.",
+            "{value} is not UTF-8 text (it looks like {encoding}); save it as UTF-8.",
+            "{value} ليس نصًا بترميز UTF-8 (يبدو بترميز {encoding})؛ احفظه بترميز UTF-8.",
         ),
         "cli.format_unsupported": (
             "{value} is not a format of {kind} files; they can be {formats}.",
             "{value} ليست صيغة لملفات {kind}؛ الصيغ المتاحة: {formats}.",
         ),
         "cli.format_mismatch": (
-            "the file {value} looks like {seen}, not a {kind} file ({formats}); "
+            "{value} looks like {seen}, not a {kind} file ({formats}); "
             "give --format if it is one.",
-            "يبدو الملف {value} من نوع {seen} وليس ملف {kind} ({formats})؛ "
-            "حدد --format إن كان كذلك.",
+            "يبدو {value} من نوع {seen} وليس ملف {kind} ({formats})؛ حدد --format إن كان كذلك.",
         ),
         # problems inside a file
         "cli.nul": (
-            "the file {value} holds a NUL character: it is not a text file.",
-            "يحتوي الملف {value} على محرف NUL: ليس ملفًا نصيًا.",
+            "{value} holds a NUL character: it is not a text file.",
+            "يحتوي {value} على محرف NUL: ليس ملفًا نصيًا.",
         ),
         "cli.csv": (
-            "the file {value} is not valid CSV here ({reason}).",
-            "الملف {value} ليس بصيغة CSV صحيحة هنا ({reason}).",
+            "{value} is not valid CSV here ({reason}).",
+            "{value} ليس بصيغة CSV صحيحة هنا ({reason}).",
         ),
         "cli.json": (
-            "the file {value} is not valid JSON here ({reason}).",
-            "الملف {value} ليس بصيغة JSON صحيحة هنا ({reason}).",
+            "{value} is not valid JSON here ({reason}).",
+            "{value} ليس بصيغة JSON صحيحة هنا ({reason}).",
         ),
         "cli.json_shape": (
             "the JSON holds {value}; expected {expected}.",
@@ -86,8 +93,8 @@ register_messages(
             "يحتوي الصف على {count} خلية؛ والترويسة على {expected}.",
         ),
         "cli.no_records": (
-            "the file {value} holds no records.",
-            "لا يحتوي الملف {value} على أي سجل.",
+            "{value} holds no records.",
+            "لا يحتوي {value} على أي سجل.",
         ),
         # writing
         "cli.write_failed": (
@@ -113,7 +120,7 @@ register_messages(
             "مجلد المخرجات {value} هو المجلد الحالي أو يحتويه؛ اختر مجلدًا آخر.",
         ),
         "cli.output_is_input": (
-            "the output {value} is the input file itself; choose another path.",
+            "{value} is the input file itself; choose another path.",
             "ملف المخرجات {value} هو ملف الإدخال نفسه؛ اختر مسارًا آخر.",
         ),
         # the commands' own checks

@@ -68,8 +68,8 @@ __all__ = [
 register_messages(
     {
         "results.stage": (
-            "{field}: {value} is not a stage of the pipeline.",
-            "{field}: {value} ليست مرحلة من مراحل المعالجة.",
+            "{value} is not a stage of the pipeline.",
+            "{value} ليست مرحلة من مراحل المعالجة.",
         ),
         "results.partition_split_station": (
             "The forms of station {value} are in more than one part; each station's forms "
