@@ -346,7 +346,7 @@ def changed(inst: T, **changes: Any) -> T:
     >>> changed(ballot, number=-1)
     Traceback (most recent call last):
     ...
-    electoral.errors.OutOfRange: number: -1 must lie between 0 and 32767.
+    electoral.errors.OutOfRange: -1 must lie between 0 and 32767.
     """
     cls = type(inst)
     try:

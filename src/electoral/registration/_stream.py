@@ -42,7 +42,7 @@ every record built so far again and again as the batch grows.
 
 from __future__ import annotations
 
-import datetime as dt
+import datetime
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from operator import itemgetter
@@ -88,7 +88,7 @@ def _check(
     rows: Sequence[Sequence[str]],
     lines: Sequence[int],
     fast: FastPath,
-    today: dt.date,
+    today: datetime.date,
     records: list[RegistryRecord],
     problems: Problems,
 ) -> None:
@@ -141,7 +141,7 @@ def _duplicate(field: str, value: object) -> InconsistentValue:
 def validate_registry_rows(
     rows: Iterable[Sequence[str]],
     *,
-    as_of: dt.datetime,
+    as_of: datetime.datetime,
     first_line: int = 1,
     line_numbers: Sequence[int] | None = None,
 ) -> list[RegistryRecord]:
@@ -237,7 +237,9 @@ class RegistryStream:
     share one string per name); a chunk's records are the caller's to keep or drop.
     """
 
-    def __init__(self, *, as_of: dt.datetime, first_line: int = 1, unique: bool = True) -> None:
+    def __init__(
+        self, *, as_of: datetime.datetime, first_line: int = 1, unique: bool = True
+    ) -> None:
         self._today = _today(as_of)
         self._line = first_line
         self._unique = unique

@@ -37,7 +37,7 @@ from typing import Final, TypeVar
 import attrs
 
 from electoral.adapters.tallyho import FORM_STATE
-from electoral.errors import InconsistentValue, MissingValue, register_messages
+from electoral.errors import InconsistentValue, MissingValue, register_labels, register_messages
 from electoral.model import FormState, Gender, ReconciliationForm, Region
 from electoral.results._records import CandidateKey, EntryVersion, FormRecord, TallySetup
 
@@ -64,6 +64,13 @@ __all__ = [
     "tally",
     "unprocessed_states",
 ]
+
+register_labels(
+    {
+        "parts": ("Parts", "الأجزاء"),
+        "definition": ("Turnout definition", "تعريف نسبة المشاركة"),
+    }
+)
 
 register_messages(
     {
