@@ -76,6 +76,7 @@ wheel-test: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	for script in benchmarks/bench_*.py; do $(BIN)/python $$script || exit 1; done
+	$(BIN)/python benchmarks/table.py
 
 clean:
 	rm -rf $(VENV) $(WHEEL_VENV) $(DJANGO_VENV) dist docs/_build .hypothesis .mypy_cache .ruff_cache

@@ -175,7 +175,6 @@ from electoral.registration._registry import (
     compare_snapshots,
     parse_birth_date,
     validate_registry_row,
-    validate_registry_rows,
 )
 from electoral.registration._reminders import (
     REMINDER_LOOKAHEAD_DAYS,
@@ -237,6 +236,12 @@ from electoral.registration._stations import (
     voters_by_center_and_station_csv,
     voters_by_national_id_csv,
 )
+from electoral.registration._stream import (
+    RegistryChunk,
+    RegistryStream,
+    registry_duplicates,
+    validate_registry_rows,
+)
 
 __all__ = [
     "ARABIC_COMMA",
@@ -295,7 +300,9 @@ __all__ = [
     "Registration",
     "RegistrationBreakdown",
     "RegistrationState",
+    "RegistryChunk",
     "RegistryRecord",
+    "RegistryStream",
     "Reminder",
     "Reply",
     "ReportTotals",
@@ -385,6 +392,7 @@ __all__ = [
     "record_to_dump_line",
     "registration_breakdown",
     "registration_open",
+    "registry_duplicates",
     "related_by_copy",
     "remaining_registrations",
     "render_reply",

@@ -59,11 +59,8 @@ from electoral.errors import (
     register_messages,
 )
 from electoral.registration._common import split_lines
-from electoral.registration._registry import (
-    REGISTRY_COLUMNS,
-    RegistryRecord,
-    validate_registry_rows,
-)
+from electoral.registration._registry import REGISTRY_COLUMNS, RegistryRecord
+from electoral.registration._stream import validate_registry_rows
 
 __all__ = [
     "DUMP_DATA_PREFIX",

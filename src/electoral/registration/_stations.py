@@ -40,6 +40,8 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import compress, repeat
+from operator import attrgetter, is_, itemgetter, not_
 from typing import Final, Generic, TypeVar
 
 import attrs
@@ -54,6 +56,7 @@ from electoral.model import (
     Station,
     SubConstituency,
 )
+from electoral.registration._registry import RegistryRecord
 from electoral.registration._roll import Voter
 
 __all__ = [
@@ -192,6 +195,22 @@ def _chunks(voters: list[V], first_number: int, limit: int) -> list[RollSegment[
     return out
 
 
+_GENDER: Final = attrgetter("gender")
+_CODE: Final = itemgetter(6)
+
+
+def _male_mask(roll: Sequence[Voter]) -> list[bool]:
+    """Whether each voter is male, read in C-level passes.
+
+    A :class:`~electoral.registration.RegistryRecord` keeps its gender as the code
+    1 (male) or 2 (female) in its seventh field; any other voter is asked for its
+    :attr:`~electoral.registration.Voter.gender`.
+    """
+    if set(map(type, roll)) == {RegistryRecord}:
+        return list(map((1).__eq__, map(_CODE, roll)))  # type: ignore[arg-type]
+    return list(map(is_, map(_GENDER, roll), repeat(Gender.MALE)))
+
+
 def allocate_stations(
     roll: Sequence[V],
     *,
@@ -214,8 +233,9 @@ def allocate_stations(
     for name, value in (("max_registrants", max_registrants), ("unisex_trigger", unisex_trigger)):
         if type(value) is not int or value < 1:
             raise OutOfRange("registration.station_limits", field=name, value=value)
-    males = [voter for voter in roll if voter.gender is Gender.MALE]
-    females = [voter for voter in roll if voter.gender is not Gender.MALE]
+    male = _male_mask(roll)
+    males = list(compress(roll, male))
+    females = list(compress(roll, map(not_, male)))
     male_chunks = _chunks(males, 1, max_registrants)
     female_chunks = _chunks(females, len(males) + 1, max_registrants)
     layout: list[tuple[Gender, tuple[RollSegment[V], ...]]] = []

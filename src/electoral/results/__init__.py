@@ -33,8 +33,9 @@ audit and clearance         :func:`create_audit`, :func:`review_audit`,
                             :func:`implement_audit`, :func:`confirm_archive`,
                             :func:`create_clearance`, :func:`implement_clearance`,
                             recall requests
-aggregation                 :func:`tally`, :func:`progress`,
-                            :func:`race_progress`, three turnout functions
+aggregation                 :func:`tally`, :func:`merge_tallies`,
+                            :func:`progress`, :func:`race_progress`, three
+                            turnout functions (each total merges exactly)
 formats                     :func:`read_result_forms` and the other readers
                             and writers of Tally-Ho's setup files
 ==========================  ==================================================
@@ -67,6 +68,7 @@ from electoral.results._aggregate import (
     distinct_forms,
     form_ballot_numbers,
     gender_turnout,
+    merge_tallies,
     percent,
     processed_states,
     progress,
@@ -292,6 +294,7 @@ __all__ = [
     "intake_match",
     "intake_reject",
     "mark_duplicate_reviewed",
+    "merge_tallies",
     "next_barcode",
     "parse_pvp_results",
     "percent",
