@@ -634,9 +634,9 @@ def _demo_text(election: SyntheticElection, summary: Mapping[str, Any]) -> list[
 def _write_demo_files(
     election: SyntheticElection, output: pathlib.Path, summary: Mapping[str, Any]
 ) -> None:
-    from electoral.registration import export_centers_csv, station_metadata_csv
-    from electoral.results import (
-        results_rows,
+    from electoral.formats.smartelect import write_centers as export_centers_csv
+    from electoral.formats.smartelect import write_station_metadata as station_metadata_csv
+    from electoral.formats.tallyho import (
         write_ballots,
         write_candidates,
         write_centers,
@@ -646,6 +646,7 @@ def _write_demo_files(
         write_subconstituencies,
         write_subconstituency_ballots,
     )
+    from electoral.results import results_rows
 
     country = election.country
     setup = election.setup
@@ -738,7 +739,7 @@ class _Anything:
 
 
 def _load_centers(path: pathlib.Path) -> list[Center]:
-    from electoral.registration import import_centers_csv
+    from electoral.formats.smartelect import read_centers as import_centers_csv
 
     text = _read_text(path, "centers")
     try:
@@ -843,8 +844,7 @@ def _load_registrations(
 
 
 def _read_setup(folder: pathlib.Path) -> Any:
-    from electoral.results import (
-        TallySetup,
+    from electoral.formats.tallyho import (
         read_ballots,
         read_candidates,
         read_centers,
@@ -852,6 +852,7 @@ def _read_setup(folder: pathlib.Path) -> Any:
         read_subconstituencies,
         read_subconstituency_ballots,
     )
+    from electoral.results import TallySetup
 
     if not folder.is_dir():
         raise UsageError(MissingValue("cli.file_missing", field="setup", value=str(folder)))
@@ -865,7 +866,7 @@ def _read_setup(folder: pathlib.Path) -> Any:
         ballots = read_subconstituency_ballots(
             source("sub_constituency_ballots.csv"), ballots=ballots, subconstituencies=subs
         )
-        centers, offices = read_centers(
+        centers, offices, _ = read_centers(
             source("centers.csv"), constituencies=constituencies, subconstituencies=subs
         )
         stations = read_stations(source("stations.csv"), centers=centers, subconstituencies=subs)
@@ -900,7 +901,7 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             if not args.setup:
                 raise UsageError(MissingValue("cli.setup_required", field="setup"))
-            from electoral.results import read_result_forms
+            from electoral.formats.tallyho import read_result_forms
 
             setup = _read_setup(pathlib.Path(args.setup))
             text = _read_text(path, "result_forms")
@@ -940,13 +941,11 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _stations(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from electoral.registration import (
-        allocate_stations,
-        is_old_enough,
-        sort_roll,
-        voters_by_national_id_csv,
+    from electoral.formats.smartelect import (
+        write_voters_by_national_id as voters_by_national_id_csv,
     )
-    from electoral.results import write_stations
+    from electoral.formats.tallyho import write_stations
+    from electoral.registration import allocate_stations, is_old_enough, sort_roll
 
     as_of = args.as_of or _now()
     centers = _load_centers(pathlib.Path(args.centers))
@@ -1024,13 +1023,13 @@ def _with_subcon(station: Any, subcon: int) -> Any:
 
 
 def _tally(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from electoral.formats.tallyho import read_results_export
     from electoral.model import ReconciliationForm
     from electoral.results import (
         EntryVersion,
         FormRecord,
         ReconEntry,
         VoteEntry,
-        read_results_export,
         tally,
     )
 
@@ -1305,7 +1304,7 @@ def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     elif args.kind == "centers":
         items = _load_centers(source)
     elif setup is not None:
-        from electoral.results import read_result_forms
+        from electoral.formats.tallyho import read_result_forms
 
         try:
             items = list(read_result_forms(io.StringIO(_read_text(source, "input")), setup=setup))
@@ -1316,16 +1315,16 @@ def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.target_format == "json":
         text = json.dumps(unstructure(items), ensure_ascii=False, indent=2) + "\n"
     elif args.target_format == "smartelect":
-        from electoral.registration import export_centers_csv
+        from electoral.formats.smartelect import write_centers as export_centers_csv
 
         text = export_centers_csv(items)
     elif setup is not None:
-        from electoral.results import write_result_forms
+        from electoral.formats.tallyho import write_result_forms
 
         text = write_result_forms(items, setup=setup)
     elif args.target_format == "tallyho":
+        from electoral.formats.tallyho import write_centers
         from electoral.model import Office
-        from electoral.results import write_centers
 
         offices = [
             Office(id=i, name_en=f"Office {i}", name_ar=f"مكتب {i}")

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from electoral.errors import ValidationErrors
+from electoral.formats.tallyho import read_pvp_results, write_pvp_results
 from electoral.model import FormState, ReconciliationForm, ResultForm
 from electoral.results import (
     DEMO_NOW,
@@ -47,7 +48,6 @@ from electoral.results import (
     intake_match,
     intake_reject,
     mark_duplicate_reviewed,
-    parse_pvp_results,
     pvp_de1_and_de2,
     pvp_de1_only,
     qc_pass,
@@ -61,7 +61,6 @@ from electoral.results import (
     review_audit,
     review_clearance,
     tally,
-    write_pvp_results,
 )
 from electoral.results import RequestReason as Reason
 
@@ -275,10 +274,10 @@ def test_bundle_validation_is_all_or_nothing(case: tuple[list[PvpSubmission], in
     bundle = PvpBundle(submissions=submissions)
     text = write_pvp_results(bundle)
     if not bad:
-        assert parse_pvp_results(text) == bundle
+        assert read_pvp_results(text) == bundle
         return
     with pytest.raises(ValidationErrors) as info:
-        parse_pvp_results(text)
+        read_pvp_results(text)
     assert info.value.codes == ("results.pvp.rounds_differ",) * bad
 
 

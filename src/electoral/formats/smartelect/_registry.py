@@ -1,12 +1,12 @@
-"""The Civil Registry Authority's SQL dump (ملف تفريغ السجل المدني), parsed line by line.
+"""Private: the Civil Registry Authority's dump (ملف تفريغ السجل المدني), as SQL and as CSV.
 
-The CRA delivers the civil registry as an SQL dump of ``INSERT`` statements. Only
-lines that start with ``VALUES(`` are data; every other line (``INSERT INTO ...``,
-comments, blank lines) is skipped. A data line holds the 14 columns of
-:data:`~electoral.registration.REGISTRY_COLUMNS`, in order; the text columns (the
-five names, the birth date, the address, the national id and the family book number)
-are single-quoted, the numbers (``PERSON_ID``, ``GENDER``, ``OFFICE_ID``,
-``BRANCH_ID``, ``STATE``) are not::
+**The SQL dump.** The CRA delivers the civil registry as an SQL dump of ``INSERT``
+statements. Only lines that start with ``VALUES(`` are data; every other line
+(``INSERT INTO ...``, comments, blank lines) is skipped. A data line holds the 14
+columns of :data:`~electoral.registration.REGISTRY_COLUMNS`, in order; the text
+columns (the five names, the birth date, the address, the national id and the family
+book number) are single-quoted, the numbers (``PERSON_ID``, ``GENDER``,
+``OFFICE_ID``, ``BRANCH_ID``, ``STATE``) are not::
 
     VALUES(2566665, 'ملائك, ة نائلة', 'جمعة', 'عبدالصمد', 'عبدالرحمن', 'صفية علي',
     1, '7/9/1969', 'الاسكندرية','119690261935', '1009332066', 35, 54, 0);
@@ -19,16 +19,18 @@ own test name is ``"ملائك, ة نائلة"``). Surrounding spaces and single
 stripped from every value. A value can therefore never contain a single quote: the
 dump has no escape for one, and :func:`format_dump_line` refuses to write one.
 
-Each record is then validated with the import form's rules
-(:func:`~electoral.registration.validate_registry_rows`): national id, family book
-number, ``day/month/year`` birth date, not born yet, gender 1 or 2, first national-id
-digit = gender, and no ``PERSON_ID`` or national id twice. The dump is **all or
-nothing**: every unreadable line and every invalid record is reported at ``line N``
-(the physical line of the file, counted from 1), and nothing is returned.
+**The CSV form.** The same 14 columns as CSV, with or without the header row
+:data:`~electoral.registration.REGISTRY_COLUMNS` (the command line's ``citizens``
+files, and what a spreadsheet makes of the registry).
+
+Each record is validated with the import form's rules
+(:func:`~electoral.registration.validate_registry_rows`, or, without keeping the
+records, :func:`~electoral.registration.check_registry_rows`). Problems are located
+``line N``, the physical line of the file, counted from 1.
 
 Sources: SmartElect ``civil_registry/parsing.py``, ``civil_registry/utils.py``,
-``civil_registry/forms.py``, ``civil_registry/tests/test_parsing.py``
-(``domain-registration.md`` §2.5).
+``civil_registry/management/commands/update_citizens_from_dump.py`` (its
+``--encoding`` option), ``civil_registry/tests/test_parsing.py``.
 
 >>> import pendulum
 >>> from electoral.model import TRIPOLI
@@ -37,8 +39,8 @@ Sources: SmartElect ``civil_registry/parsing.py``, ``civil_registry/utils.py``,
 ...         "35, 54, 0);")
 >>> split_dump_line(line)[:2]
 ('2566665', 'ملائك, ة نائلة')
->>> [record] = parse_registry_dump(["INSERT INTO T_PERSONAL_DATA(...)", line],
-...                                as_of=pendulum.datetime(2026, 1, 1, tz=TRIPOLI))
+>>> [record] = read_registry_dump("INSERT INTO T_PERSONAL_DATA(...)\\n" + line,
+...                               as_of=pendulum.datetime(2026, 1, 1, tz=TRIPOLI))
 >>> record.first_name, record.birth_date, record.office_id
 ('ملائك, ة نائلة', Date(1969, 9, 7), 35)
 """
@@ -46,31 +48,51 @@ Sources: SmartElect ``civil_registry/parsing.py``, ``civil_registry/utils.py``,
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
 from electoral.errors import (
     ErrorCollector,
     InvalidFormat,
-    InvalidType,
+    MissingValue,
     ValidationError,
     ValidationErrors,
     register_messages,
 )
-from electoral.registration._common import split_lines
-from electoral.registration._registry import (
+from electoral.formats._policy import (
+    CsvFile,
+    Lines,
+    Source,
+    check_encoding,
+    check_source,
+    open_lines,
+    refuse_formula,
+    write_csv,
+)
+from electoral.model import Citizen, Gender
+from electoral.registration import (
     REGISTRY_COLUMNS,
+    RegistryCheck,
     RegistryRecord,
+    check_registry_rows,
     validate_registry_rows,
 )
 
 __all__ = [
     "DUMP_DATA_PREFIX",
+    "check_registry_csv",
+    "check_registry_dump",
     "format_dump_line",
-    "parse_registry_dump",
+    "iter_registry_csv",
+    "iter_registry_dump",
+    "read_registry_csv",
+    "read_registry_dump",
     "record_to_dump_line",
     "split_dump_line",
+    "write_registry_csv",
+    "write_registry_dump",
 ]
 
 DUMP_DATA_PREFIX: Final = "VALUES("
@@ -112,10 +134,6 @@ register_messages(
             "تعذرت قراءة هذا السطر من ملف السجل المدني: لا يحتوي على القيم الـ{expected} "
             "لسجل واحد.",
         ),
-        "registration.dump.encoding": (
-            "The civil registry dump is not UTF-8 text.",
-            "ملف السجل المدني ليس نصًا بترميز UTF-8.",
-        ),
         "registration.dump.quote": (
             "{field}: a value in the civil registry dump cannot contain a single quote "
             "or a line break.",
@@ -137,7 +155,7 @@ def split_dump_line(line: str) -> tuple[str, ...]:
     are found by a regular expression, so a comma inside a name is kept.
 
     Raises:
-        InvalidType: ``line`` is not ``str``.
+        TypeError: ``line`` is not ``str``.
         InvalidFormat: ``registration.dump.line``, not a data line of 14 values.
 
     >>> split_dump_line("VALUES(7, 'أ', 'ب', 'ج', 'د', 'ه', 1, '7/9/1969', '', "
@@ -149,7 +167,7 @@ def split_dump_line(line: str) -> tuple[str, ...]:
     electoral.errors.InvalidFormat: Could not read this line ... a record.
     """
     if not isinstance(line, str):
-        raise InvalidType(field="line", value=line)
+        raise TypeError(f"line must be str, not {type(line).__name__}")
     text = line.strip()
     if not text.startswith(DUMP_DATA_PREFIX):
         raise _bad_line(line)
@@ -176,25 +194,22 @@ def format_dump_line(row: Sequence[str | int]) -> str:
     The inverse of :func:`split_dump_line` for values without surrounding spaces.
 
     Raises:
-        InvalidFormat: ``registration.columns`` for a row that is not 14 values, or
-            ``registration.dump.quote`` for a value with a single quote or a line
-            break, which the dump cannot carry.
+        TypeError: ``row`` is not a sequence of 14 ``str`` or ``int`` values.
+        InvalidFormat: ``registration.dump.quote`` for a value with a single quote
+            or a line break, which the dump cannot carry.
 
     >>> format_dump_line([7, "أ", "ب", "ج", "د", "ه", 1, "7/9/1969", "", "119690261935",
     ...                   "4471", 0, 0, 0])
     "VALUES(7, 'أ', 'ب', 'ج', 'د', 'ه', 1, '7/9/1969', '', '119690261935', '4471', 0, 0, 0);"
     """
-    if isinstance(row, str | bytes) or len(row) != len(REGISTRY_COLUMNS):
-        raise InvalidFormat(
-            "registration.registry.columns",
-            value=row,
-            expected=len(REGISTRY_COLUMNS),
-            count=len(row),
-        )
+    if isinstance(row, str | bytes) or not isinstance(row, Sequence):
+        raise TypeError(f"row must be a sequence of 14 values, not {type(row).__name__}")
+    if len(row) != len(REGISTRY_COLUMNS):
+        raise TypeError(f"row must hold {len(REGISTRY_COLUMNS)} values, not {len(row)}")
     cells = []
     for column, value in zip(REGISTRY_COLUMNS, row, strict=True):
         if type(value) not in (str, int):
-            raise InvalidType(field=column, value=value)
+            raise TypeError(f"{column} must be str or int, not {type(value).__name__}")
         text = str(value)
         if "'" in text or "\n" in text or "\r" in text:
             raise InvalidFormat("registration.dump.quote", field=column, value=text)
@@ -202,82 +217,143 @@ def format_dump_line(row: Sequence[str | int]) -> str:
     return DUMP_DATA_PREFIX + ", ".join(cells) + ");"
 
 
-def record_to_dump_line(record: RegistryRecord) -> str:
-    """The dump line of a validated record (birth date written ``d/m/yyyy``).
-
-    >>> import pendulum
-    >>> from electoral.model import TRIPOLI
-    >>> line = ("VALUES(7, 'أ', 'ب', 'ج', 'د', 'ه', 1, '7/9/1969', '', "
-    ...         "'119690261935', '4471', 0, 0, 0);")
-    >>> [r] = parse_registry_dump([line], as_of=pendulum.datetime(2026, 1, 1, tz=TRIPOLI))
-    >>> record_to_dump_line(r) == line
-    True
-    """
-    born = record.date_of_birth
-    return format_dump_line(
-        [
+def _values(record: RegistryRecord | Citizen) -> list[str | int]:
+    if isinstance(record, Citizen):
+        born = record.birth_date
+        return [
             record.civil_registry_id,
             record.first_name,
             record.father_name,
             record.grandfather_name,
             record.family_name,
             record.mother_name,
-            record.gender_code,
+            1 if record.gender is Gender.MALE else 2,
             f"{born.day}/{born.month}/{born.year}",
             record.address,
             record.national_id,
             record.fbr_number,
-            record.office_id,
-            record.branch_id,
-            record.state,
+            0,
+            0,
+            0,
         ]
-    )
+    if not isinstance(record, RegistryRecord):
+        raise TypeError(
+            f"record must be a RegistryRecord or a Citizen, not {type(record).__name__}"
+        )
+    day = record.date_of_birth
+    values: list[str | int] = [*record[:7], f"{day.day}/{day.month}/{day.year}", *record[8:]]
+    return values
 
 
-def _lines(dump: str | bytes | Iterable[str]) -> Iterable[str]:
-    if isinstance(dump, bytes):
+def record_to_dump_line(record: RegistryRecord | Citizen) -> str:
+    """The dump line of a validated record (birth date written ``d/m/yyyy``).
+
+    A :class:`~electoral.model.Citizen` has no office, branch or state: they are
+    written 0.
+
+    >>> import pendulum
+    >>> from electoral.model import TRIPOLI
+    >>> line = ("VALUES(7, 'أ', 'ب', 'ج', 'د', 'ه', 1, '7/9/1969', '', "
+    ...         "'119690261935', '4471', 0, 0, 0);")
+    >>> [r] = read_registry_dump(line, as_of=pendulum.datetime(2026, 1, 1, tz=TRIPOLI))
+    >>> record_to_dump_line(r) == line
+    True
+    """
+    return format_dump_line(_values(record))
+
+
+def write_registry_dump(records: Iterable[RegistryRecord | Citizen]) -> str:
+    """A dump of ``records``: the ``INSERT INTO`` line, then one ``VALUES(`` line each."""
+    head = f"INSERT INTO T_PERSONAL_DATA({','.join(REGISTRY_COLUMNS)})\n"
+    return head + "".join(record_to_dump_line(record) + "\n" for record in records)
+
+
+def write_registry_csv(records: Iterable[RegistryRecord | Citizen]) -> str:
+    """The CSV form of ``records``, with the header row (every text cell safe to open)."""
+    return write_csv(REGISTRY_COLUMNS, (_values(record) for record in records))
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _dump_rows(lines: Lines) -> Iterator[tuple[int, tuple[str, ...] | ValidationError]]:
+    prefix = DUMP_DATA_PREFIX
+    split = split_dump_line
+    data = 0
+    while True:
         try:
-            dump = dump.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise InvalidFormat(
-                "registration.dump.encoding", field="dump", value=dump[:40]
-            ) from None
-    if isinstance(dump, str):
-        return split_lines(dump)
-    return dump
+            line = next(lines)
+        except StopIteration:
+            break
+        except ValidationError as error:  # encoding, NUL, an overlong line: the end
+            error.location = None  # the line is given beside it
+            yield lines.number + 1, error
+            return
+        if not line.startswith(prefix):
+            continue
+        data += 1
+        try:
+            yield lines.number, split(line)
+        except ValidationError as error:
+            yield lines.number, error
+    if not data:
+        code = "formats.no_records" if lines.number else "formats.empty"
+        yield 1, MissingValue(code, value=None)
 
 
-def parse_registry_dump(
-    dump: str | bytes | Iterable[str], *, as_of: dt.datetime
-) -> list[RegistryRecord]:
-    """Parse and validate a whole CRA dump, all or nothing.
+def iter_registry_dump(
+    source: Source, *, encoding: str = "utf-8"
+) -> Iterator[tuple[int, tuple[str, ...] | ValidationError]]:
+    """``(line, values)`` of every data line of a dump, as it is read (nothing validated).
+
+    A line that cannot be split, and a problem that ends the reading (an encoding
+    error, a NUL, a dump with no data line), come as ``(line, error)`` instead.
 
     Args:
-        dump: the dump's text, its UTF-8 bytes, or its lines (an open text file).
-        as_of: the import time; "today" (for *not born yet*) is its day in Tripoli.
-
-    Returns:
-        The validated records, in file order.
+        source: the dump (a path, its text or bytes, or an open file).
+        encoding: the dump's encoding (SmartElect's importer has the same option);
+            UTF-8 by default, with or without a byte-order mark.
 
     Raises:
-        InvalidFormat: ``registration.dump.encoding``, bytes that are not UTF-8.
-        ValidationErrors: every unreadable data line (``registration.dump.line``) and
-            every problem of every record, each at ``line N``; nothing is returned.
+        TypeError: ``source`` is not a source.
+        ValidationError: on the first step, the path cannot be read.
     """
-    collector = ErrorCollector("civil registry dump")
-    rows: list[tuple[str, ...]] = []
+    check_source(source, "source")
+    check_encoding(encoding)
+
+    def rows() -> Iterator[tuple[int, tuple[str, ...] | ValidationError]]:
+        with open_lines(source, encoding=encoding) as lines:
+            yield from _dump_rows(lines)
+
+    return rows()
+
+
+def _opened(
+    rows: Iterator[tuple[int, Sequence[str] | ValidationError]], what: str
+) -> Iterator[tuple[int, Sequence[str] | ValidationError]]:
+    """``rows``, once the source is open; a path that cannot be read is raised now."""
+    try:
+        first = next(rows, None)
+    except ValidationError as error:
+        raise ValidationErrors(f"1 problem in {what}", [error]) from None
+    return itertools.chain(() if first is None else (first,), rows)
+
+
+def _all(
+    numbered: Iterable[tuple[int, Sequence[str] | ValidationError]],
+    *,
+    as_of: dt.datetime,
+    what: str,
+) -> list[RegistryRecord]:
+    collector = ErrorCollector(what)
+    rows: list[Sequence[str]] = []
     numbers: list[int] = []
-    for number, line in enumerate(_lines(dump), start=1):
-        if not isinstance(line, str):
-            raise InvalidType(field="line", value=line)
-        if not line.lstrip("\ufeff").startswith(DUMP_DATA_PREFIX):
-            continue
-        try:
-            rows.append(split_dump_line(line.lstrip("\ufeff")))
-        except ValidationError as error:
-            collector.add(error, f"line {number}")
-            continue
-        numbers.append(number)
+    for number, row in numbered:
+        if isinstance(row, ValidationError):
+            collector.add(row, f"line {number}")
+        else:
+            rows.append(row)
+            numbers.append(number)
     try:
         records = validate_registry_rows(rows, as_of=as_of, line_numbers=numbers)
     except ValidationErrors as group:
@@ -285,3 +361,108 @@ def parse_registry_dump(
         records = []
     collector.raise_if_any()
     return records
+
+
+def read_registry_dump(
+    source: Source, *, as_of: dt.datetime, encoding: str = "utf-8"
+) -> list[RegistryRecord]:
+    """Parse and validate a whole CRA dump, all or nothing.
+
+    Args:
+        source: the dump (a path, its text or bytes, or an open file).
+        as_of: the import time; "today" (for *not born yet*) is its day in Tripoli.
+        encoding: the dump's encoding (UTF-8 by default).
+
+    Returns:
+        The validated records, in file order.
+
+    Raises:
+        TypeError: ``source`` is not a source.
+        ValidationErrors: every unreadable line and every problem of every record,
+            each at ``line N``; nothing is returned.
+    """
+    what = "civil registry dump"
+    rows = _opened(iter_registry_dump(source, encoding=encoding), what)
+    return _all(rows, as_of=as_of, what=what)
+
+
+def check_registry_dump(
+    source: Source, *, as_of: dt.datetime, encoding: str = "utf-8", max_problems: int = 1000
+) -> RegistryCheck:
+    """Check a whole dump without keeping its records (memory does not grow with it).
+
+    See :func:`~electoral.registration.check_registry_rows`; problems the reader
+    finds (a line it cannot split, an encoding error) are among the problems.
+
+    Raises:
+        TypeError: ``source`` is not a source.
+        ValidationErrors: the path cannot be read.
+    """
+    rows = _opened(iter_registry_dump(source, encoding=encoding), "civil registry dump")
+    return check_registry_rows(rows, as_of=as_of, max_problems=max_problems)
+
+
+def _csv_rows(lines: Lines) -> Iterator[tuple[int, list[str] | ValidationError]]:
+    errors = ErrorCollector("civil registry")
+    table = CsvFile(lines, errors)
+    header = [cell.strip() for cell in table.header]
+    records: Iterable[tuple[int, list[str]]] = table.records()
+    if header and tuple(header) != REGISTRY_COLUMNS:
+        records = itertools.chain([(1, table.header)], records)
+    count = 0
+    for line, cells in records:
+        if not any(cell.strip() for cell in cells):
+            continue
+        count += 1
+        try:
+            if len(cells) == len(REGISTRY_COLUMNS):
+                for index in _TEXT_COLUMNS:
+                    refuse_formula(cells[index].strip(), REGISTRY_COLUMNS[index])
+        except ValidationError as error:
+            yield line, error
+            continue
+        yield line, cells
+    if not count and not errors:
+        errors.add(MissingValue("formats.no_records", value=None), "line 1")
+    for problem in errors.errors:
+        number = (problem.location or "line 1").removeprefix("line ")
+        problem.location = None
+        yield int(number) if number.isdigit() else 1, problem
+
+
+_TEXT_COLUMNS: Final = (1, 2, 3, 4, 5, 8)
+"""The five names and the address: the text a spreadsheet might run."""
+
+
+def iter_registry_csv(source: Source) -> Iterator[tuple[int, list[str] | ValidationError]]:
+    """``(line, cells)`` of every record of the registry as CSV, as it is read.
+
+    A header row equal to :data:`~electoral.registration.REGISTRY_COLUMNS` is skipped;
+    without one, line 1 is a record. A problem (a text cell that would run as a
+    formula, a CSV error, an encoding error) comes as ``(line, error)``.
+
+    Raises:
+        TypeError: ``source`` is not a source.
+        ValidationError: on the first step, the path cannot be read.
+    """
+    check_source(source, "source")
+
+    def rows() -> Iterator[tuple[int, list[str] | ValidationError]]:
+        with open_lines(source) as lines:
+            yield from _csv_rows(lines)
+
+    return rows()
+
+
+def read_registry_csv(source: Source, *, as_of: dt.datetime) -> list[RegistryRecord]:
+    """Validate the registry as CSV, all or nothing (see :func:`read_registry_dump`)."""
+    what = "civil registry"
+    return _all(_opened(iter_registry_csv(source), what), as_of=as_of, what=what)
+
+
+def check_registry_csv(
+    source: Source, *, as_of: dt.datetime, max_problems: int = 1000
+) -> RegistryCheck:
+    """Check the registry as CSV without keeping its records (see :func:`check_registry_dump`)."""
+    rows = _opened(iter_registry_csv(source), "civil registry")
+    return check_registry_rows(rows, as_of=as_of, max_problems=max_problems)

@@ -1,37 +1,21 @@
-"""Private: Tally-Ho's tally-setup CSV files and the per-form results export.
+"""Private: Tally-Ho's tally-setup CSV files (ballots to candidates).
 
-Seven setup files, read in this order because each refers to the ones before:
-ballots, sub-constituencies, sub-constituency ballots, centres, stations,
-candidates (with the ballot-order file), result forms. Each reader checks the
-required columns first ("Column X is missing in the {file} file"), then every
-row, and raises **every** problem at once as
-:class:`~electoral.errors.ValidationErrors` with locations ``line N`` (the
-header is line 1); nothing is returned from a file with a problem. Extra
-columns are ignored and exact duplicate rows are dropped, as Tally-Ho does.
+Six of the seven setup files, read in this order because each refers to the ones
+before: ballots, sub-constituencies, sub-constituency ballots, centres, stations,
+candidates (with the ballot-order file); the seventh, result forms, is in
+``_forms.py``. Each reader checks the required columns first ("Column X is missing
+in the {file} file"), then every row, and raises **every** problem at once as
+:class:`~electoral.errors.ValidationErrors` with locations ``line N`` (the header is
+line 1); nothing is returned from a file with a problem. Extra columns are ignored.
 Each writer produces the same columns, so ``read(write(x)) == x``.
 
-Deliberate differences from Tally-Ho:
-
-* **Barcodes stay text.** Tally-Ho's importer infers integer columns and so
-  turns ``"000123"`` into ``"123"``; here every cell is read as text and
-  barcodes keep their leading zeros.
-* **Nothing is silently skipped.** Non-integer ballot numbers and unknown codes
-  in the sub-constituency ballots file are refused with a code (Tally-Ho skipped
-  them); stations whose ``center_name`` is ``#N/A`` are still skipped, as the
-  file format uses that marker for "no such row".
-* Tally-Ho names a constituency only by its name; constituencies get ids 1, 2, ...
-  in order of first appearance in the sub-constituencies file ("No
-  Constituency" is 999).
-
 Sources: Tally-Ho ``management/commands/import_*.py``, ``asign_ballots_to_sub_cons.py``,
-``management/commands/utils.py``, ``libs/views/exports.py`` ``save_barcode_results``,
-``libs/tests/fixtures/tally_setup_files/*.csv`` (``domain-results.md`` §7.3, §8).
+``management/commands/utils.py``, ``libs/tests/fixtures/tally_setup_files/*.csv``.
 
->>> import io
->>> ballots = read_ballots(io.StringIO("election_level,sub_type,number\\nHoR,general,117\\n"))
+>>> ballots = read_ballots("election_level,sub_type,number\\nHoR,general,117\\n")
 >>> ballots[0].number, ballots[0].race.key
 (117, ('HoR', 'general'))
->>> read_ballots(io.StringIO("level,number\\n"))
+>>> read_ballots("level,number\\n")
 Traceback (most recent call last):
 ...
 electoral.errors.ValidationErrors: 1 problem in ballots (1 sub-exception)
@@ -39,12 +23,9 @@ electoral.errors.ValidationErrors: 1 problem in ballots (1 sub-exception)
 
 from __future__ import annotations
 
-import csv
-import io
-import pathlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
-from typing import Final, TextIO
+from typing import Final
 
 import attrs
 
@@ -57,7 +38,14 @@ from electoral.errors import (
     ValidationError,
     register_messages,
 )
-from electoral.ids import barcode as _barcode
+from electoral.formats._policy import (
+    CsvFile,
+    Source,
+    digits,
+    open_lines,
+    refuse_formula,
+    write_csv,
+)
 from electoral.model import (
     NO_NAMED_THING,
     Ballot,
@@ -68,32 +56,30 @@ from electoral.model import (
     Gender,
     Office,
     Race,
-    ReconciliationForm,
     Region,
-    ResultForm,
     Station,
     SubConstituency,
 )
-from electoral.model import _validators as v
-from electoral.results._aggregate import counted_forms
-from electoral.results._records import EntryVersion, FormRecord, PvpMode, TallySetup
 
 __all__ = [
-    "ResultRow",
+    "FILES",
+    "NO_CONSTITUENCY_NAME",
+    "SPECIAL_MARKERS",
+    "Rows",
+    "gender_cell",
+    "int_cell",
     "read_ballots",
     "read_candidates",
     "read_centers",
-    "read_result_forms",
-    "read_results_export",
     "read_stations",
     "read_subconstituencies",
     "read_subconstituency_ballots",
-    "results_rows",
+    "region_cell",
+    "rows",
+    "text_cell",
     "write_ballots",
     "write_candidates",
     "write_centers",
-    "write_result_forms",
-    "write_results_export",
     "write_stations",
     "write_subconstituencies",
     "write_subconstituency_ballots",
@@ -138,10 +124,6 @@ register_messages(
             "SubConstituency {value} does not exist",
             "الدائرة الفرعية {value} غير موجودة",
         ),
-        "results.csv.constituency_unknown": (
-            "Constituency {name} does not exist",
-            "الدائرة {name} غير موجودة",
-        ),
         "results.csv.center_unknown": (
             "Center {value} does not exist",
             "المركز {value} غير موجود",
@@ -175,10 +157,21 @@ register_messages(
             "{field}: candidate {value} has no ballot order.",
             "{field}: المرشح {value} ليس له ترتيب في ورقة الاقتراع.",
         ),
+        "results.csv.summary_rows": (
+            "The rows on lines {lines} have no ballot number (summary rows such as "
+            "'... - Matrix'); Tally-Ho skips them; read with skip_summary_rows to skip "
+            "them too.",
+            "الصفوف في الأسطر {lines} بلا رقم ورقة اقتراع (صفوف إجمالية مثل '... - Matrix')؛ "
+            "يتخطاها Tally-Ho؛ اقرأ الملف مع skip_summary_rows لتخطيها أيضًا.",
+        ),
+        "results.csv.na_rows": (
+            "The rows on lines {lines} name the centre '#N/A'; Tally-Ho skips them; read "
+            "with skip_na_rows to skip them too.",
+            "الصفوف في الأسطر {lines} تذكر المركز '#N/A'؛ يتخطاها Tally-Ho؛ اقرأ الملف "
+            "مع skip_na_rows لتخطيها أيضًا.",
+        ),
     }
 )
-
-Source = TextIO | pathlib.Path
 
 FILES: Final = {
     "ballots": ("election_level", "sub_type", "number"),
@@ -229,97 +222,136 @@ FILES: Final = {
 
 SPECIAL_MARKERS: Final = ("Special Voting", "OCV Voting")
 NO_CONSTITUENCY_NAME: Final = "No Constituency"
+NOT_AVAILABLE: Final = "#N/A"
+SUMMARY_SUFFIX: Final = " - Matrix"
+
+Rows = list[tuple[int, dict[str, str]]]
 
 
-def _rows(source: Source, file: str) -> tuple[list[tuple[int, dict[str, str]]], ErrorCollector]:
-    if isinstance(source, pathlib.Path):
-        text = source.read_text(encoding="utf-8-sig")
-    else:
-        text = source.read()
-    reader = csv.DictReader(io.StringIO(text))
+def rows(
+    source: Source, file: str, *, parameter: str = "source", distinct: bool = True
+) -> tuple[Rows, ErrorCollector]:
+    """Every record of one setup file as ``(line, {column: cell})`` and the problems so far.
+
+    Missing columns (and a file that cannot be read at all) are raised at once; a
+    later problem (an encoding error at line 40) is in the collector, with the rows
+    before it returned. ``distinct`` drops a row equal to an earlier one, as
+    Tally-Ho's importers do for every file but the ballots and result forms.
+    """
     errors = ErrorCollector(file)
-    header = reader.fieldnames or []
-    missing = [c for c in FILES[file] if c not in header]
-    if len(missing) == 1:
-        errors.add(MissingValue("results.csv.missing_column", field=missing[0], column=missing[0],
-                                file=file))  # fmt: skip
-    elif missing:
-        errors.add(
-            MissingValue(
-                "results.csv.missing_columns",
-                field=", ".join(missing),
-                columns=", ".join(missing),
-                file=file,
-            )
-        )
-    errors.raise_if_any()
-    seen: set[tuple[str, ...]] = set()
-    rows = []
-    for number, row in enumerate(reader, start=2):
-        clean = {k: (val or "").strip() for k, val in row.items() if k is not None}
-        key = tuple(clean.get(c, "") for c in header)
-        if key in seen:
-            continue
-        seen.add(key)
-        rows.append((number, clean))
-    return rows, errors
+    out: Rows = []
+    try:
+        with open_lines(source, parameter=parameter) as lines:
+            table = CsvFile(lines, errors)
+            missing = table.missing(FILES[file])
+            if len(missing) == 1 and not errors:
+                errors.add(
+                    MissingValue(
+                        "results.csv.missing_column",
+                        field=missing[0],
+                        column=missing[0],
+                        file=file,
+                    ),
+                    "line 1",
+                )
+            elif missing and not errors:
+                errors.add(
+                    MissingValue(
+                        "results.csv.missing_columns",
+                        field=", ".join(missing),
+                        columns=", ".join(missing),
+                        file=file,
+                    ),
+                    "line 1",
+                )
+            if missing:
+                errors.raise_if_any()
+            seen: set[tuple[str, ...]] = set()
+            for line, row in table.dicts():
+                if distinct:
+                    key = tuple(row.values())
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                out.append((line, row))
+            table.finish()
+    except ValidationError as error:
+        errors.add(error)
+    if not out:
+        errors.raise_if_any()
+    return out, errors
 
 
-def _int(text: str, field: str, *, required: bool = True) -> int | None:
+def int_cell(text: str, field: str, *, required: bool = True) -> int | None:
+    """A whole-number cell (``None`` when empty and not required)."""
     if not text:
         if required:
             raise MissingValue(field=field, value=text)
         return None
-    try:
-        return int(text)
-    except ValueError:
-        raise InvalidType("results.csv.integer", field=field, value=text) from None
+    return digits(text, field, code="results.csv.integer")
 
 
 def _req_int(text: str, field: str) -> int:
-    value = _int(text, field)
+    value = int_cell(text, field)
     assert value is not None
     return value
 
 
-def _write(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow(["" if cell is None else cell for cell in row])
-    return out.getvalue()
+def text_cell(text: str, field: str) -> str:
+    """A text cell: refused when it would run as a spreadsheet formula."""
+    return refuse_formula(text, field)
 
 
 # --------------------------------------------------------------------------- ballots
 
 
-def read_ballots(source: Source) -> list[Ballot]:
+def read_ballots(source: Source, *, skip_summary_rows: bool = False) -> list[Ballot]:
     """Ballots file (``election_level``, ``sub_type``, ``number``): one race per pair.
 
-    Ballot numbers must be whole numbers and unique (Tally-Ho skipped
-    non-integers silently). Sub-constituencies come later
-    (:func:`read_subconstituency_ballots`).
+    Ballot numbers must be whole numbers and unique, and a row may not repeat an
+    earlier one (Tally-Ho's database refuses it). A **summary row**, whose
+    ``number`` is empty or reads ``"<sub_type> - Matrix"``, is refused with one
+    ``results.csv.summary_rows`` error naming every such line, unless
+    ``skip_summary_rows`` is true (Tally-Ho skips them without a word).
+    Sub-constituencies come later (:func:`read_subconstituency_ballots`).
     """
-    rows, errors = _rows(source, "ballots")
+    table, errors = rows(source, "ballots", distinct=False)
     races: dict[tuple[str, str], Race] = {}
     ballots: dict[int, Ballot] = {}
-    for line, row in rows:
+    summary: list[int] = []
+    for line, row in table:
+        number_text = row["number"]
+        if not number_text or number_text.endswith(SUMMARY_SUFFIX):
+            if not skip_summary_rows:
+                summary.append(line)
+            continue
         with errors.at(f"line {line}"):
-            number = _req_int(row["number"], "number")
-            key = (row["election_level"], row["sub_type"])
-            race = races.get(key) or Race(election_level=key[0], name=key[1])
+            level = text_cell(row["election_level"], "election_level")
+            name = text_cell(row["sub_type"], "sub_type")
+            number = _req_int(number_text, "number")
+            key = (level, name)
+            race = races.get(key) or Race(election_level=level, name=name)
             races[key] = race
             if number in ballots:
                 raise InconsistentValue("results.csv.duplicate", field="number", value=number)
             ballots[number] = Ballot(number=number, race=race)
+    if summary:
+        errors.add(
+            InconsistentValue(
+                "results.csv.summary_rows",
+                field="number",
+                value=tuple(summary),
+                lines=", ".join(map(str, summary)),
+            ),
+            f"line {summary[0]}",
+        )
     errors.raise_if_any()
     return list(ballots.values())
 
 
 def write_ballots(ballots: Iterable[Ballot]) -> str:
     """The ballots file for ``ballots``."""
-    return _write(
+    return write_csv(
         FILES["ballots"],
         ((b.race.election_level, b.race.name, b.number) for b in ballots),
     )
@@ -332,16 +364,18 @@ def read_subconstituencies(source: Source) -> tuple[list[Constituency], list[Sub
     """Sub-constituencies file; constituencies are numbered by first appearance.
 
     ``number_of_ballots`` must be a whole number; it is not kept (the count
-    follows from the sub-constituency ballots file).
+    follows from the sub-constituency ballots file). A sub-constituency may have
+    no name (Tally-Ho's own fixture has one).
     """
-    rows, errors = _rows(source, "sub constituencies")
+    table, errors = rows(source, "sub constituencies")
     constituencies: dict[str, Constituency] = {}
     subcons: dict[int, SubConstituency] = {}
-    for line, row in rows:
+    for line, row in table:
         with errors.at(f"line {line}"):
             code = _req_int(row["sub_constituency_code"], "sub_constituency_code")
             _req_int(row["number_of_ballots"], "number_of_ballots")
-            name = row["constituency_name"]
+            name = text_cell(row["constituency_name"], "constituency_name")
+            label = text_cell(row["sub_constituency_name"], "sub_constituency_name")
             constituency_id: int | None = None
             if name and name != NO_CONSTITUENCY_NAME:
                 if name not in constituencies:
@@ -355,7 +389,6 @@ def read_subconstituencies(source: Source) -> tuple[list[Constituency], list[Sub
                 raise InconsistentValue(
                     "results.csv.duplicate", field="sub_constituency_code", value=code
                 )
-            label = row["sub_constituency_name"]
             subcons[code] = SubConstituency(
                 id=code, name_en=label, name_ar=label, constituency_id=constituency_id
             )
@@ -371,13 +404,16 @@ def write_subconstituencies(
     """The sub-constituencies file; ``number_of_ballots`` counts the ballots used there."""
     names = {c.id: c.name_en for c in constituencies}
     names[NO_NAMED_THING] = NO_CONSTITUENCY_NAME
-    ballots = list(ballots)
-    return _write(
+    counts: dict[int, int] = {}
+    for ballot in ballots:
+        for code in ballot.subconstituency_ids:
+            counts[code] = counts.get(code, 0) + 1
+    return write_csv(
         FILES["sub constituencies"],
         (
             (
                 s.id,
-                sum(1 for b in ballots if s.id in b.subconstituency_ids),
+                counts.get(s.id, 0),
                 s.name_ar,
                 "" if s.constituency_id is None else names[s.constituency_id],
             )
@@ -390,11 +426,11 @@ def read_subconstituency_ballots(
     source: Source, *, ballots: Iterable[Ballot], subconstituencies: Iterable[SubConstituency]
 ) -> list[Ballot]:
     """Sub-constituency ballots file: returns ``ballots`` with their sub-constituencies set."""
-    rows, errors = _rows(source, "sub constituency ballots")
+    table, errors = rows(source, "sub constituency ballots")
     by_number = {b.number: b for b in ballots}
     known = {s.id for s in subconstituencies}
     links: dict[int, set[int]] = {n: set() for n in by_number}
-    for line, row in rows:
+    for line, row in table:
         with errors.at(f"line {line}"):
             code = _req_int(row["sub_constituency_code"], "sub_constituency_code")
             number = _req_int(row["ballot_number"], "ballot_number")
@@ -418,7 +454,7 @@ def read_subconstituency_ballots(
 
 def write_subconstituency_ballots(ballots: Iterable[Ballot]) -> str:
     """The sub-constituency ballots file."""
-    return _write(
+    return write_csv(
         FILES["sub constituency ballots"],
         ((code, b.number) for b in ballots for code in sorted(b.subconstituency_ids)),
     )
@@ -430,7 +466,8 @@ def write_subconstituency_ballots(ballots: Iterable[Ballot]) -> str:
 _REGIONS: Final = {r.label().casefold(): r for r in Region} | {r.value: r for r in Region}
 
 
-def _region(text: str) -> Region:
+def region_cell(text: str) -> Region:
+    """West, South or East (any case); empty is no region."""
     region = _REGIONS.get(text.casefold()) if text else Region.NONE
     if region is None:
         raise InconsistentValue(
@@ -443,9 +480,12 @@ def _decimal(text: str, field: str) -> Decimal | None:
     if not text:
         return None
     try:
-        return Decimal(text)
+        number = Decimal(text)
     except InvalidOperation:
-        raise InvalidType("results.csv.decimal", field=field, value=text) from None
+        number = Decimal("NaN")
+    if not number.is_finite() or len(text) > 40:
+        raise InvalidType("results.csv.decimal", field=field, value=text)
+    return number
 
 
 def read_centers(
@@ -453,23 +493,28 @@ def read_centers(
     *,
     constituencies: Iterable[Constituency],
     subconstituencies: Iterable[SubConstituency],
-) -> tuple[list[Center], list[Office]]:
-    """Centres file: centres and the offices they name.
+) -> tuple[list[Center], list[Office], list[Constituency]]:
+    """Centres file: the centres, the offices they name and every constituency.
 
     ``center_type`` is ignored and derived: SPECIAL when ``subconstituency_id``
     is "Special Voting" or "OCV Voting" (then there is no sub-constituency and
     no constituency), else GENERAL. Sub-constituency 999 and constituency "No
-    Constituency" mean none. Region names are West, South, East (any case).
+    Constituency" mean none. A constituency name the sub-constituencies file
+    did not give is added (Tally-Ho creates it), with the next free id; the
+    returned constituencies are the ones given plus those. Region names are
+    West, South, East (any case).
     """
-    rows, errors = _rows(source, "centers")
-    by_name = {c.name_en: c.id for c in constituencies}
+    table, errors = rows(source, "centers")
+    known_constituencies = list(constituencies)
+    by_name = {c.name_en: c for c in known_constituencies}
+    added: list[Constituency] = []
     known = {s.id for s in subconstituencies} | {NO_NAMED_THING}
     offices: dict[int, Office] = {}
     centers: dict[int, Center] = {}
-    for line, row in rows:
+    for line, row in table:
         with errors.at(f"line {line}"):
             center_id = _req_int(row["center_id"], "center_id")
-            region = _region(row["region_name"])
+            region = region_cell(text_cell(row["region_name"], "region_name"))
             special = row["subconstituency_id"] in SPECIAL_MARKERS
             subcon = NO_NAMED_THING
             if not special:
@@ -480,21 +525,23 @@ def read_centers(
                         field="subconstituency_id",
                         value=subcon,
                     )
-            cname = row["constituency_name"]
+            cname = text_cell(row["constituency_name"], "constituency_name")
             constituency = NO_NAMED_THING
             if not special and cname and cname != NO_CONSTITUENCY_NAME:
                 if cname not in by_name:
-                    raise InconsistentValue(
-                        "results.csv.constituency_unknown",
-                        field="constituency_name",
-                        value=cname,
-                        name=cname,
+                    used = {c.id for c in known_constituencies} | {c.id for c in added}
+                    new = Constituency(
+                        id=min(set(range(1, len(used) + 2)) - used - {NO_NAMED_THING}),
+                        name_en=cname,
+                        name_ar=cname,
                     )
-                constituency = by_name[cname]
-            office_id = _int(row["office_id"], "office_id", required=False) or NO_NAMED_THING
+                    added.append(new)
+                    by_name[cname] = new
+                constituency = by_name[cname].id
+            office_id = int_cell(row["office_id"], "office_id", required=False) or NO_NAMED_THING
+            oname = text_cell(row["office_name"], "office_name") or "No Office"
             office = offices.get(office_id)
             if office is None:
-                oname = row["office_name"] or "No Office"
                 office = Office(id=office_id, name_en=oname, name_ar=oname, region=region)
                 offices[office_id] = office
             elif office.region is not region:
@@ -511,18 +558,18 @@ def read_centers(
                 )
             centers[center_id] = Center(
                 center_id=center_id,
-                name_ar=row["name"],
+                name_ar=text_cell(row["name"], "name"),
                 office_id=office_id,
                 constituency_id=constituency,
                 subconstituency_id=subcon,
                 center_type=CenterType.SPECIAL if special else CenterType.GENERAL,
                 lat=_decimal(row["center_lat"], "center_lat"),
                 lon=_decimal(row["center_lon"], "center_lon"),
-                mahalla=row["mahalla_name"],
-                village=row["village_name"],
+                mahalla=text_cell(row["mahalla_name"], "mahalla_name"),
+                village=text_cell(row["village_name"], "village_name"),
             )
     errors.raise_if_any()
-    return list(centers.values()), list(offices.values())
+    return list(centers.values()), list(offices.values()), known_constituencies + added
 
 
 def write_centers(
@@ -536,12 +583,12 @@ def write_centers(
     office_by_id = {o.id: o for o in offices}
     names = {c.id: c.name_en for c in constituencies}
     names[NO_NAMED_THING] = NO_CONSTITUENCY_NAME
-    rows = []
+    out = []
     for c in centers:
         office = office_by_id.get(c.office_id)
         special = c.center_type is CenterType.SPECIAL
         marker = "OCV Voting" if c.center_id >= 80_001 else "Special Voting"
-        rows.append(
+        out.append(
             (
                 c.center_id,
                 c.name_ar,
@@ -557,13 +604,14 @@ def write_centers(
                 c.village,
             )
         )
-    return _write(FILES["centers"], rows)
+    return write_csv(FILES["centers"], out)
 
 
 # --------------------------------------------------------------------------- stations
 
 
-def _gender(text: str, field: str) -> Gender:
+def gender_cell(text: str, field: str) -> Gender:
+    """male, female or unisex in any case, or Tally-Ho's 0, 1, 3."""
     try:
         return Gender(text.casefold())
     except ValueError:
@@ -586,19 +634,28 @@ def _subcon_code(text: str, known: set[int], field: str) -> int | None:
 
 
 def read_stations(
-    source: Source, *, centers: Iterable[Center], subconstituencies: Iterable[SubConstituency]
+    source: Source,
+    *,
+    centers: Iterable[Center],
+    subconstituencies: Iterable[SubConstituency],
+    skip_na_rows: bool = False,
 ) -> list[Station]:
-    """Stations file. Rows whose ``center_name`` is ``#N/A`` are skipped; gender is
-    male, female or unisex in any case (or Tally-Ho's 0, 1, 3); empty registrants
-    mean "not known"."""
-    rows, errors = _rows(source, "stations")
+    """Stations file. Gender is male, female or unisex in any case (or Tally-Ho's 0,
+    1, 3); empty registrants mean "not known". A row whose ``center_name`` is
+    ``#N/A`` is refused with one ``results.csv.na_rows`` error naming every such
+    line, unless ``skip_na_rows`` is true (Tally-Ho skips them without a word)."""
+    table, errors = rows(source, "stations")
     known_centers = {c.center_id for c in centers}
     known = {s.id for s in subconstituencies}
     stations: dict[tuple[int, int], Station] = {}
-    for line, row in rows:
-        if row["center_name"] == "#N/A":
+    skipped: list[int] = []
+    for line, row in table:
+        if row["center_name"] == NOT_AVAILABLE:
+            if not skip_na_rows:
+                skipped.append(line)
             continue
         with errors.at(f"line {line}"):
+            text_cell(row["center_name"], "center_name")
             center_id = _req_int(row["center_code"], "center_code")
             if center_id not in known_centers:
                 raise InconsistentValue(
@@ -607,8 +664,8 @@ def read_stations(
             station = Station(
                 center_id=center_id,
                 number=_req_int(row["station_number"], "station_number"),
-                gender=_gender(row["station_gender"], "station_gender"),
-                registrants=_int(
+                gender=gender_cell(row["station_gender"], "station_gender"),
+                registrants=int_cell(
                     row["station_registrants"], "station_registrants", required=False
                 ),
                 subconstituency_id=_subcon_code(
@@ -620,6 +677,16 @@ def read_stations(
                     "results.csv.duplicate", field="station_number", value=station.key
                 )
             stations[station.key] = station
+    if skipped:
+        errors.add(
+            InconsistentValue(
+                "results.csv.na_rows",
+                field="center_name",
+                value=tuple(skipped),
+                lines=", ".join(map(str, skipped)),
+            ),
+            f"line {skipped[0]}",
+        )
     errors.raise_if_any()
     return list(stations.values())
 
@@ -627,7 +694,7 @@ def read_stations(
 def write_stations(stations: Iterable[Station], *, centers: Iterable[Center]) -> str:
     """The stations file."""
     names = {c.center_id: c.name_ar for c in centers}
-    return _write(
+    return write_csv(
         FILES["stations"],
         (
             (
@@ -654,7 +721,7 @@ def read_candidates(
     ``race_type`` must name a race's sub-type; the ballot must exist; every
     candidate needs an order.
     """
-    order_rows, order_errors = _rows(order_source, "ballot order")
+    order_rows, order_errors = rows(order_source, "ballot order", parameter="order_source")
     orders: dict[int, int] = {}
     for line, row in order_rows:
         with order_errors.at(f"line {line}"):
@@ -662,20 +729,18 @@ def read_candidates(
                 row["ballot_order"], "ballot_order"
             )
     order_errors.raise_if_any()
-    rows, errors = _rows(source, "candidates")
+    table, errors = rows(source, "candidates")
     by_number = {b.number: b for b in ballots}
     races = {b.race.name for b in by_number.values()}
     out = []
-    for line, row in rows:
+    for line, row in table:
         with errors.at(f"line {line}"):
             candidate_id = _req_int(row["candidate_id"], "candidate_id")
             number = _req_int(row["ballot_number"], "ballot_number")
-            if row["race_type"] not in races:
+            race_type = text_cell(row["race_type"], "race_type")
+            if race_type not in races:
                 raise InconsistentValue(
-                    "results.csv.race_unknown",
-                    field="race_type",
-                    value=row["race_type"],
-                    name=row["race_type"],
+                    "results.csv.race_unknown", field="race_type", value=race_type, name=race_type
                 )
             if number not in by_number:
                 raise InconsistentValue(
@@ -689,7 +754,7 @@ def read_candidates(
                 Candidate(
                     ballot_number=number,
                     candidate_id=candidate_id,
-                    name_ar=row["candidate_full_name"],
+                    name_ar=text_cell(row["candidate_full_name"], "candidate_full_name"),
                     order=orders[candidate_id],
                 )
             )
@@ -702,296 +767,14 @@ def write_candidates(
 ) -> tuple[str, str]:
     """The candidates file and the ballot-order file."""
     by_number = {b.number: b for b in ballots}
-    candidates = list(candidates)
+    listed: Sequence[Candidate] = list(candidates)
     return (
-        _write(
+        write_csv(
             FILES["candidates"],
             (
                 (c.candidate_id, c.name_ar, c.ballot_number, by_number[c.ballot_number].race.name)
-                for c in candidates
+                for c in listed
             ),
         ),
-        _write(FILES["ballot order"], ((c.candidate_id, c.order) for c in candidates)),
+        write_csv(FILES["ballot order"], ((c.candidate_id, c.order) for c in listed)),
     )
-
-
-# --------------------------------------------------------------------------- result forms
-
-
-def read_result_forms(source: Source, *, setup: TallySetup) -> list[ResultForm]:
-    """Result forms file: every form UNSUBMITTED; barcodes kept as text.
-
-    Checks, in Tally-Ho's order: required columns; duplicate barcodes (one
-    error listing them); unknown centre codes (one error listing them); then
-    per row: the station exists for the centre, the ballot exists, the office
-    (when given with a region) is in that region. An empty ``center_code``
-    makes a replacement form with no station and no gender.
-    """
-    rows, errors = _rows(source, "result_form")
-    counts: dict[str, int] = {}
-    for _, row in rows:
-        counts[row["barcode"]] = counts.get(row["barcode"], 0) + 1
-    repeated = sorted(b for b, n in counts.items() if n > 1)
-    if repeated:
-        errors.add(
-            InconsistentValue(
-                "results.csv.duplicate_barcodes",
-                field="barcode",
-                value=repeated,
-                items=", ".join(repeated),
-            )
-        )
-    unknown = sorted(
-        {row["center_code"] for _, row in rows if row["center_code"]}
-        - {str(c) for c in setup.centers}
-    )
-    if unknown:
-        errors.add(
-            InconsistentValue(
-                "results.csv.unknown_center_codes",
-                field="center_code",
-                value=unknown,
-                items=", ".join(unknown),
-            )
-        )
-    errors.raise_if_any()
-    offices = {o.name_en: o for o in setup.offices.values()}
-    forms = []
-    for line, row in rows:
-        with errors.at(f"line {line}"):
-            code = _barcode.validate(row["barcode"])
-            ballot = _req_int(row["ballot_number"], "ballot_number")
-            if ballot not in setup.ballots:
-                raise InconsistentValue(
-                    "results.csv.ballot_unknown", field="ballot_number", value=ballot
-                )
-            office = offices.get(row["office_name"])
-            wrong_region = (
-                office is not None
-                and bool(row["region_name"])
-                and _region(row["region_name"]) is not office.region
-            )
-            if wrong_region:
-                raise InconsistentValue(
-                    "results.csv.office_region",
-                    field="office_name",
-                    value=row["office_name"],
-                    name=row["office_name"],
-                    region=row["region_name"],
-                )
-            serial = _int(row["serial_number"], "serial_number", required=False)
-            if not row["center_code"]:
-                forms.append(ResultForm(barcode=code, ballot_number=ballot, serial_number=serial))
-                continue
-            center_id = _req_int(row["center_code"], "center_code")
-            number = _req_int(row["station_number"], "station_number")
-            if (center_id, number) not in setup.stations:
-                raise InconsistentValue(
-                    "results.csv.station_unknown",
-                    field="station_number",
-                    value=number,
-                    center=center_id,
-                )
-            forms.append(
-                ResultForm(
-                    barcode=code,
-                    ballot_number=ballot,
-                    center_id=center_id,
-                    station_number=number,
-                    gender=_gender(row["gender"], "gender"),
-                    is_replacement=False,
-                    serial_number=serial,
-                )
-            )
-    errors.raise_if_any()
-    return forms
-
-
-def write_result_forms(forms: Iterable[ResultForm], *, setup: TallySetup) -> str:
-    """The result forms file; centre name, office and region come from ``setup``."""
-    rows = []
-    for f in forms:
-        center = None if f.center_id is None else setup.centers.get(f.center_id)
-        office = None if center is None else setup.offices.get(center.office_id)
-        rows.append(
-            (
-                f.ballot_number,
-                f.center_id,
-                f.station_number,
-                None if f.gender is None else f.gender.value,
-                "" if center is None else center.name_ar,
-                "" if office is None else office.name_en,
-                f.barcode,
-                f.serial_number,
-                "" if office is None or office.region is Region.NONE else office.region.label(),
-            )
-        )
-    return _write(FILES["result_form"], rows)
-
-
-# --------------------------------------------------------------------------- results export
-
-
-@attrs.frozen(kw_only=True)
-class ResultRow:
-    """One row of the per-form results export: one candidate on one ARCHIVED form.
-
-    ``from_pvp`` says whether the form is linked to a PVP submission and
-    ``pvp_mode_applied`` is the mode that submission was imported under
-    (``None`` when not from PVP).
-    """
-
-    ballot: int = attrs.field(validator=v.integer(0))
-    race_number: int = attrs.field(validator=v.integer(0))
-    center: int = attrs.field(validator=v.integer(0))
-    station: int = attrs.field(validator=v.integer(0))
-    gender: Gender = attrs.field(validator=v.enum_member(Gender))
-    barcode: str = attrs.field(validator=v.identifier(_barcode))
-    election_level: str = attrs.field(validator=v.text())
-    sub_race_type: str = attrs.field(validator=v.text())
-    voting_district: int | None = attrs.field(validator=v.optional(v.integer(0)))
-    order: int = attrs.field(validator=v.integer(0))
-    candidate_name: str = attrs.field(validator=v.text())
-    candidate_id: int = attrs.field(validator=v.integer(0))
-    votes: int = attrs.field(validator=v.integer(0))
-    invalid_ballots: int | None = attrs.field(validator=v.optional(v.integer(0)))
-    voter_cards: int | None = attrs.field(validator=v.optional(v.integer(0)))
-    received_ballots_papers: int | None = attrs.field(validator=v.optional(v.integer(0)))
-    valid_votes: int | None = attrs.field(validator=v.optional(v.integer(0)))
-    total_ballot_papers_in_box: int | None = attrs.field(validator=v.optional(v.integer(0)))
-    number_registrants: int | None = attrs.field(validator=v.optional(v.integer(0)))
-    candidate_status: str = attrs.field(validator=v.text())
-    from_pvp: bool = attrs.field(default=False, validator=v.boolean)
-    pvp_mode_applied: PvpMode | None = attrs.field(
-        default=None, validator=v.optional(v.enum_member(PvpMode))
-    )
-
-
-EXPORT_COLUMNS: Final = tuple(a.name for a in attrs.fields(ResultRow))
-PVP_EXPORT_COLUMNS: Final = ("from_pvp", "pvp_mode_applied")
-"""The PVP columns; an export written before PVP (without them) still reads."""
-
-
-def results_rows(records: Iterable[FormRecord], setup: TallySetup) -> Iterator[ResultRow]:
-    """The export's rows: counted ARCHIVED forms, each candidate in ballot order.
-
-    ``votes`` is the FINAL active count (0 when missing); the recon columns are
-    empty for a form without a FINAL reconciliation section. ``race_number``
-    is the ballot number (the results system's "race number" column).
-    """
-    for record in counted_forms(records):
-        form = record.form
-        assert form.center_id is not None
-        assert form.station_number is not None
-        assert form.gender is not None
-        ballot = setup.ballots[form.ballot_number]
-        votes = record.active_votes(EntryVersion.FINAL)
-        recon = record.active_recon(EntryVersion.FINAL) if form.has_reconciliation else None
-        numbers: tuple[int | None, ...] = (None,) * 5
-        if isinstance(recon, ReconciliationForm):
-            numbers = (
-                recon.number_invalid_votes,
-                recon.number_of_voter_cards_in_the_ballot_box,
-                recon.number_of_voters,
-                recon.number_valid_votes,
-                recon.number_sorted_and_counted,
-            )
-        station = setup.station_of(form)
-        center = setup.centers.get(form.center_id)
-        for candidate in setup.form_candidates(form.ballot_number):
-            yield ResultRow(
-                ballot=form.ballot_number,
-                race_number=form.ballot_number,
-                center=form.center_id,
-                station=form.station_number,
-                gender=form.gender,
-                barcode=form.barcode,
-                election_level=ballot.race.election_level,
-                sub_race_type=ballot.race.name,
-                voting_district=None if center is None else center.subconstituency_id,
-                order=candidate.order,
-                candidate_name=candidate.name_ar,
-                candidate_id=candidate.candidate_id,
-                votes=votes.get(candidate.key, 0),
-                invalid_ballots=numbers[0],
-                voter_cards=numbers[1],
-                received_ballots_papers=numbers[2],
-                valid_votes=numbers[3],
-                total_ballot_papers_in_box=numbers[4],
-                number_registrants=None if station is None else station.registrants,
-                candidate_status="enabled" if candidate.active else "disabled",
-                from_pvp=record.pvp is not None,
-                pvp_mode_applied=None if record.pvp is None else record.pvp.mode,
-            )
-
-
-def _export_cell(row: ResultRow, name: str) -> object:
-    value = getattr(row, name)
-    if name == "gender":
-        return row.gender.value
-    if name == "from_pvp":
-        return "true" if value else "false"
-    if name == "pvp_mode_applied":
-        return None if value is None else value.value
-    return value
-
-
-def write_results_export(rows: Iterable[ResultRow]) -> str:
-    """The per-form results export as CSV text (``from_pvp`` as ``true``/``false``)."""
-    return _write(EXPORT_COLUMNS, ([_export_cell(r, n) for n in EXPORT_COLUMNS] for r in rows))
-
-
-def _pvp_cells(row: Mapping[str, str | None]) -> tuple[bool, PvpMode | None]:
-    flag = (row.get("from_pvp") or "").strip()
-    mode = (row.get("pvp_mode_applied") or "").strip()
-    if flag not in ("", "true", "false"):
-        raise InvalidType("results.csv.boolean", field="from_pvp", value=flag)
-    try:
-        applied = PvpMode(mode) if mode else None
-    except ValueError:
-        raise InvalidType("results.csv.pvp_mode", field="pvp_mode_applied", value=mode) from None
-    return flag == "true", applied
-
-
-def read_results_export(source: Source) -> list[ResultRow]:
-    """Read back a per-form results export (every problem at once)."""
-    if isinstance(source, pathlib.Path):
-        text = source.read_text(encoding="utf-8-sig")
-    else:
-        text = source.read()
-    reader = csv.DictReader(io.StringIO(text))
-    errors = ErrorCollector("results export")
-    header = reader.fieldnames or []
-    missing = [c for c in EXPORT_COLUMNS if c not in header and c not in PVP_EXPORT_COLUMNS]
-    if missing:
-        errors.add(
-            MissingValue(
-                "results.csv.missing_columns",
-                field=", ".join(missing),
-                columns=", ".join(missing),
-                file="results export",
-            )
-        )
-        errors.raise_if_any()
-    text_fields = {"barcode", "election_level", "sub_race_type", "candidate_name",
-                   "candidate_status"}  # fmt: skip
-    optional = {"voting_district", "invalid_ballots", "voter_cards", "received_ballots_papers",
-                "valid_votes", "total_ballot_papers_in_box", "number_registrants"}  # fmt: skip
-    out = []
-    for line, row in enumerate(reader, start=2):
-        with errors.at(f"line {line}"):
-            values: dict[str, object] = {}
-            values["from_pvp"], values["pvp_mode_applied"] = _pvp_cells(row)
-            for name in EXPORT_COLUMNS:
-                if name in PVP_EXPORT_COLUMNS:
-                    continue
-                cell = (row.get(name) or "").strip()
-                if name == "gender":
-                    values[name] = _gender(cell, name)
-                elif name in text_fields:
-                    values[name] = cell
-                else:
-                    values[name] = _int(cell, name, required=name not in optional)
-            out.append(ResultRow(**values))  # type: ignore[arg-type]
-    errors.raise_if_any()
-    return out
