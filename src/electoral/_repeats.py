@@ -32,8 +32,8 @@ MAX_RUNS: Final = 64
 class Repeats:
     """Collect ``(value, line)`` pairs; :meth:`later` gives every repeat after the first."""
 
-    def __init__(self, chunk: int = CHUNK) -> None:
-        self._chunk = chunk
+    def __init__(self, chunk: int | None = None) -> None:
+        self._chunk = CHUNK if chunk is None else chunk
         self._pending: list[tuple[str, int]] = []
         self._runs: list[IO[str]] = []
 

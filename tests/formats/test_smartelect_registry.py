@@ -13,10 +13,16 @@ from hypothesis import strategies as st
 
 from electoral.errors import InvalidFormat, InvalidType, ValidationErrors
 from electoral.formats.smartelect import (
+    check_registry_csv,
+    check_registry_dump,
     format_dump_line,
+    iter_registry_dump,
+    read_registry_csv,
     read_registry_dump,
     record_to_dump_line,
     split_dump_line,
+    write_registry_csv,
+    write_registry_dump,
 )
 from electoral.model import TRIPOLI, Citizen
 from electoral.registration import REGISTRY_COLUMNS
@@ -225,3 +231,79 @@ def test_long_malformed_lines_fail_fast(line: str) -> None:
     with pytest.raises(InvalidFormat):
         split_dump_line(line)
     assert time.perf_counter() - started < 1
+
+
+# --------------------------------------------------------------------------- streaming
+
+
+def test_check_finds_what_read_finds_without_keeping_records() -> None:
+    result = check_registry_dump(DATA / "cra_dump_bad.sql", as_of=NOW)
+    assert not result.ok
+    assert [(e.location, e.code) for e in result.problems] == [
+        ("line 3", "registration.registry.gender"),
+        ("line 4", "registration.registry.gender_mismatch"),
+        ("line 5", "registration.dump.line"),
+        ("line 6", "registration.registry.not_born_yet"),
+        ("line 7", "registration.registry.duplicate"),
+    ]
+    assert result.problem_count == 5
+    good = check_registry_dump(DATA / "cra_dump.sql", as_of=NOW)
+    assert good.ok
+    assert good.records == 6
+    assert good.counts == {}
+
+
+def test_repeats_are_found_across_spilled_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With runs of 2 ids the repeats are found by merging files from disk."""
+    monkeypatch.setattr("electoral._repeats.CHUNK", 2)
+    first = (LINE % "أ").strip()
+    lines = [first]
+    for n in range(1, 9):
+        nid = f"1196902619{n:02d}" if n != 6 else "119690261935"
+        lines.append(first.replace("2566665", str(2566665 + n % 7)).replace("119690261935", nid))
+    dump = "\n".join(lines) + "\n"
+    result = check_registry_dump(dump, as_of=NOW, max_problems=2)
+    expected = {
+        ("line 7", "national_id"),
+        ("line 8", "civil_registry_id"),
+        ("line 9", "civil_registry_id"),
+    }
+    assert result.problem_count == len(expected)
+    assert len(result.problems) == 2
+    assert result.counts == {"registration.registry.duplicate": 3}
+    with pytest.raises(ValidationErrors) as info:
+        read_registry_dump(dump, as_of=NOW)
+    assert {(e.location, e.field) for e in info.value.errors} == expected
+    assert result.records == 9 - 3
+
+
+def test_the_registry_as_csv(tmp_path: Path) -> None:
+    records = read_registry_dump(DATA / "cra_dump.sql", as_of=NOW)
+    text = write_registry_csv(records)
+    assert text.splitlines()[0] == ",".join(REGISTRY_COLUMNS)
+    assert read_registry_csv(text, as_of=NOW) == records
+    headless = "\n".join(text.splitlines()[1:]) + "\n"
+    assert read_registry_csv(headless, as_of=NOW) == records
+    path = tmp_path / "registry.csv"
+    path.write_text(text, encoding="utf-8")
+    assert check_registry_csv(path, as_of=NOW).records == len(records)
+    assert write_registry_dump(records).count("VALUES(") == len(records)
+    bad = text.replace("ملائك", "=ملائك", 1) + "1,2,3\n"
+    with pytest.raises(ValidationErrors) as info:
+        read_registry_csv(bad, as_of=NOW)
+    assert [(e.code, e.location) for e in info.value.errors] == [
+        ("formats.formula", "line 2"),
+        ("registration.registry.columns", "line 8"),
+    ]
+    with pytest.raises(ValidationErrors) as info:
+        check_registry_csv(tmp_path / "none.csv", as_of=NOW)
+    assert info.value.codes == ("formats.file.missing",)
+
+
+def test_readers_refuse_what_is_not_a_record() -> None:
+    with pytest.raises(TypeError, match="record"):
+        record_to_dump_line(("7",) * 14)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="row"):
+        format_dump_line("VALUES(1)")
+    [(line, error)] = iter_registry_dump("-- nothing\n")
+    assert (line, getattr(error, "code", None)) == (1, "formats.no_records")

@@ -7,8 +7,12 @@ import io
 import pytest
 
 from electoral.errors import ValidationErrors
-from electoral.formats.tallyho import read_results_export, write_results_export
-from electoral.results import demo_records, demo_tally_setup, results_rows
+from electoral.formats.tallyho import (
+    iter_results_export,
+    read_results_export,
+    write_results_export,
+)
+from electoral.results import ResultRow, demo_records, demo_tally_setup, results_rows
 
 
 def test_old_exports_without_pvp_columns_still_read() -> None:
@@ -31,3 +35,57 @@ def test_old_exports_without_pvp_columns_still_read() -> None:
     with pytest.raises(ValidationErrors) as info:
         read_results_export(io.StringIO("\n".join(lines) + "\n"))
     assert list(info.value.codes) == ["results.csv.pvp_mode"]
+
+
+ROWS = list(results_rows(demo_records(demo_tally_setup()), demo_tally_setup()))
+TEXT = write_results_export(ROWS)
+
+
+def test_columns_in_any_order_and_extra_columns() -> None:
+    rows = [line.split(",") for line in TEXT.splitlines()]
+    rows[0].append("extra")
+    for row in rows[1:]:
+        row.append("x")
+    reversed_text = "\n".join(",".join(reversed(row)) for row in rows) + "\n"
+    assert read_results_export(reversed_text) == ROWS
+
+
+def test_bad_cells_are_reported_at_their_line_and_the_good_rows_still_come() -> None:
+    lines = TEXT.splitlines()
+    lines[2] = lines[2].replace(",31001001117,", ",3100100111x,", 1)  # a form column
+    lines[4] = lines[4].replace(",مرشح", ",=مرشح", 1)  # a candidate column
+    head, _, tail = lines[5].partition(",مرشح")
+    cells = tail.split(",")
+    cells[2] = "1" * 30  # votes of thousands of... thirty digits
+    lines[5] = head + ",مرشح" + ",".join(cells)
+    lines[6] = lines[6].replace(",male,", ",woman,", 1)
+    text = "\n".join(lines) + "\n"
+    got: list[ResultRow] = []
+    with pytest.raises(ValidationErrors) as info:
+        got.extend(iter_results_export(text))
+    assert [(e.code, e.location) for e in info.value.errors] == [
+        ("barcode.format", "line 3"),
+        ("formats.formula", "line 5"),
+        ("formats.number.too_long", "line 6"),
+        ("results.csv.gender", "line 7"),
+    ]
+    assert len(got) == len(ROWS) - 4
+
+
+def test_a_missing_required_cell() -> None:
+    header, first, *rest = TEXT.splitlines()
+    cells = first.split(",")
+    cells[0] = ""
+    with pytest.raises(ValidationErrors) as info:
+        read_results_export("\n".join([header, ",".join(cells), *rest]) + "\n")
+    assert info.value.codes == ("missing",)
+
+
+def test_caches_stay_small(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("electoral.formats.tallyho._export.CACHE", 1)
+    assert read_results_export(TEXT) == ROWS
+
+
+def test_the_writer_refuses_what_is_not_a_row() -> None:
+    with pytest.raises(TypeError, match="ResultRow"):
+        write_results_export([tuple(ROWS[0])])  # type: ignore[list-item]

@@ -198,4 +198,18 @@ def test_rows_without_instance_id_are_skipped_not_dropped() -> None:
     assert reason is PvpSkip.REQUIRED_FIELDS
 
 
-
+def test_a_broken_member_a_bad_candidate_id_and_no_barcode() -> None:
+    data = bytearray(write_pvp_bundle(read_pvp_results(pvp_results_csv_example())))
+    index = data.index(b"uuid:demo-1")
+    data[index] = ord("v")  # the member's bytes no longer match its CRC-32
+    with pytest.raises(ValidationErrors) as info:
+        read_pvp_bundle(bytes(data))
+    assert codes(info) == ["results.pvp.bad_zip"]
+    text = pvp_results_csv_example()
+    with pytest.raises(ValidationErrors) as info:
+        read_pvp_results(text.replace(",117,1,1,", ",117,x,1,", 1))
+    assert codes(info) == ["results.pvp.integer"]
+    bundle = read_pvp_results(text.replace(",31001001117,", ",,"))
+    assert bundle.submissions[0].barcode == ""
+    with pytest.raises(TypeError, match="source"):
+        read_pvp_bundle("bundle.zip")  # type: ignore[arg-type]

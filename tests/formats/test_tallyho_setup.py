@@ -261,3 +261,73 @@ def test_reference_errors() -> None:
         "results.csv.order_missing",
     )
     assert info.value.errors[0].message("ar")
+
+
+def test_setup_files_refuse_repeats_and_blanks() -> None:
+    data = load()
+    with pytest.raises(ValidationErrors) as info:
+        read_subconstituencies(
+            "sub_constituency_code,number_of_ballots,sub_constituency_name,constituency_name\n"
+            "31,,a,No Constituency\n32,1,b,\n32,1,c,\n"
+        )
+    assert [(e.code, e.location) for e in info.value.errors] == [
+        ("missing", "line 2"),
+        ("results.csv.duplicate", "line 4"),
+    ]
+    constituencies, subs = read_subconstituencies(
+        "sub_constituency_code,number_of_ballots,sub_constituency_name,constituency_name\n"
+        "31,1,a,No Constituency\n32,1,b,\n"
+    )
+    assert constituencies == []
+    assert [s.constituency_id for s in subs] == [999, None]
+    header = (
+        "center_id,name,center_type,center_lat,center_lon,office_name,office_id,region_name,"
+        "constituency_name,subconstituency_id,mahalla_name,village_name\n"
+    )
+    row = "31001,a,,,,Tripoli,1,West,Tripoli,31,,\n"
+    with pytest.raises(ValidationErrors) as info:
+        read_centers(
+            header + row + row.replace(",a,", ",b,"),
+            constituencies=data.constituencies,
+            subconstituencies=data.subcons,
+        )
+    assert [(e.code, e.location) for e in info.value.errors] == [
+        ("results.csv.duplicate", "line 3")
+    ]
+    centers, _, _ = read_centers(
+        header + row + row, constituencies=data.constituencies, subconstituencies=data.subcons
+    )
+    assert len(centers) == 1  # an exact repeat is dropped, as Tally-Ho's distinct() drops it
+    stations = (
+        "center_code,center_name,sub_constituency_code,station_number,station_gender,"
+        "station_registrants\n"
+    )
+    with pytest.raises(ValidationErrors) as info:
+        read_stations(
+            stations + "31001,a,31,1,male,5\n31001,b,31,1,male,5\n99999,#N/A,31,1,male,\n"
+            "99999,#N/A,31,2,female,\n",
+            centers=data.centers,
+            subconstituencies=data.subcons,
+        )
+    assert [(e.code, e.location) for e in info.value.errors] == [
+        ("results.csv.duplicate", "line 3"),
+        ("results.csv.na_rows", "line 4"),
+    ]
+    assert info.value.errors[1].value == (4, 5)
+    assert "skip_na_rows" in info.value.errors[1].message()
+
+
+def test_result_forms_refuse_a_repeated_serial_number() -> None:
+    setup = load().setup
+    header, first, second, *_ = (DATA / "result_forms.csv").read_text().splitlines()
+    a = first.replace(",,West", ",7,West")
+    b = second.replace(",17,West", ",7,West")
+    with pytest.raises(ValidationErrors) as info:
+        read_result_forms("\n".join([header, a, b]) + "\n", setup=setup)
+    assert info.value.codes == ("results.csv.duplicate_serials",)
+    assert info.value.errors[0].value == ("7",)
+    with pytest.raises(ValidationErrors) as info:
+        read_result_forms(
+            "\n".join([header, a.replace(",Tripoli,", ",Misrata,")]) + "\n", setup=setup
+        )
+    assert info.value.codes == ("results.csv.office_region",)

@@ -24,12 +24,12 @@ located at the physical line where it starts.
 
 **Cells.** Whole numbers are written in ASCII digits, or in Arabic-Indic or Persian
 digits (read as the same number, as the identifier modules read them), with ``-``
-only where a column allows negative numbers, and at most :data:`MAX_DIGITS` digits. A text cell may not start with ``=``, ``+``,
-``-``, ``@``, a tab or a carriage return (:data:`FORMULA_PREFIXES`, OWASP's list of
-characters that make a spreadsheet evaluate a cell): it is refused on input
-(``formats.formula``), and on output such a cell is written with a leading apostrophe,
-which spreadsheets show as text. Numbers are never changed: ``-12.5`` is a number, not
-text.
+only where a column allows negative numbers, and at most :data:`MAX_DIGITS` digits.
+A text cell may not start with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+(:data:`FORMULA_PREFIXES`, OWASP's list of characters that make a spreadsheet evaluate
+a cell): it is refused on input (``formats.formula``), and on output such a cell is
+written with a leading apostrophe, which spreadsheets show as text. Numbers are never
+changed: ``-12.5`` is a number, not text.
 
 **JSON.** UTF-8 (byte-order mark allowed), nesting at most :data:`MAX_JSON_DEPTH` deep,
 no ``NaN``/``Infinity``, no key twice in one object, integers of at most
@@ -503,9 +503,9 @@ class CsvFile:
         """Record ``formats.no_records`` (or ``formats.empty``) when no record was read."""
         if self.count or self.errors:
             return
-        if self.header:
+        if self._has_header:  # (an empty header was already formats.empty)
             self.errors.add(MissingValue("formats.no_records", value=None), "line 1")
-        elif not self._has_header:
+        else:
             code = "formats.no_records" if self.line else "formats.empty"
             self.errors.add(MissingValue(code, value=None))
 
@@ -569,7 +569,9 @@ def csv_text(cells: Iterable[object]) -> list[object]:
             out.append("")
         elif type(cell) is str:
             out.append("'" + cell if cell[:1] in _PREFIXES else cell)
-        elif isinstance(cell, int | Decimal):
+        elif isinstance(cell, Decimal):
+            out.append(format(cell, "f"))  # fixed point, never "0E-8"
+        elif isinstance(cell, int) and not isinstance(cell, bool):
             out.append(cell)
         else:
             raise TypeError(f"a CSV cell is text or a number, not {type(cell).__name__}")
@@ -580,8 +582,14 @@ def write_csv(columns: Sequence[str], rows: Iterable[Iterable[object]]) -> str:
     """The CSV text of ``rows`` under ``columns``: LF line endings, every text cell safe."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
+    # With LF line endings the csv module does not quote a cell holding a CR, which
+    # would then read back as the end of the line: such a row is written fully quoted.
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(columns)
-    writer.writerows(csv_text(row) for row in rows)
+    for row in rows:
+        cells = csv_text(row)
+        carriage = any(type(cell) is str and "\r" in cell for cell in cells)
+        (quoted if carriage else writer).writerow(cells)
     return out.getvalue()
 
 

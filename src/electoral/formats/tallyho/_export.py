@@ -10,6 +10,7 @@ Sources: Tally-Ho ``libs/views/exports.py`` (``save_barcode_results``).
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
 from typing import Any, Final
@@ -40,6 +41,8 @@ _FORM: Final = (*range(9), *range(13, 22))
 _CANDIDATE: Final = (9, 10, 11)
 """Positions of the columns a candidate repeats on each of its forms (order, name, id)."""
 _SMALL: Final = {str(i): i for i in range(10_000)}
+CACHE: Final = 4096
+"""Distinct forms (and candidates) remembered at once; a form's rows come together."""
 
 
 def _cell(name: str, text: str) -> object:
@@ -141,7 +144,7 @@ def _rows(table: CsvFile, errors: ErrorCollector) -> Iterator[ResultRow]:
             if problems:
                 errors.extend(problems, f"line {line}")
                 form = None
-            if len(forms) > 4096:  # a form's rows are together: keep the cache small
+            if len(forms) > CACHE:
                 forms.clear()
             forms[form_texts] = form
         candidate_texts = candidate_pick(texts)
@@ -152,6 +155,8 @@ def _rows(table: CsvFile, errors: ErrorCollector) -> Iterator[ResultRow]:
             if problems:
                 errors.extend(problems, f"line {line}")
                 candidate = None
+            if len(candidates) > CACHE:
+                candidates.clear()
             candidates[candidate_texts] = candidate
         votes: object = small(texts[12])
         if votes is None:
@@ -177,18 +182,18 @@ def read_results_export(source: Source) -> list[ResultRow]:
     return list(iter_results_export(source))
 
 
-def _export_cell(row: ResultRow, index: int) -> object:
-    value = row[index]
+def _export_cell(value: object) -> object:
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, PvpMode):
+    if isinstance(value, enum.Enum):
         return value.value
-    if index == 4:
-        return row.gender.value
     return value
 
 
 def write_results_export(rows: Iterable[ResultRow]) -> str:
     """The per-form results export as CSV text (``from_pvp`` as ``true``/``false``)."""
-    width = range(len(EXPORT_COLUMNS))
-    return write_csv(EXPORT_COLUMNS, ([_export_cell(r, i) for i in width] for r in rows))
+    rows = list(rows)
+    for row in rows:
+        if not isinstance(row, ResultRow):
+            raise TypeError(f"rows must hold ResultRow, not {type(row).__name__}")
+    return write_csv(EXPORT_COLUMNS, ([_export_cell(value) for value in row] for row in rows))

@@ -319,8 +319,6 @@ def read_pvp_bundle(source: bytes | os.PathLike[str] | IO[bytes]) -> PvpBundle:
             ]
             with archive.open(CSV_NAME) as member:
                 return read_pvp_results(_Member(member), media=media)
-    except ValidationError as error:
-        errors.add(error)
     except _ZIP_ERRORS as error:
         errors.add(_zip_error(error))
     errors.raise_if_any()
