@@ -98,6 +98,7 @@ nitpicky = True
 nitpick_ignore_regex = [
     # the standard library
     (r"py:.*", r"(array|collections(\.abc)?|datetime|decimal|enum|fractions|random)\..+"),
+    (r"py:.*", r"(csv|io|json|os|pathlib|zipfile)(\..+)?"),
     # array.array, imported by name (``from array import array``) in annotations
     (r"py:class", r"array"),
     # methods of built-in types (classes are resolved by Sphinx, methods are not)

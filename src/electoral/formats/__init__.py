@@ -48,6 +48,7 @@ from electoral.formats._policy import (
     MAX_FIELD_CHARS,
     MAX_JSON_DEPTH,
     MAX_LINE_CHARS,
+    Readable,
     Source,
 )
 
@@ -57,5 +58,6 @@ __all__ = [
     "MAX_FIELD_CHARS",
     "MAX_JSON_DEPTH",
     "MAX_LINE_CHARS",
+    "Readable",
     "Source",
 ]

@@ -586,8 +586,8 @@ def check_registry_rows(
 
     The same rules as :func:`validate_registry_rows` (every record, and no
     ``PERSON_ID`` or national id twice), but nothing is kept: a repeat is found by
-    writing sorted runs of ids to temporary files once more than 100,000 are held
-    (:mod:`electoral._repeats`), so millions of records are checked in the memory
+    writing sorted runs of ids to temporary files once more than 100,000 are held,
+    so millions of records are checked in the memory
     of a few hundred thousand.
 
     Args:

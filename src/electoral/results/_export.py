@@ -11,7 +11,7 @@ Sources: Tally-Ho ``libs/views/exports.py`` (``save_barcode_results``).
 >>> setup = demo_tally_setup()
 >>> row = next(results_rows(demo_records(setup), setup))
 >>> row.barcode, row.candidate_id, row.votes
-('31001001117', 1, 58)
+('31001001117', 1, 11)
 >>> row._replace(votes=-1)
 Traceback (most recent call last):
 ...
@@ -20,9 +20,10 @@ electoral.errors.ValidationErrors: 1 problem in ResultRow (1 sub-exception)
 
 from __future__ import annotations
 
+import functools
 import types
 from collections.abc import Iterable, Iterator
-from typing import Any, Final, NamedTuple, Self, cast
+from typing import Any, Final, NamedTuple, cast
 
 from electoral.errors import ErrorCollector
 from electoral.ids import barcode as _barcode
@@ -32,31 +33,6 @@ from electoral.results._aggregate import counted_forms
 from electoral.results._records import EntryVersion, FormRecord, PvpMode, TallySetup
 
 __all__ = ["EXPORT_COLUMNS", "PVP_EXPORT_COLUMNS", "ResultRow", "check_field", "results_rows"]
-
-
-class _Fields(NamedTuple):
-    ballot: int
-    race_number: int
-    center: int
-    station: int
-    gender: Gender
-    barcode: str
-    election_level: str
-    sub_race_type: str
-    voting_district: int | None
-    order: int
-    candidate_name: str
-    candidate_id: int
-    votes: int
-    invalid_ballots: int | None
-    voter_cards: int | None
-    received_ballots_papers: int | None
-    valid_votes: int | None
-    total_ballot_papers_in_box: int | None
-    number_registrants: int | None
-    candidate_status: str
-    from_pvp: bool = False
-    pvp_mode_applied: PvpMode | None = None
 
 
 _COUNT: Final = v.integer(0)
@@ -94,7 +70,7 @@ def check_field(name: str, value: object) -> None:
     _CHECKS[name](None, attribute, value)
 
 
-class ResultRow(_Fields):
+class ResultRow(NamedTuple):
     """One row of the per-form results export: one candidate on one ARCHIVED form.
 
     ``race_number`` is the ballot number (the results system's "race number"
@@ -103,23 +79,54 @@ class ResultRow(_Fields):
     whether the form is linked to a PVP submission and ``pvp_mode_applied`` the
     mode that submission was imported under (``None`` when not from PVP).
 
-    Raises:
-        ValidationErrors: every field that is not of its type or range.
+    Building one checks every field (a :class:`~electoral.errors.ValidationErrors`
+    naming each bad field), and so does ``_replace``.
     """
 
-    __slots__ = ()
+    ballot: int
+    race_number: int
+    center: int
+    station: int
+    gender: Gender
+    barcode: str
+    election_level: str
+    sub_race_type: str
+    voting_district: int | None
+    order: int
+    candidate_name: str
+    candidate_id: int
+    votes: int
+    invalid_ballots: int | None
+    voter_cards: int | None
+    received_ballots_papers: int | None
+    valid_votes: int | None
+    total_ballot_papers_in_box: int | None
+    number_registrants: int | None
+    candidate_status: str
+    from_pvp: bool = False
+    pvp_mode_applied: PvpMode | None = None
 
-    def __new__(cls, *args: Any, **kwargs: Any) -> Self:
-        row = super().__new__(cls, *args, **kwargs)
-        errors = ErrorCollector("ResultRow")
-        for name, value in zip(cls._fields, row, strict=True):
-            with errors.at(f"$.{name}"):
-                check_field(name, value)
-        errors.raise_if_any()
-        return row
 
-    def _replace(self, **changes: Any) -> Self:
-        return type(self)(**(self._asdict() | changes))
+_plain_new: Final = ResultRow.__new__
+
+
+@functools.wraps(_plain_new)
+def _checked_new(cls: type[ResultRow], *args: Any, **kwargs: Any) -> ResultRow:
+    row = _plain_new(cls, *args, **kwargs)
+    errors = ErrorCollector("ResultRow")
+    for name, value in zip(cls._fields, row, strict=True):
+        with errors.at(f"$.{name}"):
+            check_field(name, value)
+    errors.raise_if_any()
+    return row
+
+
+def _checked_replace(self: ResultRow, **changes: Any) -> ResultRow:
+    return type(self)(**(self._asdict() | changes))
+
+
+setattr(ResultRow, "__new__", _checked_new)  # noqa: B010 - NamedTuple forbids it in the class
+setattr(ResultRow, "_replace", _checked_replace)  # noqa: B010
 
 
 EXPORT_COLUMNS: Final = ResultRow._fields
