@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 
 import pytest
@@ -89,3 +90,76 @@ def test_caches_stay_small(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_writer_refuses_what_is_not_a_row() -> None:
     with pytest.raises(TypeError, match="ResultRow"):
         write_results_export([tuple(ROWS[0])])  # type: ignore[list-item]
+
+
+def _with_problems(text: str, *, broken: bool = True) -> str:
+    """TEXT with, after line 2: a long row, a blank line, a quoted name with a comma, a
+    bad quote, a bad form cell, a bad candidate cell and bad votes."""
+    lines = text.splitlines()
+    first = lines[1].split(",")
+    quoted = first.copy()
+    quoted[10] = '"سالم, علي"'
+    bad_form = first.copy()
+    bad_form[0] = "x"
+    bad_candidate = first.copy()
+    bad_candidate[9] = "-1"
+    bad_votes = first.copy()
+    bad_votes[12] = "v"
+    bad_quote = [lines[1].replace(",", ',"', 1)] if broken else []
+    extra = [*lines[:2], lines[1] + ",9", "", ",".join(quoted), *bad_quote]
+    return "\n".join([*extra, *(",".join(c) for c in (bad_form, bad_candidate, bad_votes))]) + "\n"
+
+
+EXPECTED = [
+    ("formats.csv.cells", "line 3"),
+    ("formats.csv.syntax", "line 6"),
+    ("results.csv.integer", "line 7"),
+    ("results.csv.integer", "line 8"),
+    ("results.csv.integer", "line 9"),
+]
+
+
+def test_every_problem_in_the_written_layout() -> None:
+    rows: list[ResultRow] = []
+    with pytest.raises(ValidationErrors) as info:
+        rows.extend(iter_results_export(_with_problems(TEXT)))
+    assert [(e.code, e.location) for e in info.value.errors] == EXPECTED
+    assert [r.candidate_name for r in rows] == [ROWS[0].candidate_name, "سالم, علي"]
+
+
+def test_every_problem_in_another_layout() -> None:
+    """The same rows, their columns reversed: read by the general loop, same problems."""
+    rows = list(csv.reader(io.StringIO(_with_problems(TEXT, broken=False), newline="")))
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([list(reversed(row)) for row in rows])
+    got: list[ResultRow] = []
+    with pytest.raises(ValidationErrors) as info:
+        got.extend(iter_results_export(out.getvalue()))
+    assert [(e.code, e.location) for e in info.value.errors] == [
+        ("formats.csv.cells", "line 3"),
+        ("results.csv.integer", "line 6"),
+        ("results.csv.integer", "line 7"),
+        ("results.csv.integer", "line 8"),
+    ]
+    assert [r.candidate_name for r in got] == [ROWS[0].candidate_name, "سالم, علي"]
+
+
+def _reversed(text: str) -> str:
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([list(reversed(row)) for row in rows])
+    return out.getvalue()
+
+
+def test_another_layout_with_small_caches_a_bad_quote_and_a_nul(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("electoral.formats.tallyho._export.CACHE", 1)
+    reordered = _reversed(TEXT)
+    assert read_results_export(reordered) == ROWS
+    with pytest.raises(ValidationErrors) as info:
+        read_results_export(reordered + '1,"2\n')
+    assert info.value.codes == ("formats.csv.syntax",)
+    with pytest.raises(ValidationErrors) as info:
+        read_results_export(reordered + "1,\x00\n")
+    assert info.value.codes == ("formats.nul",)

@@ -45,7 +45,6 @@ import codecs
 import contextlib
 import csv
 import io
-import itertools
 import json
 import os
 import pathlib
@@ -265,21 +264,57 @@ class Lines:
         self._stopped: ValidationError | None = None
         self._done = False
         self.number = 0
+        self._current: list[str] = []
+        self._current_first = 1
+        self._lines = self._generate()
 
     def __iter__(self) -> Iterator[str]:
-        return self
+        return self._lines
 
     def __next__(self) -> str:
-        while not self._pending:
-            if self._stopped is not None:
-                error, self._stopped = self._stopped, None
-                self._done = True
-                raise error.at(f"line {self.number + 1}")
-            if self._done:
-                raise StopIteration
-            self._fill()
-        self.number += 1
-        return self._pending.pop()
+        return next(self._lines)
+
+    def _generate(self) -> Iterator[str]:
+        # A generator: a reader's loop over it runs at the speed of the C loop.
+        for first, batch in self._batches():
+            self._current, self._current_first = batch, first
+            number = first - 1
+            for line in batch:
+                number += 1
+                self.number = number
+                yield line
+
+    def _batches(self) -> Iterator[tuple[int, list[str]]]:
+        while True:
+            if not self._pending:
+                if self._stopped is not None:
+                    error, self._stopped = self._stopped, None
+                    raise error.at(f"line {self.number + 1}")
+                if self._done:
+                    return
+                self._fill()
+                continue
+            batch, self._pending = self._pending, []
+            yield self.number + 1, batch
+
+    def batches(self) -> Iterator[tuple[int, list[str]]]:
+        """The lines not given yet, a list at a time, with the number of each list's first.
+
+        For a reader's hot loop: a list is iterated faster than a generator resumes.
+        Once this is used, the lines are no longer given one at a time.
+        """
+        rest = self._rest()
+        if rest:
+            first = self.number + 1
+            self.number += len(rest)
+            yield first, rest
+        for first, batch in self._batches():
+            self.number = first - 1 + len(batch)
+            yield first, batch
+
+    def _rest(self) -> list[str]:
+        """The lines of the list being given one at a time that were not given yet."""
+        return self._current[self.number - self._current_first + 1 :]
 
     def _decode(self, chunk: bytes, final: bool) -> str:
         if not self._started and self._encoding.replace("_", "-").lower() in ("utf-8", "utf8"):
@@ -342,9 +377,6 @@ class Lines:
             self._stopped = InvalidFormat(
                 "formats.line_too_long", value=None, limit=MAX_LINE_CHARS
             )
-        if self._stopped is not None:
-            self._done = False  # the error is raised once the lines are given
-        lines.reverse()
         self._pending = lines
 
 
@@ -413,38 +445,43 @@ class CsvFile:
         self._has_header = header
         self.count = 0
         self.blank = 0
-        self.line = 0
+        self.line = 1
+        self.reader = csv.reader(lines, strict=True)
+        """The csv module's reader over the lines (for a reader's own hot loop)."""
+        self._records = self._cells()
         if header:
             self._read_header()
 
+    def _cells(self) -> Iterator[list[str]]:
+        """Every record's cells, in order; :attr:`line` is where the last one starts.
+
+        The csv module reads straight from the line generator, so a record costs no
+        more than the csv module's own work; a record starts on the line after the
+        previous one ends.
+        """
+        reader = self.reader
+        try:
+            for cells in reader:
+                yield cells
+                self.line = reader.line_num + 1
+        except ValidationError as error:  # encoding, NUL, an overlong line
+            self.errors.add(error)
+        except csv.Error as error:
+            self.csv_error(error, self.line)
+
+    def csv_error(self, error: csv.Error, line: int) -> None:
+        """Record what the csv module refused, at the line where the record starts."""
+        reason = str(error)
+        code = next(
+            (c for text, c in _CSV_ERRORS.items() if reason.startswith(text)),
+            "formats.csv.syntax",
+        )
+        self.errors.add(
+            InvalidFormat(code, value=None, reason=reason, limit=MAX_FIELD_CHARS), f"line {line}"
+        )
+
     def _next(self) -> list[str] | None:
-        """The next record (``None`` at the end or after a fatal problem)."""
-        lines = self._lines
-        try:
-            line = next(lines)
-        except StopIteration:
-            return None
-        except ValidationError as error:
-            self.errors.add(error)
-            return None
-        self.line = lines.number
-        if '"' not in line and len(line) < MAX_FIELD_CHARS:
-            return line.rstrip("\r\n").split(",")
-        try:
-            return next(csv.reader(itertools.chain((line,), lines), strict=True))
-        except ValidationError as error:  # a fatal problem inside a quoted cell
-            self.errors.add(error)
-        except (csv.Error, StopIteration) as error:
-            reason = str(error) if isinstance(error, csv.Error) else "unexpected end of data"
-            code = next(
-                (c for text, c in _CSV_ERRORS.items() if reason.startswith(text)),
-                "formats.csv.syntax",
-            )
-            self.errors.add(
-                InvalidFormat(code, value=None, reason=reason, limit=MAX_FIELD_CHARS),
-                f"line {self.line}",
-            )
-        return None
+        return next(self._records, None)
 
     def _read_header(self) -> None:
         header = self._next()
@@ -469,10 +506,7 @@ class CsvFile:
         """``(line, cells)`` of every record after the header, blank or not, any width."""
         if (self._has_header and not self.header) or self.errors:
             return
-        while True:
-            cells = self._next()
-            if cells is None:
-                return
+        for cells in self._records:
             if not is_blank(cells):
                 self.count += 1
             yield self.line, cells
@@ -480,18 +514,24 @@ class CsvFile:
     def __iter__(self) -> Iterator[tuple[int, list[str]]]:
         """``(line, cells)`` of every non-blank record with as many cells as the header."""
         width = len(self.header)
-        for line, cells in self.records():
-            if is_blank(cells):
+        if not width or self.errors:
+            return
+        for cells in self._records:
+            if len(cells) == width and cells[0].strip():
+                self.count += 1
+                yield self.line, cells
+            elif is_blank(cells):
                 self.blank += 1
             elif len(cells) != width:
                 self.errors.add(
                     InvalidFormat(
                         "formats.csv.cells", value=len(cells), count=len(cells), expected=width
                     ),
-                    f"line {line}",
+                    f"line {self.line}",
                 )
             else:
-                yield line, cells
+                self.count += 1
+                yield self.line, cells
 
     def dicts(self) -> Iterator[tuple[int, dict[str, str]]]:
         """``(line, {column: cell})`` of every record (cells stripped of spaces)."""
@@ -506,7 +546,7 @@ class CsvFile:
         if self._has_header:  # (an empty header was already formats.empty)
             self.errors.add(MissingValue("formats.no_records", value=None), "line 1")
         else:
-            code = "formats.no_records" if self.line else "formats.empty"
+            code = "formats.no_records" if self._lines.number else "formats.empty"
             self.errors.add(MissingValue(code, value=None))
 
 
