@@ -163,11 +163,17 @@ def csv_rows(path: Path) -> int:
 
 
 def export_rows(path: Path) -> int:
-    return sum(1 for _ in iter_results_export(path))
+    count = 0
+    for _ in iter_results_export(path):
+        count += 1
+    return count
 
 
 def dump_rows(path: Path) -> int:
-    return sum(1 for _ in iter_registry_dump(path))
+    count = 0
+    for _ in iter_registry_dump(path):
+        count += 1
+    return count
 
 
 def interleave(

@@ -32,32 +32,22 @@ def codes(info: pytest.ExceptionInfo[ValidationErrors]) -> list[str]:
     return list(info.value.codes)
 
 
+EXAMPLE = read_pvp_results(pvp_results_csv_example()).submissions[0]
+
+
 def submission(
     barcode: str = "31001001117",
     *,
-    ballot: int = 117,
-    round1: tuple[int | None, ...] = (10, 20, 30),
-    round2: tuple[int | None, ...] = (10, 20, 30),
-    ids: tuple[int, ...] = (1, 2, 3),
     instance: str = "uuid:1",
+    round1: tuple[int, ...] = (10, 20, 30),
+    round2: tuple[int, ...] = (10, 20, 30),
 ) -> PvpSubmission:
-    return PvpSubmission(
-        instance_id=instance,
-        form_id="results_117",
-        barcode=barcode,
-        ballot_number=ballot,
-        staff_user_name="clerk",
-        candidates=[
-            PvpCandidate(candidate_id=i, order=i, round1=a, round2=b)
-            for i, a, b in zip(ids, round1, round2, strict=True)
-        ],
-        recon_r1=(99, 71, 61, 6, 66),
-        recon_r2=(99, 70, 60, 5, 65),
-        images=[("clerk_signature", "sig.jpg")],
-    )
-
-
-# --------------------------------------------------------------------------- bundle
+    """The example's submission, with another barcode, instance or rounds."""
+    candidates = [
+        attrs.evolve(c, round1=a, round2=b)
+        for c, a, b in zip(EXAMPLE.candidates, round1, round2, strict=True)
+    ]
+    return attrs.evolve(EXAMPLE, barcode=barcode, instance_id=instance, candidates=candidates)
 
 
 def test_example_parses_and_round_trips() -> None:

@@ -34,7 +34,7 @@ from electoral.formats._policy import (
     open_lines,
     write_csv,
 )
-from electoral.formats.tallyho._setup import gender_cell, text_cell
+from electoral.formats.tallyho._setup import gender_cell, missing_columns, text_cell
 from electoral.results import PvpMode, ResultRow
 from electoral.results._export import EXPORT_COLUMNS, PVP_EXPORT_COLUMNS, check_field
 
@@ -42,11 +42,20 @@ __all__ = ["iter_results_export", "read_results_export", "write_results_export"]
 
 register_messages({})
 
-_INTS: Final = frozenset({"ballot", "race_number", "center", "station", "order", "candidate_id",
-                          "votes"})  # fmt: skip
-_OPTIONAL: Final = frozenset({"voting_district", "invalid_ballots", "voter_cards",
-                              "received_ballots_papers", "valid_votes",
-                              "total_ballot_papers_in_box", "number_registrants"})  # fmt: skip
+_INTS: Final = frozenset(
+    {"ballot", "race_number", "center", "station", "order", "candidate_id", "votes"}
+)
+_OPTIONAL: Final = frozenset(
+    {
+        "voting_district",
+        "invalid_ballots",
+        "voter_cards",
+        "received_ballots_papers",
+        "valid_votes",
+        "total_ballot_papers_in_box",
+        "number_registrants",
+    }
+)
 _FORM: Final = (*range(9), *range(13, 22))
 """Positions of the columns a form repeats on each of its rows."""
 _CANDIDATE: Final = (9, 10, 11)
@@ -259,15 +268,7 @@ def _rows(table: CsvFile, errors: ErrorCollector) -> Iterator[ResultRow]:
     header = table.header
     missing = [c for c in EXPORT_COLUMNS if c not in header and c not in PVP_EXPORT_COLUMNS]
     if missing and not errors:
-        errors.add(
-            MissingValue(
-                "results.csv.missing_columns",
-                field=", ".join(missing),
-                columns=", ".join(missing),
-                file="results export",
-            ),
-            "line 1",
-        )
+        errors.add(missing_columns(missing, "results export"))
     if errors:
         return
     width = len(header)

@@ -20,6 +20,7 @@ from electoral.formats.tallyho._setup import (
     FILES,
     gender_cell,
     int_cell,
+    listed,
     read_ballots,
     read_candidates,
     read_centers,
@@ -103,26 +104,10 @@ def read_result_forms(source: Source, *, setup: TallySetup) -> list[ResultForm]:
     table, errors = rows(source, "result_form", distinct=False)
     repeated, line = _repeats((n, _compact_barcode(row["barcode"])) for n, row in table)
     if repeated:
-        errors.add(
-            InconsistentValue(
-                "results.csv.duplicate_barcodes",
-                field="barcode",
-                value=tuple(repeated),
-                items=", ".join(repeated),
-            ),
-            f"line {line}",
-        )
+        errors.add(listed("results.csv.duplicate_barcodes", "barcode", repeated, lines=[line]))
     serials, line = _repeats((n, row["serial_number"]) for n, row in table if row["serial_number"])
     if serials:
-        errors.add(
-            InconsistentValue(
-                "results.csv.duplicate_serials",
-                field="serial_number",
-                value=tuple(serials),
-                items=", ".join(serials),
-            ),
-            f"line {line}",
-        )
+        errors.add(listed("results.csv.duplicate_serials", "serial_number", serials, lines=[line]))
     known = {str(c) for c in setup.centers}
     unknown = sorted({row["center_code"] for _, row in table if row["center_code"]} - known)
     if unknown:

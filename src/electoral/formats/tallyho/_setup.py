@@ -244,26 +244,8 @@ def rows(
         with open_lines(source, parameter=parameter) as lines:
             table = CsvFile(lines, errors)
             missing = table.missing(FILES[file])
-            if len(missing) == 1 and not errors:
-                errors.add(
-                    MissingValue(
-                        "results.csv.missing_column",
-                        field=missing[0],
-                        column=missing[0],
-                        file=file,
-                    ),
-                    "line 1",
-                )
-            elif missing and not errors:
-                errors.add(
-                    MissingValue(
-                        "results.csv.missing_columns",
-                        field=", ".join(missing),
-                        columns=", ".join(missing),
-                        file=file,
-                    ),
-                    "line 1",
-                )
+            if missing and not errors:
+                errors.add(missing_columns(missing, file))
             if missing:
                 errors.raise_if_any()
             seen: set[tuple[str, ...]] = set()
@@ -280,6 +262,35 @@ def rows(
     if not out:
         errors.raise_if_any()
     return out, errors
+
+
+def missing_columns(missing: Sequence[str], file: str) -> ValidationError:
+    """Tally-Ho's message for required columns a file lacks (at line 1)."""
+    if len(missing) == 1:
+        error = MissingValue(
+            "results.csv.missing_column", field=missing[0], column=missing[0], file=file
+        )
+    else:
+        columns = ", ".join(missing)
+        error = MissingValue(
+            "results.csv.missing_columns", field=columns, columns=columns, file=file
+        )
+    return error.at("line 1")
+
+
+def listed(
+    code: str, field: str, items: Sequence[object], *, lines: Sequence[int]
+) -> ValidationError:
+    """One error naming every item (a repeated barcode, the lines of summary rows),
+    located at the first of ``lines``."""
+    error = InconsistentValue(
+        code,
+        field=field,
+        value=tuple(items),
+        items=", ".join(map(str, items)),
+        lines=", ".join(map(str, lines)),
+    )
+    return error.at(f"line {lines[0]}")
 
 
 def int_cell(text: str, field: str, *, required: bool = True) -> int | None:
@@ -336,15 +347,7 @@ def read_ballots(source: Source, *, skip_summary_rows: bool = False) -> list[Bal
                 raise InconsistentValue("results.csv.duplicate", field="number", value=number)
             ballots[number] = Ballot(number=number, race=race)
     if summary:
-        errors.add(
-            InconsistentValue(
-                "results.csv.summary_rows",
-                field="number",
-                value=tuple(summary),
-                lines=", ".join(map(str, summary)),
-            ),
-            f"line {summary[0]}",
-        )
+        errors.add(listed("results.csv.summary_rows", "number", summary, lines=summary))
     errors.raise_if_any()
     return list(ballots.values())
 
@@ -678,15 +681,7 @@ def read_stations(
                 )
             stations[station.key] = station
     if skipped:
-        errors.add(
-            InconsistentValue(
-                "results.csv.na_rows",
-                field="center_name",
-                value=tuple(skipped),
-                lines=", ".join(map(str, skipped)),
-            ),
-            f"line {skipped[0]}",
-        )
+        errors.add(listed("results.csv.na_rows", "center_name", skipped, lines=skipped))
     errors.raise_if_any()
     return list(stations.values())
 
