@@ -48,7 +48,7 @@ import io
 import json
 import os
 import pathlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import IO, Any, Final, NoReturn, Protocol
 
@@ -78,8 +78,11 @@ __all__ = [
     "csv_text",
     "digits",
     "is_blank",
+    "items_of",
     "load_json",
+    "mapping_of",
     "neutralise",
+    "one_of",
     "open_lines",
     "refuse_formula",
     "write_csv",
@@ -220,6 +223,49 @@ def check_encoding(encoding: object) -> None:
         codecs.lookup(encoding)
     except LookupError:
         raise InvalidFormat("formats.unknown_encoding", field="encoding", value=encoding) from None
+
+
+def _names(kinds: type | tuple[type, ...]) -> str:
+    kinds = kinds if isinstance(kinds, tuple) else (kinds,)
+    return " or ".join(kind.__name__ for kind in kinds)
+
+
+def items_of(values: object, kinds: type | tuple[type, ...], parameter: str) -> list[Any]:
+    """``values`` as a list whose every item is one of ``kinds``.
+
+    Raises:
+        TypeError: naming ``parameter``, when ``values`` is not an iterable (text is
+            not) or holds something else.
+    """
+    if isinstance(values, str | bytes | Mapping) or not isinstance(values, Iterable):
+        raise TypeError(
+            f"{parameter} must be an iterable of {_names(kinds)}, not {type(values).__name__}"
+        )
+    allowed = kinds if isinstance(kinds, tuple) else (kinds,)
+    out = list(values)
+    for item in out:
+        if not isinstance(item, allowed) or (type(item) is bool and bool not in allowed):
+            raise TypeError(f"{parameter} must hold {_names(kinds)}, not {type(item).__name__}")
+    return out
+
+
+def mapping_of(values: object, kinds: type | tuple[type, ...], parameter: str) -> dict[Any, Any]:
+    """``values`` (a mapping, or ``None`` for an empty one) whose every value is one of
+    ``kinds``; a :class:`TypeError` naming ``parameter`` otherwise."""
+    if values is None:
+        return {}
+    if not isinstance(values, Mapping):
+        raise TypeError(f"{parameter} must be a mapping, not {type(values).__name__}")
+    for value in values.values():
+        if not isinstance(value, kinds):
+            raise TypeError(f"{parameter} must map to {_names(kinds)}, not {type(value).__name__}")
+    return dict(values)
+
+
+def one_of(value: object, kinds: type | tuple[type, ...], parameter: str) -> None:
+    """Refuse (with :class:`TypeError` naming ``parameter``) a value of another kind."""
+    if not isinstance(value, kinds) or (type(value) is bool and kinds is int):
+        raise TypeError(f"{parameter} must be {_names(kinds)}, not {type(value).__name__}")
 
 
 def _path_error(path: pathlib.Path, error: OSError) -> ValidationError:

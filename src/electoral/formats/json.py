@@ -114,8 +114,16 @@ def read_json_list(source: Source, cls: type[T]) -> list[T]:
 
 
 def write_json(value: object) -> str:
-    """A noun, or a list or mapping of nouns, as a JSON document (UTF-8 text, LF)."""
-    return json.dumps(unstructure(value), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    """A noun, or a list or mapping of nouns, as a JSON document (UTF-8 text, LF).
+
+    Raises:
+        TypeError: ``value`` holds something that is not a noun or plain JSON data.
+    """
+    try:
+        text = json.dumps(unstructure(value), ensure_ascii=False, indent=2, allow_nan=False)
+    except (TypeError, ValueError, RecursionError) as error:
+        raise TypeError(f"value must be nouns or JSON data, not {type(value).__name__}") from error
+    return text + "\n"
 
 
 # --------------------------------------------------------------------------- schema

@@ -15,7 +15,15 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from electoral.errors import ErrorCollector, Language, ValidationError, ValidationErrors
-from electoral.formats._policy import CsvFile, Source, open_lines, refuse_formula, write_csv
+from electoral.formats._policy import (
+    CsvFile,
+    Source,
+    items_of,
+    mapping_of,
+    open_lines,
+    refuse_formula,
+    write_csv,
+)
 from electoral.model import Center, Constituency, Office, SubConstituency
 from electoral.registration import CENTER_CSV_COLUMNS, CenterImport, import_center_rows
 from electoral.registration._centers_csv import columns_error, failed_import
@@ -60,6 +68,10 @@ def read_centers(
     >>> result.message()
     'Imported 1 new centers. Updated 0 centers. There were 0 duplicates skipped. Blank rows 1'
     """
+    centers = items_of(centers, Center, "centers")
+    office_ids = items_of(office_ids, int, "office_ids")
+    constituency_ids = items_of(constituency_ids, int, "constituency_ids")
+    subconstituency_ids = items_of(subconstituency_ids, int, "subconstituency_ids")
     errors = ErrorCollector("centre upload")
     records: list[tuple[int, Sequence[str]]] = []
     try:
@@ -114,11 +126,13 @@ def write_centers(
     on upload); ``center_type`` is the label in ``language``. A downloaded file
     uploads again cleanly: every row is a duplicate.
     """
-    offices = offices or {}
-    constituencies = constituencies or {}
-    subconstituencies = subconstituencies or {}
+    offices = mapping_of(offices, Office, "offices")
+    constituencies = mapping_of(constituencies, Constituency, "constituencies")
+    subconstituencies = mapping_of(subconstituencies, SubConstituency, "subconstituencies")
+    if language not in ("en", "ar"):
+        raise TypeError(f"language must be 'en' or 'ar', not {language!r}")
     rows = []
-    for center in sorted(centers, key=lambda c: c.center_id):
+    for center in sorted(items_of(centers, Center, "centers"), key=lambda c: c.center_id):
         office = offices.get(center.office_id)
         con = constituencies.get(center.constituency_id)
         sub = subconstituencies.get(center.subconstituency_id)

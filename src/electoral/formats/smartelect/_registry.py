@@ -67,6 +67,8 @@ from electoral.formats._policy import (
     Source,
     check_encoding,
     check_source,
+    items_of,
+    one_of,
     open_lines,
     refuse_formula,
     write_csv,
@@ -267,11 +269,13 @@ def record_to_dump_line(record: RegistryRecord | Citizen) -> str:
 def write_registry_dump(records: Iterable[RegistryRecord | Citizen]) -> str:
     """A dump of ``records``: the ``INSERT INTO`` line, then one ``VALUES(`` line each."""
     head = f"INSERT INTO T_PERSONAL_DATA({','.join(REGISTRY_COLUMNS)})\n"
+    records = items_of(records, (RegistryRecord, Citizen), "records")
     return head + "".join(record_to_dump_line(record) + "\n" for record in records)
 
 
 def write_registry_csv(records: Iterable[RegistryRecord | Citizen]) -> str:
     """The CSV form of ``records``, with the header row (every text cell safe to open)."""
+    records = items_of(records, (RegistryRecord, Citizen), "records")
     return write_csv(REGISTRY_COLUMNS, (_values(record) for record in records))
 
 
@@ -409,6 +413,7 @@ def check_registry_dump(
         TypeError: ``source`` is not a source.
         ValidationErrors: the path cannot be read.
     """
+    one_of(max_problems, int, "max_problems")
     rows = _opened(iter_registry_dump(source, encoding=encoding), "civil registry dump")
     return check_registry_rows(rows, as_of=as_of, max_problems=max_problems)
 
@@ -475,5 +480,6 @@ def check_registry_csv(
     source: Source, *, as_of: dt.datetime, max_problems: int = 1000
 ) -> RegistryCheck:
     """Check the registry as CSV without keeping its records (see :func:`check_registry_dump`)."""
+    one_of(max_problems, int, "max_problems")
     rows = _opened(iter_registry_csv(source), "civil registry")
     return check_registry_rows(rows, as_of=as_of, max_problems=max_problems)

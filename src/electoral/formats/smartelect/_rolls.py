@@ -19,7 +19,15 @@ from electoral.errors import (
     ValidationError,
     register_messages,
 )
-from electoral.formats._policy import CsvFile, Source, digits, open_lines, write_csv
+from electoral.formats._policy import (
+    CsvFile,
+    Source,
+    digits,
+    items_of,
+    mapping_of,
+    open_lines,
+    write_csv,
+)
 from electoral.ids import center_id as _center_id
 from electoral.ids import national_id as _national_id
 from electoral.model import TRIPOLI, Center, Constituency, SubConstituency
@@ -72,11 +80,7 @@ METADATA_HEADER: Final = (
 
 
 def _plans(plans: Iterable[StationPlan[Any]]) -> list[StationPlan[Any]]:
-    listed = list(plans)
-    for plan in listed:
-        if not isinstance(plan, StationPlan):
-            raise TypeError(f"plans must hold StationPlan, not {type(plan).__name__}")
-    return listed
+    return items_of(plans, StationPlan, "plans")
 
 
 def write_voters_by_national_id(plans: Iterable[StationPlan[Any]]) -> str:
@@ -120,9 +124,14 @@ def write_station_metadata(
     if not isinstance(generated_at, dt.datetime):
         raise TypeError(f"generated_at must be a datetime, not {type(generated_at).__name__}")
     when = generated_at.astimezone(TRIPOLI).strftime("%Y-%m-%d %H:%M:%S")
+    centers = mapping_of(centers, Center, "centers")
+    constituencies = mapping_of(constituencies, Constituency, "constituencies")
+    subconstituencies = mapping_of(subconstituencies, SubConstituency, "subconstituencies")
     rows = []
     for plan in sorted(_plans(plans), key=lambda p: p.center_id):
-        center = centers[plan.center_id]
+        center = centers.get(plan.center_id)
+        if center is None:
+            raise TypeError(f"centers has no centre {plan.center_id}")
         con = constituencies.get(center.constituency_id)
         sub = subconstituencies.get(center.subconstituency_id)
         for station in plan.stations:
@@ -169,6 +178,8 @@ def read_roll(
     >>> read_roll("national_id,center_id\\n119690261935,11001\\n")
     [('119690261935', 11001, None)]
     """
+    if centers is not None:
+        centers = set(items_of(centers, int, "centers"))
     errors = ErrorCollector("roll")
     out: list[tuple[str, int, int | None]] = []
     seen: set[str] = set()

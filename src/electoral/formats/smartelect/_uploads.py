@@ -22,7 +22,7 @@ from collections.abc import Collection, Iterable, Iterator
 from typing import NoReturn
 
 from electoral.errors import ErrorCollector, MissingValue, ValidationError, ValidationErrors
-from electoral.formats._policy import CsvFile, Lines, Source, open_lines
+from electoral.formats._policy import CsvFile, Lines, Source, items_of, open_lines
 from electoral.registration import (
     PhoneListUpload,
     bulk_sms_messages,
@@ -61,6 +61,7 @@ def read_phone_list_upload(source: Source, *, listed: Iterable[str] = ()) -> Pho
     >>> read_phone_list_upload(b"218923456789\\r\\n218923456789\\r\\n12\\r\\n").invalid_lines
     (3,)
     """
+    listed = items_of(listed, str, "listed")
     try:
         with open_lines(source) as lines:
             upload = plan_phone_list_upload(_bare(lines), listed=listed)
@@ -82,6 +83,7 @@ def read_national_id_upload(source: Source, *, known: Collection[str]) -> tuple[
     >>> read_national_id_upload("119690261935\\n\\n119690261935\\n", known={"119690261935"})
     ('119690261935',)
     """
+    known = set(items_of(known, str, "known"))
     try:
         with open_lines(source) as lines:
             return national_ids_from_upload(_bare(lines), known=known)

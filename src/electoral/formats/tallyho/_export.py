@@ -31,6 +31,7 @@ from electoral.formats._policy import (
     check_source,
     digits,
     is_blank,
+    items_of,
     open_lines,
     write_csv,
 )
@@ -386,8 +387,5 @@ def _export_cell(value: object) -> object:
 
 def write_results_export(rows: Iterable[ResultRow]) -> str:
     """The per-form results export as CSV text (``from_pvp`` as ``true``/``false``)."""
-    rows = list(rows)
-    for row in rows:
-        if not isinstance(row, ResultRow):
-            raise TypeError(f"rows must hold ResultRow, not {type(row).__name__}")
+    rows = items_of(rows, ResultRow, "rows")
     return write_csv(EXPORT_COLUMNS, ([_export_cell(value) for value in row] for row in rows))

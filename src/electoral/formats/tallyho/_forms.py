@@ -15,7 +15,7 @@ from typing import Final
 import attrs
 
 from electoral.errors import InconsistentValue, ValidationError, register_messages
-from electoral.formats._policy import Source, write_csv
+from electoral.formats._policy import Source, items_of, one_of, write_csv
 from electoral.formats.tallyho._setup import (
     FILES,
     gender_cell,
@@ -101,6 +101,7 @@ def read_result_forms(source: Source, *, setup: TallySetup) -> list[ResultForm]:
     region exists in that region. An empty ``center_code`` makes a replacement
     form with no station and no gender.
     """
+    one_of(setup, TallySetup, "setup")
     table, errors = rows(source, "result_form", distinct=False)
     repeated, line = _repeats((n, _compact_barcode(row["barcode"])) for n, row in table)
     if repeated:
@@ -175,8 +176,9 @@ def read_result_forms(source: Source, *, setup: TallySetup) -> list[ResultForm]:
 
 def write_result_forms(forms: Iterable[ResultForm], *, setup: TallySetup) -> str:
     """The result forms file; centre name, office and region come from ``setup``."""
+    one_of(setup, TallySetup, "setup")
     out = []
-    for f in forms:
+    for f in items_of(forms, ResultForm, "forms"):
         center = None if f.center_id is None else setup.centers.get(f.center_id)
         office = None if center is None else setup.offices.get(center.office_id)
         out.append(
@@ -222,6 +224,8 @@ def read_tally_setup(
     """
     if not isinstance(folder, os.PathLike):
         raise TypeError(f"folder must be a path, not {type(folder).__name__}")
+    one_of(skip_summary_rows, bool, "skip_summary_rows")
+    one_of(skip_na_rows, bool, "skip_na_rows")
     path = pathlib.Path(folder)
 
     def file(key: str) -> pathlib.Path:

@@ -39,6 +39,9 @@ from electoral.formats._policy import (
     CsvFile,
     Source,
     digits,
+    items_of,
+    mapping_of,
+    one_of,
     open_lines,
     refuse_formula,
     write_csv,
@@ -158,6 +161,8 @@ def read_pvp_results(source: Source, *, media: Iterable[str] | None = None) -> P
     ...
     electoral.errors.ValidationErrors: 1 problem in PVP bundle (1 sub-exception)
     """
+    if media is not None:
+        media = items_of(media, str, "media")
     errors = ErrorCollector("PVP bundle")
     table: list[tuple[int, dict[str, str]]] = []
     try:
@@ -339,7 +344,8 @@ class _Member:
 
 
 def write_pvp_results(bundle: PvpBundle) -> str:
-    """``candidate_results.csv`` for ``bundle`` (``parse_pvp_results`` reads it back)."""
+    """``candidate_results.csv`` for ``bundle`` (:func:`read_pvp_results` reads it back)."""
+    one_of(bundle, PvpBundle, "bundle")
     out: list[list[object]] = []
     for s in bundle.submissions:
         images = dict(s.images)
@@ -364,10 +370,11 @@ def write_pvp_results(bundle: PvpBundle) -> str:
 
 def write_pvp_bundle(bundle: PvpBundle, media: Mapping[str, bytes] | None = None) -> bytes:
     """The zip of ``bundle`` with the given image files under ``media/``."""
+    files = mapping_of(media, bytes, "media")
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr(CSV_NAME, write_pvp_results(bundle))
-        for name, content in sorted((media or {}).items()):
+        for name, content in sorted(files.items()):
             archive.writestr(f"{MEDIA_DIR}/{name}", content)
     return out.getvalue()
 

@@ -41,7 +41,10 @@ from electoral.errors import (
 from electoral.formats._policy import (
     CsvFile,
     Source,
+    check_source,
     digits,
+    items_of,
+    one_of,
     open_lines,
     refuse_formula,
     write_csv,
@@ -326,6 +329,7 @@ def read_ballots(source: Source, *, skip_summary_rows: bool = False) -> list[Bal
     ``skip_summary_rows`` is true (Tally-Ho skips them without a word).
     Sub-constituencies come later (:func:`read_subconstituency_ballots`).
     """
+    one_of(skip_summary_rows, bool, "skip_summary_rows")
     table, errors = rows(source, "ballots", distinct=False)
     races: dict[tuple[str, str], Race] = {}
     ballots: dict[int, Ballot] = {}
@@ -356,7 +360,10 @@ def write_ballots(ballots: Iterable[Ballot]) -> str:
     """The ballots file for ``ballots``."""
     return write_csv(
         FILES["ballots"],
-        ((b.race.election_level, b.race.name, b.number) for b in ballots),
+        (
+            (b.race.election_level, b.race.name, b.number)
+            for b in items_of(ballots, Ballot, "ballots")
+        ),
     )
 
 
@@ -405,10 +412,11 @@ def write_subconstituencies(
     ballots: Iterable[Ballot] = (),
 ) -> str:
     """The sub-constituencies file; ``number_of_ballots`` counts the ballots used there."""
-    names = {c.id: c.name_en for c in constituencies}
+    subconstituencies = items_of(subconstituencies, SubConstituency, "subconstituencies")
+    names = {c.id: c.name_en for c in items_of(constituencies, Constituency, "constituencies")}
     names[NO_NAMED_THING] = NO_CONSTITUENCY_NAME
     counts: dict[int, int] = {}
-    for ballot in ballots:
+    for ballot in items_of(ballots, Ballot, "ballots"):
         for code in ballot.subconstituency_ids:
             counts[code] = counts.get(code, 0) + 1
     return write_csv(
@@ -429,9 +437,9 @@ def read_subconstituency_ballots(
     source: Source, *, ballots: Iterable[Ballot], subconstituencies: Iterable[SubConstituency]
 ) -> list[Ballot]:
     """Sub-constituency ballots file: returns ``ballots`` with their sub-constituencies set."""
+    by_number = {b.number: b for b in items_of(ballots, Ballot, "ballots")}
+    known = {s.id for s in items_of(subconstituencies, SubConstituency, "subconstituencies")}
     table, errors = rows(source, "sub constituency ballots")
-    by_number = {b.number: b for b in ballots}
-    known = {s.id for s in subconstituencies}
     links: dict[int, set[int]] = {n: set() for n in by_number}
     for line, row in table:
         with errors.at(f"line {line}"):
@@ -459,7 +467,11 @@ def write_subconstituency_ballots(ballots: Iterable[Ballot]) -> str:
     """The sub-constituency ballots file."""
     return write_csv(
         FILES["sub constituency ballots"],
-        ((code, b.number) for b in ballots for code in sorted(b.subconstituency_ids)),
+        (
+            (code, b.number)
+            for b in items_of(ballots, Ballot, "ballots")
+            for code in sorted(b.subconstituency_ids)
+        ),
     )
 
 
@@ -507,11 +519,12 @@ def read_centers(
     returned constituencies are the ones given plus those. Region names are
     West, South, East (any case).
     """
-    table, errors = rows(source, "centers")
-    known_constituencies = list(constituencies)
+    known_constituencies = items_of(constituencies, Constituency, "constituencies")
     by_name = {c.name_en: c for c in known_constituencies}
     added: list[Constituency] = []
-    known = {s.id for s in subconstituencies} | {NO_NAMED_THING}
+    subs = items_of(subconstituencies, SubConstituency, "subconstituencies")
+    known = {s.id for s in subs} | {NO_NAMED_THING}
+    table, errors = rows(source, "centers")
     offices: dict[int, Office] = {}
     centers: dict[int, Center] = {}
     for line, row in table:
@@ -583,11 +596,11 @@ def write_centers(
 ) -> str:
     """The centres file; SPECIAL centres are written "Special Voting" (or "OCV Voting"
     from centre 80001 on)."""
-    office_by_id = {o.id: o for o in offices}
-    names = {c.id: c.name_en for c in constituencies}
+    office_by_id = {o.id: o for o in items_of(offices, Office, "offices")}
+    names = {c.id: c.name_en for c in items_of(constituencies, Constituency, "constituencies")}
     names[NO_NAMED_THING] = NO_CONSTITUENCY_NAME
     out = []
-    for c in centers:
+    for c in items_of(centers, Center, "centers"):
         office = office_by_id.get(c.office_id)
         special = c.center_type is CenterType.SPECIAL
         marker = "OCV Voting" if c.center_id >= 80_001 else "Special Voting"
@@ -647,9 +660,10 @@ def read_stations(
     1, 3); empty registrants mean "not known". A row whose ``center_name`` is
     ``#N/A`` is refused with one ``results.csv.na_rows`` error naming every such
     line, unless ``skip_na_rows`` is true (Tally-Ho skips them without a word)."""
+    one_of(skip_na_rows, bool, "skip_na_rows")
+    known_centers = {c.center_id for c in items_of(centers, Center, "centers")}
+    known = {s.id for s in items_of(subconstituencies, SubConstituency, "subconstituencies")}
     table, errors = rows(source, "stations")
-    known_centers = {c.center_id for c in centers}
-    known = {s.id for s in subconstituencies}
     stations: dict[tuple[int, int], Station] = {}
     skipped: list[int] = []
     for line, row in table:
@@ -688,7 +702,8 @@ def read_stations(
 
 def write_stations(stations: Iterable[Station], *, centers: Iterable[Center]) -> str:
     """The stations file."""
-    names = {c.center_id: c.name_ar for c in centers}
+    names = {c.center_id: c.name_ar for c in items_of(centers, Center, "centers")}
+    stations = items_of(stations, Station, "stations")
     return write_csv(
         FILES["stations"],
         (
@@ -716,6 +731,8 @@ def read_candidates(
     ``race_type`` must name a race's sub-type; the ballot must exist; every
     candidate needs an order.
     """
+    by_number = {b.number: b for b in items_of(ballots, Ballot, "ballots")}
+    check_source(source, "source")
     order_rows, order_errors = rows(order_source, "ballot order", parameter="order_source")
     orders: dict[int, int] = {}
     for line, row in order_rows:
@@ -725,7 +742,6 @@ def read_candidates(
             )
     order_errors.raise_if_any()
     table, errors = rows(source, "candidates")
-    by_number = {b.number: b for b in ballots}
     races = {b.race.name for b in by_number.values()}
     out = []
     for line, row in table:
@@ -761,8 +777,13 @@ def write_candidates(
     candidates: Iterable[Candidate], *, ballots: Iterable[Ballot]
 ) -> tuple[str, str]:
     """The candidates file and the ballot-order file."""
-    by_number = {b.number: b for b in ballots}
-    listed: Sequence[Candidate] = list(candidates)
+    by_number = {b.number: b for b in items_of(ballots, Ballot, "ballots")}
+    listed: Sequence[Candidate] = items_of(candidates, Candidate, "candidates")
+    for candidate in listed:
+        if candidate.ballot_number not in by_number:
+            raise InconsistentValue(
+                "results.csv.ballot_unknown", field="ballot_number", value=candidate.ballot_number
+            )
     return (
         write_csv(
             FILES["candidates"],
