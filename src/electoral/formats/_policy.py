@@ -48,7 +48,7 @@ import io
 import json
 import os
 import pathlib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import IO, Any, Final, NoReturn, Protocol
 
@@ -77,6 +77,7 @@ __all__ = [
     "check_source",
     "csv_text",
     "digits",
+    "ids_of",
     "is_blank",
     "items_of",
     "load_json",
@@ -247,6 +248,15 @@ def items_of(values: object, kinds: type | tuple[type, ...], parameter: str) -> 
         if not isinstance(item, allowed) or (type(item) is bool and bool not in allowed):
             raise TypeError(f"{parameter} must hold {_names(kinds)}, not {type(item).__name__}")
     return out
+
+
+def ids_of(values: object, parameter: str) -> Collection[int]:
+    """``values`` itself, once it is a collection of ``int`` (only ``in`` is used on it,
+    so a collection that contains every id is fine); a :class:`TypeError` otherwise."""
+    if isinstance(values, str | bytes | Mapping) or not isinstance(values, Collection):
+        raise TypeError(f"{parameter} must be a collection of int, not {type(values).__name__}")
+    items_of(values, int, parameter)
+    return values
 
 
 def mapping_of(values: object, kinds: type | tuple[type, ...], parameter: str) -> dict[Any, Any]:

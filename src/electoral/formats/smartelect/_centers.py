@@ -18,6 +18,7 @@ from electoral.errors import ErrorCollector, Language, ValidationError, Validati
 from electoral.formats._policy import (
     CsvFile,
     Source,
+    ids_of,
     items_of,
     mapping_of,
     open_lines,
@@ -69,9 +70,9 @@ def read_centers(
     'Imported 1 new centers. Updated 0 centers. There were 0 duplicates skipped. Blank rows 1'
     """
     centers = items_of(centers, Center, "centers")
-    office_ids = items_of(office_ids, int, "office_ids")
-    constituency_ids = items_of(constituency_ids, int, "constituency_ids")
-    subconstituency_ids = items_of(subconstituency_ids, int, "subconstituency_ids")
+    office_ids = ids_of(office_ids, "office_ids")
+    constituency_ids = ids_of(constituency_ids, "constituency_ids")
+    subconstituency_ids = ids_of(subconstituency_ids, "subconstituency_ids")
     errors = ErrorCollector("centre upload")
     records: list[tuple[int, Sequence[str]]] = []
     try:

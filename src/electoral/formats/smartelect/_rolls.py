@@ -23,6 +23,7 @@ from electoral.formats._policy import (
     CsvFile,
     Source,
     digits,
+    ids_of,
     items_of,
     mapping_of,
     open_lines,
@@ -179,7 +180,7 @@ def read_roll(
     [('119690261935', 11001, None)]
     """
     if centers is not None:
-        centers = set(items_of(centers, int, "centers"))
+        centers = ids_of(centers, "centers")
     errors = ErrorCollector("roll")
     out: list[tuple[str, int, int | None]] = []
     seen: set[str] = set()
