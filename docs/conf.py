@@ -97,7 +97,10 @@ nitpicky = True
 # the names of ``typing`` are resolved by Sphinx itself.
 nitpick_ignore_regex = [
     # the standard library
-    (r"py:.*", r"(array|collections(\.abc)?|datetime|decimal|enum|fractions|random)\..+"),
+    (
+        r"py:.*",
+        r"(argparse|array|collections(\.abc)?|datetime|decimal|enum|fractions|os|random)\..+",
+    ),
     (r"py:.*", r"(csv|io|json|os|pathlib|zipfile)(\..+)?"),
     # array.array, imported by name (``from array import array``) in annotations
     (r"py:class", r"array"),

@@ -80,7 +80,7 @@ def enum_of(name: str) -> type[enum.Enum]:
 
 
 @pytest.mark.parametrize("name", MAP_NAMES)
-def test_codes_exactly_as_in_the_domain_notes(name: str) -> None:
+def test_codes_exactly_as_in_the_systems(name: str) -> None:
     assert ALL_MAPS[name].codes == EXPECTED[name]
 
 

@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from electoral import _cli
 from electoral.__main__ import main
+from electoral.cli import UsageError, _atomic, _progress
 from electoral.registration import CENTER_CSV_COLUMNS, REGISTRY_COLUMNS
 
 
@@ -570,18 +570,18 @@ def test_atomic_write_leaves_no_partial_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", boom)
-    with pytest.raises(_cli.UsageError):
-        _cli.write_atomic(target, "new\n" * 1000)
+    with pytest.raises(UsageError):
+        _atomic.write_atomic(target, "new\n" * 1000)
     assert target.read_text(encoding="utf-8") == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
 
 
 def test_atomic_write_replaces(tmp_path: pathlib.Path) -> None:
     target = tmp_path / "sub" / "out.csv"
-    _cli.write_atomic(target, "a\n")
-    _cli.write_atomic(target, "b\n")
+    _atomic.write_atomic(target, "a\n")
+    _atomic.write_atomic(target, "b\n")
     assert target.read_text(encoding="utf-8") == "b\n"
-    assert target.stat().st_mode & 0o777 == 0o666 & ~_cli._umask()  # not the private 0600
+    assert target.stat().st_mode & 0o777 == 0o666 & ~_atomic.umask()  # not the private 0600
     assert sorted(p.name for p in target.parent.iterdir()) == ["out.csv"]
 
 
@@ -598,7 +598,7 @@ def test_progress_is_silent_without_a_terminal() -> None:
     import io
 
     stream = io.StringIO()
-    progress = _cli._Progress(stream, enabled=True)
+    progress = _progress.Progress(stream, enabled=True)
     progress("validate", 5, 10)
     progress.clear()
     assert stream.getvalue() == ""

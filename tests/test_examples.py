@@ -49,6 +49,7 @@ def test_the_notebooks_are_found() -> None:
         "01_registration_statistics.md",
         "02_results_and_seats.md",
         "03_anomalous_stations.md",
+        "04_what_if_seats.md",
     ]
 
 

@@ -64,7 +64,7 @@ def _depart_arabic_other(translator: SphinxTranslator, node: arabic_text) -> Non
 def _chapters() -> list[str]:
     """The required chapters, then every other top-level module of electoral.
 
-    Private modules are included: the command line (``electoral._cli``) registers
+    Private modules are included: the command line (``electoral.cli._messages``) registers
     codes too.
     """
     import electoral

@@ -1,11 +1,12 @@
-"""Command line of ``electoral`` (also ``python -m electoral``); see :mod:`electoral._cli`.
+"""Command line of ``electoral`` (also ``python -m electoral``); see :mod:`electoral.cli`.
 
-Exit codes: 0 success, 1 the data had problems, 2 bad arguments.
+Exit codes: 0 success, 1 the data had problems, 2 bad arguments, 3 a result needs a
+human decision.
 """
 
 from __future__ import annotations
 
-from electoral._cli import main
+from electoral.cli import main
 
 __all__ = ["main"]
 

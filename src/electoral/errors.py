@@ -21,9 +21,11 @@ raised together as :class:`ValidationErrors`, an :class:`ExceptionGroup` whose m
 each carry the ``location`` of the problem (``"$.stations[3].registrants"``,
 ``"line 4"``). :class:`ErrorCollector` builds such a group and never half-applies.
 
-The design follows python-stdnum's ``ValidationError(ValueError)`` tree, votelib's
-errors with data attributes and cattrs' ``ExceptionGroup`` validation
-(``../shared/design/style.md`` §1.1, §1.3, §1.5).
+The design follows python-stdnum's ``ValidationError(ValueError)`` tree
+(``stdnum/exceptions.py``, arthurdejong/python-stdnum at commit ``006192e``),
+votelib's errors with data attributes (``votelib/vote.py``, simberaj/votelib at
+commit ``94af16c``) and cattrs' ``ExceptionGroup`` validation (``src/cattrs/errors.py``,
+python-attrs/cattrs at commit ``82b02c0``).
 
 >>> from electoral.ids import national_id
 >>> try:

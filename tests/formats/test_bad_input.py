@@ -20,7 +20,8 @@ from electoral.formats import json as ours
 from electoral.formats import smartelect, tallyho
 from electoral.model import TRIPOLI, Station, SubConstituency
 from electoral.registration import CENTER_CSV_COLUMNS, RegistryCheck
-from electoral.results import demo_records, demo_tally_setup, results_rows
+from electoral.results import results_rows
+from electoral.testing import demo_records, demo_tally_setup
 
 AS_OF = pendulum.datetime(2026, 1, 1, tz=TRIPOLI)
 SETUP = demo_tally_setup()

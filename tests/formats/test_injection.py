@@ -40,10 +40,9 @@ from electoral.results import (
     PvpCandidate,
     PvpSubmission,
     TallySetup,
-    demo_records,
-    demo_tally_setup,
     results_rows,
 )
+from electoral.testing import demo_records, demo_tally_setup
 
 PAYLOADS = (
     "=1+1",

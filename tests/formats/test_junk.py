@@ -20,7 +20,8 @@ from electoral.formats import json as ours
 from electoral.formats import smartelect, tallyho
 from electoral.model import TRIPOLI, Station, SubConstituency
 from electoral.registration import CENTER_CSV_COLUMNS, allocate_stations
-from electoral.results import PvpBundle, demo_records, demo_tally_setup, results_rows
+from electoral.results import PvpBundle, results_rows
+from electoral.testing import demo_records, demo_tally_setup
 
 SETUP = demo_tally_setup()
 ROWS = list(results_rows(demo_records(SETUP), SETUP))[:3]

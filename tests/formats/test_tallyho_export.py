@@ -13,7 +13,8 @@ from electoral.formats.tallyho import (
     read_results_export,
     write_results_export,
 )
-from electoral.results import ResultRow, demo_records, demo_tally_setup, results_rows
+from electoral.results import ResultRow, results_rows
+from electoral.testing import demo_records, demo_tally_setup
 
 
 def test_old_exports_without_pvp_columns_still_read() -> None:

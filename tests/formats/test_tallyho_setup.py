@@ -40,7 +40,8 @@ from electoral.model import (
     Station,
     SubConstituency,
 )
-from electoral.results import TallySetup, demo_records, demo_tally_setup, results_rows
+from electoral.results import TallySetup, results_rows
+from electoral.testing import demo_records, demo_tally_setup
 
 DATA = pathlib.Path(__file__).parent / "data" / "tallyho"
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 import pickle
+import subprocess
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -320,6 +322,15 @@ def test_format_validates(number: object, cls: type[ValidationError], code: str)
 )
 def test_gender(number: str | int, expected: Gender) -> None:
     assert national_id.gender(number) is expected
+
+
+def test_ids_do_not_import_the_model() -> None:
+    code = (
+        "import sys, electoral.ids; electoral.ids.national_id.gender('119690261935');"
+        "assert 'electoral.model' not in sys.modules, 'electoral.model was imported'"
+    )
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert completed.returncode == 0, completed.stderr
 
 
 @pytest.mark.parametrize(

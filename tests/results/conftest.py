@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from electoral.model import Gender, ResultForm
-from electoral.results import DEMO_NOW, FormRecord, TallySetup, demo_tally_setup, import_form
+from electoral.results import FormRecord, TallySetup, import_form
+from electoral.testing import DEMO_NOW, demo_tally_setup
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,6 @@ from electoral.results import (
     FormRecord,
     TallySetup,
     counted_forms,
-    demo_records,
     distinct_forms,
     gender_turnout,
     percent,
@@ -28,6 +27,7 @@ from electoral.results import (
     tally,
     unprocessed_states,
 )
+from electoral.testing import demo_records
 
 
 @pytest.fixture(scope="module")

@@ -33,7 +33,6 @@ from electoral.results import (
     implement_clearance,
     import_form,
     intake,
-    process_form,
     qc_pass,
     reject_recall,
     request_recall,
@@ -41,6 +40,7 @@ from electoral.results import (
     review_audit,
     review_clearance,
 )
+from electoral.testing import process_form
 
 VOTES = {(117, 1): 10, (117, 2): 20, (117, 3): 30}
 

@@ -1,4 +1,4 @@
-"""Duplicate finders of §2.3: form duplicates, duplicate results, the centre export."""
+"""Duplicate finders of Tally-Ho: form duplicates, duplicate results, the centre export."""
 
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ from electoral.results import (
     TallySetup,
     VoteEntry,
     center_duplicate_results,
-    demo_tally_setup,
     duplicate_results_to_clearance,
     find_duplicate_results,
     form_duplicates,
@@ -29,6 +28,7 @@ from electoral.results import (
     replay,
     results_map,
 )
+from electoral.testing import demo_tally_setup
 
 V = EntryVersion
 SETUP = demo_tally_setup()

@@ -14,7 +14,6 @@ from electoral.errors import ValidationErrors
 from electoral.formats.tallyho import read_pvp_results, write_pvp_results
 from electoral.model import FormState, ReconciliationForm, ResultForm
 from electoral.results import (
-    DEMO_NOW,
     TRANSITIONS,
     ActionPrior,
     AuditResolution,
@@ -36,7 +35,6 @@ from electoral.results import (
     counted_forms,
     create_audit,
     create_clearance,
-    demo_tally_setup,
     enter_de1,
     enter_de2,
     implement_audit,
@@ -63,6 +61,7 @@ from electoral.results import (
     tally,
 )
 from electoral.results import RequestReason as Reason
+from electoral.testing import DEMO_NOW, demo_tally_setup
 
 SETUP: TallySetup = demo_tally_setup()
 CONFIG = TallyConfig()

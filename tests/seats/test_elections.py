@@ -7,12 +7,15 @@ from fractions import Fraction
 import pytest
 
 from electoral.errors import InconsistentValue, InvalidFormat, OutOfRange, ValidationErrors
+from electoral.model import Region
 from electoral.seats import (
     ELECTIONS,
     DrawingOfLots,
     HighestAveragesRule,
+    LargestRemainderRule,
     PluralityRule,
     TwoRoundRule,
+    UnknownName,
     allocate,
     candidate_key,
     cda_2014,
@@ -62,16 +65,86 @@ def test_totals_checked_against_the_law() -> None:
         senate_2023(districts={"a": -1}, partial=True)
 
 
+def test_senate_2023_elects_one_member_per_district() -> None:
+    with pytest.raises(ValidationErrors) as info:
+        senate_2023(districts={"a": 1, "b": 2, "c": 3}, partial=True)
+    assert info.value.codes == ("seats.multi_seat_district", "seats.multi_seat_district")
+    assert [e.location for e in info.value.errors] == ["$.districts['b']", "$.districts['c']"]
+    allowed = senate_2023(districts={"b": 2}, partial=True, multi_seat_districts=True)
+    assert allowed.races[0].seats == 2
+    full = senate_2023(districts={f"d{i}": 1 for i in range(90)})
+    assert full.seats == len(full.races) == 90
+
+
+def test_president_2021_cites_the_majority_reading() -> None:
+    rules = president_2021()
+    assert any("sawtbeirut" in citation for citation in rules.citations)
+
+
+REGIONS = {"east": Region.EAST, "west": Region.WEST, "south": Region.SOUTH}
+
+
 def test_cda_2014_components_and_women_are_separate_races() -> None:
+    # the default component seats: 2 west (Amazigh), 1 east (Tebu in Kufra), 3 south
     election = cda_2014(
-        general={"east": 16, "west": 16, "south": 16}, women={"east": 2, "west": 2, "south": 2}
+        general={"east": 17, "west": 16, "south": 15},
+        women={"east": 2, "west": 2, "south": 2},
+        regions=REGIONS,
     )
     kinds = {race.kind for race in election.races}
     assert kinds == {"general", "women", "component"}
-    component = election.race("amazigh/component")
-    assert component.seats == 2
+    components = [race for race in election.races if race.kind == "component"]
+    assert [race.id for race in components] == [
+        "Zuwara/amazigh",
+        "Jebel Nafusa/amazigh",
+        "Murzuk/tebu",
+        "Kufra/tebu",
+        "Obari/tuareg",
+        "Ghat/tuareg",
+    ]
+    assert election.parameter("component_districts") is not None
     with pytest.raises(InconsistentValue):
         election.race("nowhere")
+
+
+def test_cda_2014_enforces_twenty_seats_per_region() -> None:
+    # 48 general and 6 women's seats, but the east has 21 and the south 19
+    with pytest.raises(ValidationErrors) as info:
+        cda_2014(
+            general={"east": 18, "west": 16, "south": 14},
+            women={"east": 2, "west": 2, "south": 2},
+            regions=REGIONS,
+        )
+    assert info.value.codes == ("seats.region_total", "seats.region_total")
+    assert [e.params["region"] for e in info.value.errors] == ["east", "south"]
+    # a district in no region is named
+    with pytest.raises(ValidationErrors) as missing:
+        cda_2014(
+            general={"east": 17, "west": 16, "south": 15},
+            women={"east": 2, "west": 2, "nowhere": 2},
+            regions=REGIONS,
+        )
+    assert "districts.no_region" in missing.value.codes
+    # the component seats' districts are a parameter, checked against the law's 2 each
+    moved = cda_2014(
+        general={"east": 18, "west": 16, "south": 14},
+        women={"east": 2, "west": 2, "south": 2},
+        regions={**REGIONS, "Ubari": Region.SOUTH, "Awbari": Region.SOUTH},
+        component_districts={
+            "amazigh": {"Zuwara": 1, "Jebel Nafusa": 1},
+            "tebu": {"Murzuk": 1, "Ghat": 1},
+            "tuareg": {"Ubari": 1, "Awbari": 1},
+        },
+    )
+    assert moved.race("Ubari/tuareg").seats == 1
+    with pytest.raises(ValidationErrors) as three:
+        cda_2014(
+            general={"east": 16, "west": 16, "south": 16},
+            women={"east": 2, "west": 2, "south": 2},
+            regions=REGIONS,
+            component_districts={"tebu": {"Murzuk": 3}, "berber": {"x": 2}},
+        )
+    assert set(three.value.codes) == {"seats.district_total", "seats.component"}
 
 
 def test_hor_2021_women_seats_parameter() -> None:
@@ -110,13 +183,25 @@ def test_gnc_2012_mixed_allocation_with_caps() -> None:
     assert outcome.ties == ()
 
 
-def test_hor_2023_list_rule_parameter() -> None:
+def test_hor_2023_list_formula_has_no_default() -> None:
+    with pytest.raises(TypeError, match="list_formula"):
+        hor_2023(lists={"T": 3}, individual={"T": 1}, partial=True)  # type: ignore[call-arg]
+    with pytest.raises(UnknownName) as info:
+        hor_2023(lists={"T": 3}, individual={}, partial=True, list_formula="hondt")
+    assert info.value.code == "seats.unknown_name"
     election = hor_2023(
         lists={"T": 3},
         individual={"T": 1},
         partial=True,
-        list_rule=HighestAveragesRule(threshold=Fraction(5, 100)),
+        list_formula="dhondt",
+        list_threshold=Fraction(5, 100),
     )
+    assert election.race("T/list").rule == HighestAveragesRule(threshold=Fraction(1, 20))
+    formula = election.parameter("list_formula")
+    assert formula is not None
+    assert (formula.value, formula.default) == ("dhondt", None)
+    hare = hor_2023(lists={"T": 3}, individual={}, partial=True, list_formula="hare")
+    assert hare.race("T/list").rule == LargestRemainderRule()
     outcome = allocate(election, {"T/list": {"A": 60, "B": 40, "C": 4}, "T/general": {"z": 1}})
     assert {w.candidate: w.seats for w in outcome.winners if w.race == "T/list"} == {
         "A": 2,
@@ -167,7 +252,8 @@ def test_municipal_sizes() -> None:
 
 
 def test_totals_of_the_results_chapter_feed_the_seat_methods() -> None:
-    from electoral.results import Totals, demo_records, demo_tally_setup, tally
+    from electoral.results import Totals, tally
+    from electoral.testing import demo_records, demo_tally_setup
 
     setup = demo_tally_setup()
     totals = tally(demo_records(setup), setup)

@@ -22,15 +22,18 @@ from hypothesis import strategies as st
 
 from electoral.seats import (
     DIVISORS,
+    Allocation,
     Divisor,
     DivisorRow,
+    PluralityResult,
     QuotaRow,
     highest_averages,
     largest_remainder,
     plurality,
 )
-from electoral.seats._allocation import divisor_row, order_seats, quota_row
+from electoral.seats._allocation import order_seats
 from electoral.seats._common import rank_votes
+from electoral.seats._explanation import divisor_row, quota_row
 
 from .test_reference import reference
 
@@ -63,6 +66,33 @@ def test_row_classes_have_no_init_hooks() -> None:
             assert field.default is attrs.NOTHING, (cls, field.name)
         assert not hasattr(cls, "__attrs_post_init__")
         assert not hasattr(cls, "__attrs_pre_init__")
+
+
+@pytest.mark.parametrize("cls", [PluralityResult, Allocation])
+def test_result_classes_have_no_init_hooks(cls: type) -> None:
+    for field in attrs.fields(cls):
+        assert field.converter is None, field.name
+        assert field.validator is None, field.name
+        assert field.on_setattr in (None, attrs.setters.NO_OP), field.name
+    assert not hasattr(cls, "__attrs_post_init__")
+    assert not hasattr(cls, "__attrs_pre_init__")
+
+
+@given(votes_st, st.integers(0, 14))
+def test_fast_plurality_result_equals_init_result(votes: dict[str, int], seats: int) -> None:
+    fast = plurality(votes, seats)
+    built = PluralityResult(
+        seats=fast.seats,
+        elected=fast.elected,
+        tie=fast.tie,
+        resolution=fast.resolution,
+        unfilled=fast.unfilled,
+        votes=tuple(reversed(votes.items())),
+    )
+    assert fast == built
+    assert hash(fast) == hash(built)
+    assert repr(fast) == repr(built)
+    assert fast.ranking == built.ranking
 
 
 def test_fast_rows_equal_init_rows() -> None:

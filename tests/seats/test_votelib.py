@@ -3,8 +3,8 @@
 votelib (simberaj/votelib 0.4.0) evaluates the same methods with exact fractions; for
 D'Hondt, Sainte-Laguë and Hare/Droop largest remainder the two libraries must agree.
 
-Excluded, because votelib is known to be wrong there
-(``../shared/design/domain-electoral-systems.md`` §2.6, reproduced on 94af16c):
+Excluded, because votelib is known to be wrong there (reproduced with votelib 0.4.0;
+simberaj/votelib at commit ``94af16c``):
 
 * **caps** (``max_seats``): votelib's ``LargestRemainder`` does not pass the caps to its
   quota stage (item 4) and its ``QuotaDistributor`` mis-computes the overshoot

@@ -6,7 +6,7 @@ codes, refusing anything the other side cannot express with ``code.unknown``.
 Sources: SmartElect ``libya_elections/constants.py`` (gender), ``register/models.py``
 (centre types, office regions), ``voting/models.py`` (ballot types),
 ``reporting_api/codings.py`` (carriers)
-(``../shared/design/domain-registration.md`` §2.2, §4.3, §4.6, §5.1, §8.2).
+(SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> GENDER.to_code(Gender.FEMALE)
 2

@@ -5,7 +5,7 @@ codes. Note that gender has **no code 2** there (male 0, female 1, unisex 3), an
 that the results system knows only two centre types.
 
 Sources: Tally-Ho ``tally_ho/libs/models/enums/`` (``gender.py``, ``form_state.py``,
-``race_type.py``, ``center_type.py``) (``../shared/design/domain-results.md`` §1.1).
+``race_type.py``, ``center_type.py``) (onaio/tally-ho at commit ``acbe4f4``).
 
 >>> GENDER.to_code(Gender.UNISEX)
 3

@@ -10,8 +10,12 @@ the layout is never a rule.
 
 More information:
 
-* Tally-Ho ``tally_ho/apps/tally/forms/barcode_form.py``, ``reset_form_form.py``,
-  ``tally_setup_files/result_forms.csv`` (``../shared/design/domain-results.md`` §2.2).
+* Tally-Ho ``tally_ho/apps/tally/forms/barcode_form.py``,
+  ``tally_ho/apps/tally/forms/reset_form_form.py``, and the fixtures
+  ``tally_ho/libs/tests/fixtures/tally_setup_files/result_forms.csv`` and
+  ``result_forms_with_replacements.csv`` in the same folder (onaio/tally-ho at commit ``acbe4f4``);
+  the 9-digit barcode of 2014 in ``tally_ho/apps/tally/forms/barcode_form.py`` at
+  commit ``abc79b4``.
 
 >>> validate("000000001")
 '000000001'

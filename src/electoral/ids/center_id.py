@@ -10,9 +10,10 @@ as "no such centre" (:data:`NO_SUCH_CENTER`).
 More information:
 
 * SmartElect ``libya_elections/constants.py`` (``CENTER_ID_LENGTH``,
-  ``CENTER_ID_MIN_INT_VALUE``, ``CENTER_ID_MAX_INT_VALUE``), ``register/utils.py``;
-* Tally-Ho ``tally_ho/libs/validators.py``, ``ResultForm.OCV_CENTER_MIN``
-  (``../shared/design/domain-registration.md`` §4.1, ``domain-results.md`` §1.6).
+  ``CENTER_ID_MIN_INT_VALUE``, ``CENTER_ID_MAX_INT_VALUE``), ``register/utils.py``
+  (SmartElect/SmartElect at commit ``d6d35f2``);
+* Tally-Ho ``tally_ho/libs/validators.py``, ``ResultForm.OCV_CENTER_MIN`` in
+  ``tally_ho/apps/tally/models/result_form.py`` (onaio/tally-ho at commit ``acbe4f4``).
 
 >>> validate(" 31001 ")
 '31001'
@@ -125,7 +126,7 @@ def is_out_of_country(number: str | int) -> bool:
     """Whether the results system treats this centre as out-of-country (80001 and up).
 
     Out-of-country result forms have no reconciliation section
-    (Tally-Ho ``has_recon``; domain-results.md §3.4).
+    (Tally-Ho ``ResultForm.has_recon``).
 
     >>> is_out_of_country(80001), is_out_of_country(79999)
     (True, False)

@@ -10,7 +10,7 @@ but never changes the letters' case.
 More information:
 
 * SmartElect ``civil_registry/utils.py``, ``civil_registry/models.py``,
-  ``libya_site/forms.py`` (``../shared/design/domain-registration.md`` §1.3).
+  ``libya_site/forms.py`` (SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> validate("١٢٣٤٥")
 '12345'

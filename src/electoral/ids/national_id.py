@@ -15,7 +15,8 @@ More information:
 
 * SmartElect ``libya_elections/constants.py`` (``NID_LENGTH``, ``MIN_NATIONAL_ID``,
   ``MAX_NATIONAL_ID``), ``civil_registry/utils.py``, ``libya_site/forms.py``
-  (``../shared/design/domain-registration.md`` §1.1, §1.2).
+  (SmartElect/SmartElect at commit ``d6d35f2``); the sample record ``119690261935`` in
+  ``civil_registry/tests/test_parsing.py``.
 
 >>> validate("119690261935")
 '119690261935'
@@ -33,13 +34,11 @@ False
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
+from electoral._gender import Gender
 from electoral.errors import InvalidComponent, InvalidFormat, InvalidLength, register_messages
 from electoral.ids._text import as_text, fold, is_ascii_digits
-
-if TYPE_CHECKING:
-    from electoral.model.gender import Gender
 
 __all__ = [
     "LENGTH",
@@ -125,16 +124,15 @@ def gender(number: str | int) -> Gender:
 
     Raises the same errors as :func:`validate`.
     """
-    from electoral.model.gender import Gender  # the model is heavier than the ids
-
     return Gender.MALE if validate(number)[0] == "1" else Gender.FEMALE
 
 
 def embedded_birth_year(number: str | int) -> int:
     """Return digits 2 to 5 read as a year of birth: a heuristic, never a rule.
 
-    The sample records fit this pattern, but a known record does not
-    (domain-registration.md §1.1), so compare it with the registry's birth date
+    The sample records fit this pattern, but a known record does not (OCVR's
+    ``118000023427``, born 1972, in ``spec/support/api_stubs.rb``, hnec-vr/ocvr at
+    commit ``1404379``), so compare it with the registry's birth date
     only to flag records for review.
 
     >>> embedded_birth_year("119690261935")

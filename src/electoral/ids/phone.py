@@ -19,7 +19,7 @@ cleaned: HNEC's "keep only digits" would silently repair it.
 More information:
 
 * SmartElect ``libya_elections/phone_numbers.py``, ``libya_elections/constants.py``,
-  ``reporting_api/codings.py`` (``../shared/design/domain-registration.md`` §5).
+  ``reporting_api/codings.py`` (SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> validate("+218 (0)92-345-6789")
 '218923456789'

@@ -9,8 +9,8 @@ leading zeros are accepted and dropped here: the number is a count, not a code.
 More information:
 
 * Tally-Ho ``tally_ho/settings/common.py`` and
-  ``tally_ho/apps/tally/forms/center_details_form.py``;
-  SmartElect ``rollgen/models.py`` (``../shared/design/domain-results.md`` §1.7, §2.5).
+  ``tally_ho/apps/tally/forms/center_details_form.py`` (onaio/tally-ho at commit ``acbe4f4``);
+* SmartElect ``rollgen/models.py`` (SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> validate("002")
 '2'

@@ -10,10 +10,10 @@ The registration system's ballot type (0 general, 1 women's; public ballot numbe
 = type + 1) and the results system's race types map to :class:`RaceType` through
 :mod:`electoral.adapters`.
 
-Sources: Tally-Ho ``models/electrol_race.py``, ``models/ballot.py``,
-``models/candidate.py``, ``libs/models/enums/race_type.py``; SmartElect
-``voting/models.py`` (``../shared/design/domain-results.md`` §1.3–§1.5,
-``domain-registration.md`` §8.2).
+Sources: Tally-Ho ``tally_ho/apps/tally/models/electrol_race.py``, ``ballot.py`` and
+``candidate.py`` in the same folder, ``tally_ho/libs/models/enums/race_type.py``
+(onaio/tally-ho at commit ``acbe4f4``); SmartElect ``voting/models.py``
+(SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> hor = Race(election_level="HoR", name="ballot_number_HOR_women", race_type=RaceType.WOMEN)
 >>> b = Ballot(number=117, race=hor, seats=2, subconstituency_ids={31, 32})

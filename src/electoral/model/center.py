@@ -14,9 +14,9 @@ registrations). Rules checked on every centre:
 Rules across centres (no copy of a copy, at most 6 copies of one original) are
 in :func:`check_copies`.
 
-Sources: SmartElect ``register/models.py``, ``register/forms.py``; Tally-Ho
-``models/center.py`` (``../shared/design/domain-registration.md`` §4.2–§4.5,
-``domain-results.md`` §1.6).
+Sources: SmartElect ``register/models.py``, ``register/forms.py``
+(SmartElect/SmartElect at commit ``d6d35f2``); Tally-Ho
+``tally_ho/apps/tally/models/center.py`` (onaio/tally-ho at commit ``acbe4f4``).
 
 >>> c = Center(center_id=11001, name_ar="مدرسة الفاتح", office_id=1,
 ...            constituency_id=1, subconstituency_id=1)
@@ -242,7 +242,7 @@ def check_copies(centers: Iterable[Center]) -> None:
     * no original has more than :data:`MAX_COPIES` copies.
 
     Source: SmartElect ``register/models.py`` (``N_MAX_COPY_CENTERS``) and
-    ``libya_elections/utils.py`` (domain-registration.md §4.1, §4.4).
+    ``libya_elections/utils.py`` (SmartElect/SmartElect at commit ``d6d35f2``).
 
     >>> a = Center(center_id=11001, name_ar="أ")
     >>> b = Center(center_id=11002, name_ar="ب", center_type=CenterType.COPY, copy_of=11001)

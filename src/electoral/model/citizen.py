@@ -13,7 +13,7 @@ Whether a citizen may vote (age, blocked, missing) depends on a date and belongs
 to the registration chapter; this value only records the facts.
 
 Sources: SmartElect ``civil_registry/models.py``, ``civil_registry/forms.py``
-(``../shared/design/domain-registration.md`` §2.1–§2.6).
+(SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> import pendulum
 >>> c = Citizen(civil_registry_id=1, national_id="119690261935", fbr_number="4471",

@@ -7,8 +7,8 @@ open at 19:59:59. An empty period (``start == end``) is allowed and contains no
 instant.
 
 Sources: SmartElect ``voting/models.py``, ``voting/tests/test_models.py``,
-``libya_elections/settings`` (``TIME_ZONE = "Libya"``)
-(``../shared/design/domain-registration.md`` §8.1, §8.4).
+``libya_elections/settings/base.py`` (``TIME_ZONE = "Libya"``)
+(SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> import pendulum
 >>> p = RegistrationPeriod(start=pendulum.datetime(2013, 3, 15, 8, tz=TRIPOLI),

@@ -8,9 +8,9 @@ to a region (West, South, East). Id 999 is the "none" placeholder for all three,
 and sub-constituency 998 is the virtual one every split centre must use.
 
 Sources: SmartElect ``register/models.py``, ``libya_elections/constants.py``,
-``register/migrations/0003_fixtures.py``; Tally-Ho ``models/sub_constituency.py``,
-``models/office.py`` (``../shared/design/domain-registration.md`` §4.5, §4.6,
-``domain-results.md`` §1.8, §1.9).
+``register/migrations/0003_fixtures.py`` (SmartElect/SmartElect at commit ``d6d35f2``); Tally-Ho
+``tally_ho/apps/tally/models/sub_constituency.py`` and ``office.py`` in the same
+folder (onaio/tally-ho at commit ``acbe4f4``).
 
 >>> tripoli = Office(id=1, name_en="Tripoli Centre", name_ar="طرابلس المركز", region=Region.WEST)
 >>> tripoli.region.label("ar")

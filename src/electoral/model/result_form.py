@@ -15,9 +15,9 @@ Moving a form between states, comparing double entries and running quarantine
 checks belong to the results chapter; here the values are only recorded and
 checked for shape.
 
-Sources: Tally-Ho ``models/result_form.py``, ``models/reconciliation_form.py`` and
-its 2014 version (``git show abc79b45``), ``libs/models/enums/form_state.py``
-(``../shared/design/domain-results.md`` §2.1–§2.3, §3.1, §3.6).
+Sources: Tally-Ho ``tally_ho/apps/tally/models/result_form.py``,
+``reconciliation_form.py`` in the same folder and its 2014 version (at commit
+``abc79b4``), ``tally_ho/libs/models/enums/form_state.py`` (onaio/tally-ho at commit ``acbe4f4``).
 
 >>> f = ResultForm(barcode="031001002117", ballot_number=117, center_id=31001,
 ...                station_number=2, gender=Gender.MALE)

@@ -6,8 +6,8 @@ of the roll. The results system leaves ``registrants`` empty for some imports;
 ``None`` means "not known", which is different from zero (an over-voting check
 is skipped for ``None`` and not for 0).
 
-Sources: SmartElect ``rollgen/models.py``; Tally-Ho ``models/station.py``
-(``../shared/design/domain-registration.md`` §6.3, ``domain-results.md`` §1.7).
+Sources: SmartElect ``rollgen/models.py`` (SmartElect/SmartElect at commit ``d6d35f2``); Tally-Ho
+``tally_ho/apps/tally/models/station.py`` (onaio/tally-ho at commit ``acbe4f4``).
 
 >>> s = Station(center_id=11001, number=1, gender=Gender.FEMALE, registrants=412)
 >>> s.key

@@ -22,8 +22,9 @@ refusal is a typed :mod:`electoral.errors` error or an SMS reply code. The files
 SmartElect (the centre CSV, the civil-registry dump, uploads, the roll files) are read
 and written by :mod:`electoral.formats.smartelect`.
 
-Source: SmartElect (Caktus Group for HNEC, 2013-2015) and OCVR
-(``../shared/design/domain-registration.md``).
+Source: SmartElect (Caktus Group for HNEC, 2013-2015; SmartElect/SmartElect at commit
+``d6d35f2``) and OCVR (hnec-vr/ocvr at commit ``1404379``); each module names its files,
+and :doc:`/sources` lists them all.
 
 >>> import pendulum
 >>> from electoral.model import TRIPOLI

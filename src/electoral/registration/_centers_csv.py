@@ -20,7 +20,8 @@ still refused (*"Copy centres are read-only."*), so a downloaded file re-imports
 cleanly.
 
 Sources: SmartElect ``register/utils.py``, ``register/forms.py``,
-``register/views.py``, ``register/tests/test_center_csv.py``.
+``register/views.py``, ``register/tests/test_center_csv.py``
+(SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> header = list(CENTER_CSV_COLUMNS)
 >>> row = ["11001", "مدرسة", "", "", "1", "", "", "1", "1", "", "", "", "General", "", ""]

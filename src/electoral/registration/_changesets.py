@@ -20,7 +20,7 @@ Execution is all or nothing and records one :class:`ChangeRecord` per citizen:
 Any "not changed" record makes the result Partially successful.
 
 Sources: SmartElect ``changesets/models.py``, ``changesets/forms.py``
-(``domain-registration.md`` §1.2 item 4, §2.6, §9).
+(SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> cs = Changeset(name="block-1", kind=ChangeKind.BLOCK, select_by=SelectBy.UPLOADED,
 ...                national_ids=("119690261935",), justification="court order")

@@ -20,7 +20,7 @@ Anything else, and any value above 180, gives ``None``. The arithmetic is exact
 the eighth decimal place. The current centre import does not use this helper.
 
 Sources: SmartElect ``libya_elections/utils.py`` ("cleanup lat or long"),
-``libya_elections/tests/test_utils.py`` (``domain-registration.md`` §10.3).
+``libya_elections/tests/test_utils.py`` (SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> cleanup_lat_long("10.1826")
 Decimal('10.18260000')

@@ -14,8 +14,8 @@
 
 Sources: SmartElect ``register/models.py`` ("related by copy"), ``rollgen/utils.py``
 ("build copy info"), ``rollgen/constants.py``, ``libya_elections/settings/base.py``,
-``register/management/commands/set_reg_open.py`` (``domain-registration.md`` §3.7,
-§4.4, §6.4).
+``register/management/commands/set_reg_open.py``
+(SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> from electoral.model import Center, CenterType
 >>> o = Center(center_id=11001, name_ar="مدرسة الفاتح")

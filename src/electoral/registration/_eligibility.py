@@ -13,9 +13,10 @@ at 02:00 Libyan time (a quirk, fixed here on purpose). OCVR's out-of-country rul
 is stricter (born strictly before the day 18 years ago): pass ``strict=True``.
 
 Sources: SmartElect ``civil_registry/models.py`` ("is eligible"),
-``libya_elections/settings/base.py`` (``VOTING_AGE_IN_YEARS``); OCVR
+``libya_elections/settings/base.py`` (``VOTING_AGE_IN_YEARS``)
+(SmartElect/SmartElect at commit ``d6d35f2``); OCVR
 ``app/controllers/registrations_controller.rb`` ("age allowed?")
-(``domain-registration.md`` §2.4, §2.6).
+(hnec-vr/ocvr at commit ``1404379``).
 
 >>> import pendulum
 >>> from electoral.model import TRIPOLI

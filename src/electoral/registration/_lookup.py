@@ -22,7 +22,7 @@ national id when it passes the syntactic check; any other term is a name search.
 
 Sources: SmartElect ``libya_site/forms.py``, ``libya_site/utils.py``,
 ``help_desk/forms.py``, ``civil_registry/utils.py``, ``register/views.py``
-(registration browse search) (``domain-registration.md`` §1.2, §1.3, §10.2).
+(registration browse search) (SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> validate_web_national_id("١١٩٦٩٠٢٦١٩٣٥")
 '119690261935'

@@ -6,7 +6,7 @@ reused**. Several names are aliases: ``MESSAGE_1`` = ``RESPONSE_VALID_REGISTRATI
 = 1 and ``MESSAGE_2`` = ``MESSAGE_7`` = 3.
 
 SmartElect kept the texts in its database (``text_messages/migrations/
-0002_add_existing_messages.py``), which the design notes describe by meaning only.
+0002_add_existing_messages.py``), of which this library takes the meaning only.
 The English and Arabic texts below are this library's wording of those meanings,
 with the same parameters (``{person}``, ``{centre}``, ``{code}``, ``{number}``,
 ``{maximum}``, ``{n_voters}``, ``{turnout}``, ``{num_votes}``, ``{option}``); the

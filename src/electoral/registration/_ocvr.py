@@ -18,7 +18,7 @@
 
 Sources: OCVR ``app/controllers/registrations_controller.rb``, ``app/models/user.rb``,
 ``config/settings.yml``, ``app/helpers/arabic_numeral_converter.rb``
-(``domain-registration.md`` §10.7).
+(hnec-vr/ocvr at commit ``1404379``).
 
 >>> import pendulum
 >>> from electoral.model import TRIPOLI

@@ -22,7 +22,7 @@ Sources: SmartElect ``rollgen/forms.py``, ``rollgen/utils.py``,
 ``rollgen/management/commands/generate_rolls.py``, ``bulk_sms/utils.py``,
 ``help_desk/models.py``, ``help_desk/forms.py``,
 ``register/management/commands/set_remaining_changes.py``
-(``domain-registration.md`` §3.7, §4.1, §6.1, §10.5, §10.6).
+(SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> validate_job_name("2014-06-01 polling", existing=[])
 '2014-06-01 polling'

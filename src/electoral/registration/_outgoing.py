@@ -18,7 +18,7 @@ Three rules apply to every message SmartElect sends:
 that would actually be sent.
 
 Sources: SmartElect ``register/app.py``, ``libya_elections/settings/base.py``
-(``domain-registration.md`` §3.10).
+(SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> protect_from_emoji("Centre (8) reports")
 'Centre ( 8 ) reports'

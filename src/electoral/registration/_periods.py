@@ -25,7 +25,7 @@ always Tripoli (the intent stated in ``register/utils.py``).
 Sources: SmartElect ``voting/models.py``, ``register/utils.py``,
 ``libya_elections/utils.py`` ("find overlapping records"),
 ``voting/tests/test_models.py``, ``register/tests/test_utils.py``
-(``domain-registration.md`` §7.2, §8.1, §8.4).
+(SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> import pendulum
 >>> from electoral.model import TRIPOLI, Election

@@ -22,8 +22,7 @@ file).
 
 Sources: SmartElect ``register/models.py`` (Blacklist, Whitelist),
 ``register/utils.py``, ``register/views.py``, ``register/tests/test_views.py``,
-``libya_elections/utils.py`` ("ensure unique") (``domain-registration.md`` §5.2,
-§5.4).
+``libya_elections/utils.py`` ("ensure unique") (SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> upload = plan_phone_list_upload(["0923456789", "", "not a phone", "+218 (0)91-234-5678"],
 ...                                 listed=["218912345678"])

@@ -23,7 +23,7 @@ the latest report wins (:func:`latest_reports`). Totals go centre → office →
 Sources: SmartElect ``polling_reports/handlers.py``, ``polling_reports/models.py``,
 ``docs/app/polling_report_logic.rst``, ``docs/app/message_formats.rst``,
 ``reporting_api/query.py``, ``reporting_api/data_pull_ed.py``
-(``domain-registration.md`` §7).
+(SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> turnout(91, 100) > TURNOUT_ALARM, turnout(90, 100) > TURNOUT_ALARM, turnout(5, 0)
 (True, False, Fraction(0, 1))

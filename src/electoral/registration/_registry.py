@@ -17,7 +17,7 @@ records_at_start`` exceeds the limit (default 0.5, meaning 0.5 %).
 Sources: SmartElect ``civil_registry/forms.py``, ``civil_registry/utils.py``,
 ``civil_registry/parsing.py``, ``civil_registry/management/commands/
 update_citizens_from_dump.py``, ``civil_registry/tests/test_import.py``
-(``domain-registration.md`` §1.2, §1.3, §2.3, §2.5).
+(SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> import pendulum
 >>> from electoral.model import TRIPOLI

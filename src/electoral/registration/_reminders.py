@@ -26,8 +26,8 @@ now (either side, inclusive), never twice (:func:`due_reminders`).
 asks.
 
 Sources: SmartElect ``voting/models.py`` ("get reminders"), ``voting/tasks.py``,
-``voting/tests/test_models.py``, ``bulk_sms/tasks.py`` (``domain-registration.md``
-§7.5).
+``voting/tests/test_models.py``, ``bulk_sms/tasks.py``
+(SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> import pendulum
 >>> from electoral.model import TRIPOLI, Election

@@ -15,7 +15,7 @@ one family book number (:func:`phones_with_several_family_books`), and phones th
 received message 3, "NID already registered" (:func:`phones_sent_code`).
 
 Sources: SmartElect ``reporting_api/query.py``, ``reporting_api/codings.py``,
-``reporting_api/data_pull.py`` (``domain-registration.md`` §10.4).
+``reporting_api/data_pull.py`` (SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> [age_bucket(age).value for age in (18, 29, 30, 59, 60, 97)]
 ['18-29', '18-29', '30-39', '50-59', '60+', '60+']

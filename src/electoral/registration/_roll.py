@@ -27,7 +27,7 @@ data entry uses interchangeably. Plug in ICU (or any key) with ``key=``.
 
 Sources: SmartElect ``rollgen/job.py`` ("get voter roll"), ``rollgen/constants.py``
 (issue 1221), ``libya_elections/tests/test_db_utils.py``
-(``domain-registration.md`` §2.1, §6.2, §12 items 12 and 15).
+(SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> primary_form("أَحْمَد") == primary_form("احمد")
 True

@@ -28,7 +28,7 @@ not (SmartElect's behaviour, kept and documented). An unexpected exception → 1
 Sources: SmartElect ``register/handlers.py``, ``register/processors.py``,
 ``register/utils.py``, ``libya_elections/utils.py`` ("clean input msg"),
 ``help_desk/models.py``, ``register/tests/test_handlers.py``
-(``domain-registration.md`` §3).
+(SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> normalize_message("  119690261935 # ١١٠٠١ ")
 '119690261935*11001'

@@ -17,7 +17,7 @@ From the sorted roll of one centre:
 Sources: SmartElect ``rollgen/models.py`` ("station distributor"), settings
 ``ROLLGEN_REGISTRANTS_PER_STATION_MAX`` and ``ROLLGEN_UNISEX_TRIGGER`` ("Polling
 Planning Rules eng 20140526 0900.docx"), ``rollgen/job.py``, ``rollgen/utils.py``
-(``domain-registration.md`` §6.1, §6.3, §6.4).
+(SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> import pendulum
 >>> from electoral.registration import RegistryRecord

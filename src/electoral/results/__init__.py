@@ -40,8 +40,12 @@ the results export          :class:`ResultRow`, :func:`results_rows` (its files
                             :mod:`electoral.formats.tallyho`)
 ==========================  ==================================================
 
-Sources: the Tally-Ho results system (``../shared/design/domain-results.md``).
+Sources: Tally-Ho, HNEC's results system (onaio/tally-ho at commit ``acbe4f4``). The
+modules name its files as its code does: ``models/``, ``views/``, ``forms/`` and
+``management/`` are under ``tally_ho/apps/tally/``, ``libs/`` and ``settings/`` under
+``tally_ho/``; :doc:`/sources` lists each file in full.
 
+>>> from electoral.testing import demo_records, demo_tally_setup
 >>> setup = demo_tally_setup()
 >>> records = demo_records(setup)
 >>> t = tally(records, setup)
@@ -98,7 +102,6 @@ from electoral.results._checks import (
     check_form,
     run_checks,
 )
-from electoral.results._demo import DEMO_NOW, demo_records, demo_tally_setup, process_form
 from electoral.results._duplicates import (
     CenterDuplicate,
     FormTriple,
@@ -185,7 +188,6 @@ __all__ = [
     "CHECKS_2014",
     "COMPONENT_TO_BALLOTS_2014",
     "DEFAULT_CHECKS",
-    "DEMO_NOW",
     "EMPTY_PERCENT",
     "EXPORT_COLUMNS",
     "PVP_MODE_CODES",
@@ -248,8 +250,6 @@ __all__ = [
     "create_audit",
     "create_clearance",
     "create_form",
-    "demo_records",
-    "demo_tally_setup",
     "distinct_forms",
     "duplicate_results_to_clearance",
     "enter_de1",
@@ -271,7 +271,6 @@ __all__ = [
     "next_barcode",
     "percent",
     "plan_pvp_import",
-    "process_form",
     "processed_states",
     "progress",
     "pvp_de1_and_de2",

@@ -1,4 +1,4 @@
-"""Private: counting, totals at every level, progress and turnout (§7 of the results notes).
+"""Private: counting, totals at every level, progress and turnout.
 
 **The official counting rule.** A vote counts when its entry is FINAL and
 active and its form is ARCHIVED; for publication the ballot must also be
@@ -16,7 +16,7 @@ Rounding is left to the display.
 Sources: Tally-Ho ``models/result_form.py`` ``distinct_filter``,
 ``models/candidate.py``, ``libs/reports/progress.py``, ``views/reports/*``,
 ``libs/views/exports.py``, ``libs/views/form_state.py``
-(``domain-results.md`` §2.3, §2.4, §7, §11 items 11-14, 18).
+(onaio/tally-ho at commit ``acbe4f4``).
 
 >>> percent(1, 3)
 Fraction(100, 3)
@@ -241,7 +241,7 @@ def tally(
 
     A centre missing from ``setup`` is refused: its forms could not be placed.
 
-    >>> from electoral.results import demo_tally_setup, demo_records
+    >>> from electoral.testing import demo_tally_setup, demo_records
     >>> setup = demo_tally_setup()
     >>> t = tally(demo_records(setup), setup)
     >>> t.national.valid == sum(x.valid for x in t.center.values())

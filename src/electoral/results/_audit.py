@@ -1,4 +1,4 @@
-"""Private: audit, clearance and recall from archive (§6 of the results notes).
+"""Private: audit, clearance and recall from archive.
 
 **Audit supervisor "implement"** applies the first matching rule — the
 resolution takes precedence over the action taken before it:
@@ -22,7 +22,7 @@ administrator.
 
 Sources: Tally-Ho ``views/audit.py`` ``audit_action``, ``views/clearance.py``
 ``clearance_action``, ``views/workflow.py``, ``views/super_admin.py``
-(``domain-results.md`` §2.4 rows 20-27, §6, §11 items 19-20).
+(onaio/tally-ho at commit ``acbe4f4``).
 
 >>> audit_outcome(AuditResolution.SEND_TO_CLEARANCE, ActionPrior.REQUEST_COPY_FROM_FIELD)
 'clearance'

@@ -1,4 +1,4 @@
-"""Private: quarantine checks on a form's FINAL figures (§4 of the results notes).
+"""Private: quarantine checks on a form's FINAL figures.
 
 Three checks are active in the current results system. Each compares figures of
 the FINAL entry with a **tolerance**: the check's absolute ``value`` when it is
@@ -25,9 +25,9 @@ The 2014 triggers are a second configuration, :data:`CHECKS_2014`, over the
 2014 reconciliation layout.
 
 Sources: Tally-Ho ``libs/verify/quarantine_checks.py``,
-``models/quarantine_check.py``, ``QUARANTINE_DATA`` in ``settings/common.py``;
-2014: ``git show abc79b45:tally_ho/libs/verify/quarantine_checks.py``
-(``domain-results.md`` §4.1-§4.4, §11 items 1-4).
+``models/quarantine_check.py``, ``QUARANTINE_DATA`` in ``settings/common.py``
+(onaio/tally-ho at commit ``acbe4f4``); 2014: ``tally_ho/libs/verify/quarantine_checks.py``
+at commit ``abc79b4``.
 
 >>> from electoral.model import ReconciliationForm
 >>> recon = ReconciliationForm(number_of_voter_cards_in_the_ballot_box=100,

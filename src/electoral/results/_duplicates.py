@@ -35,11 +35,11 @@ As in Tally-Ho, the export compares vote tuples across **all** ballots of a
 centre, so equal tuples on two ballots' forms are listed too.
 
 Sources: Tally-Ho ``views/super_admin.py`` (``duplicates``,
-``DuplicateResultTrackingView``, ``DuplicateResultFormView``),
-``libs/views/exports.py`` (``get_result_form_with_duplicate_results``,
-``save_center_duplicates``) (``domain-results.md`` §2.3).
+``DuplicateResultTrackingView``, ``DuplicateResultFormView``,
+``get_result_form_with_duplicate_results``), ``libs/views/exports.py``
+(``save_center_duplicates``) (onaio/tally-ho at commit ``acbe4f4``).
 
->>> from electoral.results import demo_records, demo_tally_setup
+>>> from electoral.testing import demo_records, demo_tally_setup
 >>> setup = demo_tally_setup()
 >>> records = demo_records(setup)
 >>> form_duplicates(records), find_duplicate_results(records, setup)
@@ -170,7 +170,7 @@ def mark_duplicate_reviewed(record: FormRecord, *, user: str, now: dt.datetime) 
     :func:`find_duplicate_results` until a later entry or reject clears it.
 
     >>> from electoral.model import ResultForm
-    >>> from electoral.results import DEMO_NOW
+    >>> from electoral.testing import DEMO_NOW
     >>> record = FormRecord(form=ResultForm(barcode="1", ballot_number=117))
     >>> step = mark_duplicate_reviewed(record, user="admin", now=DEMO_NOW)
     >>> step.record.duplicate_reviewed, step.record.state.name, step.event.changed_fields

@@ -24,7 +24,7 @@ data had been kept).
 Sources: Tally-Ho ``views/data_entry.py``, ``forms/candidate_form.py``,
 ``forms/recon_form.py``, ``views/corrections.py``, ``libs/views/corrections.py``,
 ``models/result_form.py`` ``get_matched_results``, ``views/quality_control.py``
-(``domain-results.md`` §3.5, §5.2-§5.5, §11 items 6-9).
+(onaio/tally-ho at commit ``acbe4f4``).
 
 >>> from electoral.model import ReconciliationForm
 >>> recon_problems(ReconciliationForm())

@@ -5,9 +5,10 @@ thousands of rows. Building one checks every value (all problems at once); the
 export's reader (:func:`electoral.formats.tallyho.read_results_export`) checks the
 cells it reads the same way. The export's CSV columns are the field names, in order.
 
-Sources: Tally-Ho ``libs/views/exports.py`` (``save_barcode_results``).
+Sources: Tally-Ho ``libs/views/exports.py`` (``save_barcode_results``)
+(onaio/tally-ho at commit ``acbe4f4``).
 
->>> from electoral.results import demo_records, demo_tally_setup
+>>> from electoral.testing import demo_records, demo_tally_setup
 >>> setup = demo_tally_setup()
 >>> row = next(results_rows(demo_records(setup), setup))
 >>> row.barcode, row.candidate_id, row.votes

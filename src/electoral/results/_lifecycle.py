@@ -13,7 +13,7 @@ Sources: Tally-Ho ``views/intake.py``, ``views/data_entry.py``,
 ``views/corrections.py``, ``views/quality_control.py``, ``views/audit.py``,
 ``views/clearance.py``, ``views/workflow.py``, ``views/super_admin.py``,
 ``libs/views/form_state.py``, ``models/result_form.py``
-(``domain-results.md`` §2.3-§2.6).
+(onaio/tally-ho at commit ``acbe4f4``).
 
 >>> import pendulum
 >>> from electoral.model import ResultForm, Gender
@@ -447,7 +447,7 @@ TRANSITIONS: Final[Mapping[str, Transition]] = {
         ),
     )
 }
-"""Every real transition, by name (``domain-results.md`` §2.3, §2.4 rows 1-30)."""
+"""Every real transition, by name, each with the Tally-Ho file that performs it."""
 
 
 @attrs.frozen(kw_only=True)
@@ -855,7 +855,7 @@ def check_center_station(
     form: ResultForm | None = None,
     stage: str = "intake",
 ) -> tuple[Center, Station]:
-    """The centre and station entry checks of §2.5, in order.
+    """The centre and station entry checks of Tally-Ho's intake, in order.
 
     Args:
         center_number, center_copy: the centre number, typed twice.

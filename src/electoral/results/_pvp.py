@@ -47,8 +47,7 @@ Deliberate differences from Tally-Ho:
 
 Sources: Tally-Ho ``libs/pvp/bundle.py``, ``libs/pvp/validation.py``,
 ``libs/pvp/import_submission.py``, ``libs/models/enums/pvp_mode.py``,
-``docs/overview/pvp.md`` (``domain-results.md`` §2.4 rows 29-30, §5.6, §8.4,
-§9, §11 rule 21).
+``docs/overview/pvp.md`` (onaio/tally-ho at commit ``acbe4f4``).
 
 >>> s = PvpSubmission(instance_id="uuid:1", barcode="31001001117", ballot_number=117,
 ...                   candidates=[PvpCandidate(candidate_id=1, round1=10, round2=10)])

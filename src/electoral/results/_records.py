@@ -6,8 +6,7 @@ and an :class:`Event` naming what changed.
 
 Sources: Tally-Ho ``models/result.py``, ``models/result_form.py``,
 ``models/audit.py``, ``models/clearance.py``, ``models/quality_control.py``,
-``models/workflow_request.py``, ``libs/models/enums/*`` (``domain-results.md``
-§1.1, §1.10, §2.1, §5.1, §6.1).
+``models/workflow_request.py``, ``libs/models/enums/*`` (onaio/tally-ho at commit ``acbe4f4``).
 
 >>> e = VoteEntry(candidate=(117, 5), votes=12, version=EntryVersion.DATA_ENTRY_1, user="de1")
 >>> e.active, e.candidate
@@ -231,7 +230,7 @@ class AuditRecord:
     Attributes:
         blank_reconciliation, blank_results, damaged_form, unclear_figures: the
             problem categories; ``other``: free text.
-        failed_checks: names of the quarantine checks that failed (§4.3).
+        failed_checks: names of the quarantine checks that failed.
         action_prior: action taken before the recommendation.
         resolution: the recommendation.
         reviewed_team, reviewed_supervisor, for_superadmin, active: workflow flags.

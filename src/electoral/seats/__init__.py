@@ -14,7 +14,9 @@ result.
   Hagenbach-Bischoff, Imperiali) and :func:`highest_averages` (D'Hondt,
   Sainte-Laguë, modified Sainte-Laguë), with inclusive thresholds and seat caps;
 * list composition: the 2012 zipper and the 2023 municipal lists;
-* Libya's elections as data (:data:`ELECTIONS`) and :func:`allocate`;
+* Libya's elections as data (:data:`ELECTIONS`), on the district maps of
+  :mod:`electoral.districts`, and :func:`allocate`;
+* what-if seats under the law's unsettled readings: :func:`sweep`;
 * the results chapter's totals as vote mappings: :func:`votes_from_totals`.
 
 >>> from electoral import seats
@@ -30,7 +32,7 @@ from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Any, Final
 
-from ._allocation import Allocation, DivisorRow, QuotaRow
+from ._allocation import Allocation
 from ._common import OverAward, Tie, UnknownName, check_votes
 from ._composition import (
     MUNICIPAL_COUNCILS,
@@ -42,12 +44,11 @@ from ._composition import (
     check_vertical_zipper,
     screen_municipal_lists,
 )
-from ._divisor import DIVISORS, Divisor, highest_averages
+from ._divisor import DIVISORS, highest_averages
 from ._elections import (
-    ELECTIONS,
     BlockVoteRule,
-    Election,
     ElectionOutcome,
+    ElectionRules,
     HighestAveragesRule,
     LargestRemainderRule,
     Parameter,
@@ -56,6 +57,12 @@ from ._elections import (
     TwoRoundRule,
     Winner,
     allocate,
+)
+from ._explanation import Divisor, DivisorRow, QuotaRow
+from ._from_results import candidate_key, votes_from_totals
+from ._libya import (
+    CDA_COMPONENT_DISTRICTS,
+    ELECTIONS,
     cda_2014,
     gnc_2012,
     hor_2014,
@@ -66,7 +73,6 @@ from ._elections import (
     president_2023,
     senate_2023,
 )
-from ._from_results import candidate_key, votes_from_totals
 from ._plurality import (
     BlockVoteResult,
     PluralityResult,
@@ -83,8 +89,10 @@ from ._quota import QUOTAS, largest_remainder
 from ._rfc3797 import key_string, select
 from ._ties import DrawingOfLots, PublicDraw, TieResolution, resolve
 from ._ties import TieBreaker as _TieBreaker
+from ._whatif import Reading, SeatChange, Stability, Sweep, sweep
 
 __all__ = [
+    "CDA_COMPONENT_DISTRICTS",
     "DIVISORS",
     "ELECTIONS",
     "METHODS",
@@ -96,8 +104,8 @@ __all__ = [
     "Divisor",
     "DivisorRow",
     "DrawingOfLots",
-    "Election",
     "ElectionOutcome",
+    "ElectionRules",
     "HighestAveragesRule",
     "LargestRemainderRule",
     "Majority",
@@ -110,7 +118,11 @@ __all__ = [
     "PublicDraw",
     "QuotaRow",
     "Race",
+    "Reading",
     "Screening",
+    "SeatChange",
+    "Stability",
+    "Sweep",
     "Tie",
     "TieBreaker",
     "TieResolution",
@@ -144,6 +156,7 @@ __all__ = [
     "select",
     "senate_2023",
     "sntv",
+    "sweep",
     "two_round",
     "votes_from_totals",
 ]

@@ -15,10 +15,12 @@ Invariant: ``sum(seats) + tie.seats + unfilled == house``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from fractions import Fraction
+from itertools import repeat
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -33,121 +35,10 @@ from ._common import (
     check_votes,
     rank_votes,
 )
-from ._ties import TieBreaker, TieResolution
+from ._explanation import DivisorRow, QuotaRow, RowKind, build_rows
+from ._ties import TieBreaker, TieResolution, resolve
 
-if TYPE_CHECKING:
-    from ._divisor import Divisor
-
-__all__ = ["Allocation", "DivisorRow", "QuotaRow", "divisor_row", "prepare", "quota_row"]
-
-
-@attrs.frozen(kw_only=True)
-class QuotaRow:
-    """One list in one pass of a largest-remainder count.
-
-    Attributes:
-        candidate: the list.
-        votes: its votes.
-        quota: the quota of the pass.
-        quota_seats: the whole quotas it filled, ``floor(votes / quota)`` (capped).
-        remainder_seats: the seats it won by remainder in this pass.
-        capped: whether it reached its cap in this pass and left the count.
-        pass_number: 1 for the first pass; a new pass starts when a list is capped.
-    """
-
-    candidate: str
-    votes: int
-    quota: Fraction
-    quota_seats: int
-    remainder_seats: int
-    capped: bool
-    pass_number: int
-
-    @property
-    def remainder(self) -> Fraction:
-        """The votes left over, ``votes - quota_seats * quota``."""
-        return self.votes - self.quota_seats * self.quota
-
-
-@attrs.frozen(kw_only=True)
-class DivisorRow:
-    """One list in a highest-averages count.
-
-    Attributes:
-        candidate: the list.
-        votes: its votes.
-        seats: the seats it certainly won.
-        cap: the most seats it may win.
-        divisor: the divisor sequence used.
-    """
-
-    candidate: str
-    votes: int
-    seats: int
-    cap: int
-    divisor: Divisor
-
-    @property
-    def last_quotient(self) -> Fraction | None:
-        """The quotient that won its last seat (``None`` with no seat)."""
-        return Fraction(self.votes) / self.divisor.at(self.seats - 1) if self.seats else None
-
-    @property
-    def next_quotient(self) -> Fraction | None:
-        """The quotient that would win its next seat (``None`` once capped)."""
-        if self.seats >= self.cap:
-            return None
-        return Fraction(self.votes) / self.divisor.at(self.seats)
-
-
-_new = object.__new__
-
-
-def _setters(cls: type) -> tuple[Callable[[object, Any], None], ...]:
-    """The slot setters of a frozen attrs class's fields, in field order."""
-    return tuple(getattr(cls, field.name).__set__ for field in attrs.fields(cls))
-
-
-_Q_CANDIDATE, _Q_VOTES, _Q_QUOTA, _Q_QUOTA_SEATS, _Q_REMAINDER_SEATS, _Q_CAPPED, _Q_PASS = (
-    _setters(QuotaRow)
-)
-_D_CANDIDATE, _D_VOTES, _D_SEATS, _D_CAP, _D_DIVISOR = _setters(DivisorRow)
-
-
-def quota_row(
-    candidate: str,
-    votes: int,
-    quota: Fraction,
-    quota_seats: int,
-    remainder_seats: int,
-    capped: bool,
-    pass_number: int,
-) -> QuotaRow:
-    """``QuotaRow(candidate=..., ...)`` at half the cost: fill the slots directly.
-
-    The row classes have no converters, validators or ``on_setattr`` hooks (checked by
-    ``tests/seats/test_fast_paths.py``), so the value is the one ``__init__`` builds.
-    """
-    row = _new(QuotaRow)
-    _Q_CANDIDATE(row, candidate)
-    _Q_VOTES(row, votes)
-    _Q_QUOTA(row, quota)
-    _Q_QUOTA_SEATS(row, quota_seats)
-    _Q_REMAINDER_SEATS(row, remainder_seats)
-    _Q_CAPPED(row, capped)
-    _Q_PASS(row, pass_number)
-    return row
-
-
-def divisor_row(candidate: str, votes: int, seats: int, cap: int, divisor: Divisor) -> DivisorRow:
-    """``DivisorRow(candidate=..., ...)`` at half the cost (see :func:`quota_row`)."""
-    row = _new(DivisorRow)
-    _D_CANDIDATE(row, candidate)
-    _D_VOTES(row, votes)
-    _D_SEATS(row, seats)
-    _D_CAP(row, cap)
-    _D_DIVISOR(row, divisor)
-    return row
+__all__ = ["Allocation", "finish", "order_seats", "prepare"]
 
 
 @attrs.frozen(kw_only=True)
@@ -166,7 +57,9 @@ class Allocation:
         capped: the lists that reached their cap.
         quotas: the quota of each pass (largest remainder only).
         cutoff: the smallest winning quotient (highest averages only).
-        rows: the explanation, one row per list (per pass for largest remainder).
+
+    The explanation, one row per list (per pass for largest remainder), is
+    :attr:`rows`.
     """
 
     method: str
@@ -180,7 +73,22 @@ class Allocation:
     capped: tuple[str, ...] = ()
     quotas: tuple[Fraction, ...] = ()
     cutoff: Fraction | None = None
-    rows: tuple[QuotaRow | DivisorRow, ...] = ()
+    _row_kind: RowKind | None = attrs.field(default=None, repr=False)
+    _recorded: tuple[tuple[Any, ...], ...] = attrs.field(default=(), repr=False)
+
+    @functools.cached_property
+    def rows(self) -> tuple[QuotaRow | DivisorRow, ...]:
+        """The explanation, one row per list (per pass for largest remainder).
+
+        Built from the figures the count recorded when first read, so a count whose
+        explanation nobody reads does not pay for the row objects.
+
+        >>> from electoral.seats import largest_remainder
+        >>> [(row.candidate, row.quota_seats, row.remainder_seats)
+        ...  for row in largest_remainder({"A": 350, "B": 190, "C": 160}, 7).rows]
+        [('A', 3, 0), ('B', 1, 1), ('C', 1, 1)]
+        """
+        return build_rows(self._row_kind, self._recorded)
 
     @property
     def final(self) -> dict[str, int]:
@@ -224,8 +132,14 @@ def prepare(
     >>> prepare({"A": 49, "B": 951}, 3, Fraction(5, 100), None, None)[2:4]
     ({'B': 951}, ('A',))
     """
+    if type(seats) is int and seats >= 0 and threshold is None and caps is None:
+        # the common case: nothing but the votes to check, no threshold, no caps
+        counted = check_votes(votes)
+        if threshold_base is not None:
+            check_base(threshold_base, sum(counted.values()))
+        return counted, seats, dict(counted), (), dict.fromkeys(counted, seats)
     collector = ErrorCollector("allocation")
-    counted: dict[str, int] = {}
+    counted = {}
     house = 0
     limit = Fraction(0)
     capped: dict[str, int] = {}
@@ -256,6 +170,7 @@ def prepare(
     return counted, house, eligible, excluded, caps_full
 
 
+_FIRST = itemgetter(0)
 _SECOND = itemgetter(1)
 
 
@@ -274,8 +189,8 @@ def order_seats(
     """
     if ranking is None:
         ranking = rank_votes(votes)
-    get = seats.get
-    result = [(name, get(name, 0)) for name, _count in ranking]
+    names = list(map(_FIRST, ranking))
+    result = list(zip(names, map(seats.get, names, repeat(0)), strict=True))
     result.sort(key=_SECOND, reverse=True)
     return dict(result)
 
@@ -292,28 +207,44 @@ def finish(
     capped: tuple[str, ...],
     quotas: tuple[Fraction, ...] = (),
     cutoff: Fraction | None = None,
-    rows: tuple[QuotaRow | DivisorRow, ...] = (),
+    row_kind: RowKind | None = None,
+    recorded: tuple[tuple[Any, ...], ...] = (),
     ranking: list[tuple[str, int]] | None = None,
 ) -> Allocation:
     """Assemble an :class:`Allocation`, resolving the tie if a drawing was given.
 
-    ``ranking`` is ``rank_votes(counted)`` when the method has computed it already.
+    ``recorded`` holds the explanation rows as tuples (see
+    :func:`~electoral.seats._explanation.build_rows`); ``ranking`` is
+    ``rank_votes(counted)`` when the method has computed it already.
     """
-    from ._ties import resolve
-
     allocated = sum(seats.values())
-    unfilled = house - allocated - (tie.seats if tie else 0)
-    return Allocation(
-        method=method,
-        house=house,
-        votes=counted,
-        seats=order_seats(counted, seats, ranking),
-        tie=tie,
-        resolution=resolve(tie, lots) if tie is not None and lots is not None else None,
-        unfilled=unfilled,
-        excluded=excluded,
-        capped=capped,
-        quotas=quotas,
-        cutoff=cutoff,
-        rows=rows,
-    )
+    # Allocation(...) with its slots filled directly: the class has no converters,
+    # validators or hooks (tests/seats/test_fast_paths.py), so the value is the same
+    result = _new(Allocation)
+    for setter, value in zip(
+        _ALLOCATION_SETTERS,
+        (
+            method,
+            house,
+            counted,
+            order_seats(counted, seats, ranking),
+            tie,
+            resolve(tie, lots) if tie is not None and lots is not None else None,
+            house - allocated - (tie.seats if tie else 0),
+            excluded,
+            capped,
+            quotas,
+            cutoff,
+            row_kind,
+            recorded,
+        ),
+        strict=True,
+    ):
+        setter(result, value)
+    return result
+
+
+_new = object.__new__
+_ALLOCATION_SETTERS: tuple[Callable[[object, Any], None], ...] = tuple(
+    getattr(Allocation, field.name).__set__ for field in attrs.fields(Allocation)
+)

@@ -4,8 +4,8 @@
   between men and women.
 * **Horizontal zipper** (Law 4/2012 Art. 15, as explained by Al Jazeera and
   ElectionGuide): across an entity's lists in different districts, about half are
-  headed by women. How an odd number of lists rounds is not stated anywhere found
-  (``../shared/design/domain-electoral-systems.md`` §1.2), so it is a parameter.
+  headed by women. How an odd number of lists rounds is not stated in any of
+  these sources, so it is a parameter.
 * **Municipal lists** (HNEC Decree 43/2023 Art. 8; rejection under Art. 24): a list
   of a 7-, 9- or 11-seat council has 5, 6 or 7 candidates, of whom at least 1, 2 or 3
   are women and at least 1 is a person with a disability ("disabled revolutionary",

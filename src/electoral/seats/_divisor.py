@@ -13,8 +13,8 @@ method                     divisors
 =========================  ==============================
 
 No Libyan law in force names a divisor method: the 2023 HoR law's formula for its
-152 list seats was not found (``../shared/design/domain-electoral-systems.md`` §1.6,
-§6 question 4). These methods are here so that the formula can be chosen as data.
+152 list seats is not in the published summaries of the law (Libya Observer's, of the
+Official Gazette). These methods are here so that the formula can be chosen as data.
 
 A cap (a list cannot win more seats than it has candidates) simply ends that list's
 sequence of quotients, which is the same as skipping a full list in the sequential
@@ -36,57 +36,12 @@ import math
 from collections.abc import Mapping
 from fractions import Fraction
 
-import attrs
-
-from electoral.errors import InvalidFormat
-
-from ._allocation import Allocation, divisor_row, finish, prepare
+from ._allocation import Allocation, finish, prepare
 from ._common import Tie, UnknownName, rank_votes
+from ._explanation import Divisor
 from ._ties import TieBreaker
 
 __all__ = ["DIVISORS", "Divisor", "highest_averages"]
-
-
-def _positive(value: object) -> Fraction:
-    if isinstance(value, bool) or not isinstance(value, (int, Fraction)) or value <= 0:
-        raise InvalidFormat("seats.divisor", field="divisor", value=value)
-    return Fraction(value)
-
-
-@attrs.frozen(kw_only=True)
-class Divisor:
-    """A divisor sequence ``d(0) = first``, ``d(j) = step * j + offset`` for ``j >= 1``.
-
-    Attributes:
-        name: the registry name.
-        first: the first divisor (1 for D'Hondt and Sainte-Laguë, 7/5 for the
-            modified Sainte-Laguë of Norway and, before 2018, Sweden).
-        step: the growth of the divisors (1 for D'Hondt, 2 for Sainte-Laguë).
-        offset: ``d(j) - step * j`` for ``j >= 1``.
-
-    >>> Divisor(name="swedish_2018", first=Fraction(6, 5), step=2, offset=1).at(0)
-    Fraction(6, 5)
-    """
-
-    name: str
-    first: Fraction = attrs.field(converter=_positive)
-    step: Fraction = attrs.field(converter=_positive)
-    offset: Fraction = attrs.field(converter=_positive)
-
-    def __attrs_post_init__(self) -> None:
-        if self.first >= self.step + self.offset:
-            raise InvalidFormat("seats.divisor", field="divisor", value=self.first)
-
-    def at(self, order: int) -> Fraction:
-        """The divisor for a list that already has ``order`` seats."""
-        return self.first if order == 0 else self.step * order + self.offset
-
-    def count_at_least(self, ratio: Fraction) -> int:
-        """How many divisors are ``<= ratio`` (the seats whose quotient is ``>= lambda``
-        when ``ratio = votes / lambda``)."""
-        if ratio < self.first:
-            return 0
-        return 1 + max(0, math.floor((ratio - self.offset) / self.step))
 
 
 DIVISORS: dict[str, Divisor] = {
@@ -176,9 +131,9 @@ def highest_averages(
     active = {name: count for name, count in eligible.items() if count > 0}
     won, tie, cutoff = _allocate(rule, active, house, caps_full)
     ranking = rank_votes(counted)
-    rows = tuple(
+    recorded = tuple(
         [
-            divisor_row(name, count, won[name], caps_full[name], rule)
+            (name, count, won[name], caps_full[name], rule)
             for name, count in ranking
             if name in active
         ]
@@ -194,7 +149,8 @@ def highest_averages(
         excluded=excluded,
         capped=capped,
         cutoff=cutoff,
-        rows=rows,
+        row_kind="divisor",
+        recorded=recorded,
         ranking=ranking,
     )
 

@@ -7,7 +7,8 @@ string identifiers; :func:`votes_from_totals` keeps the candidates of one ballot
 (in Tally-Ho each race has its own ballot number) and names each
 ``"<ballot_number>:<candidate_id>"``; :func:`candidate_key` reads the key back.
 
->>> from electoral.results import demo_records, demo_tally_setup, tally
+>>> from electoral.results import tally
+>>> from electoral.testing import demo_records, demo_tally_setup
 >>> setup = demo_tally_setup()
 >>> totals = tally(demo_records(setup), setup)
 >>> votes = votes_from_totals(totals.national, ballot=117)

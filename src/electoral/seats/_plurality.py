@@ -20,8 +20,10 @@ candidate could fill. A candidate with no votes is never elected.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from fractions import Fraction
+from operator import itemgetter
 from typing import Literal
 
 import attrs
@@ -36,6 +38,7 @@ from ._common import (
     check_count,
     check_votes,
     cut,
+    plain_votes,
     rank_votes,
 )
 from ._ties import TieBreaker, TieResolution, resolve
@@ -55,6 +58,13 @@ __all__ = [
 
 Majority = Literal["more_than_half", "fifty_percent_plus_one", "always_runoff"]
 MAJORITIES: tuple[Majority, ...] = ("more_than_half", "fifty_percent_plus_one", "always_runoff")
+_FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
+
+
+def _canonical(items: tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], ...]:
+    """The votes in name order: two results from the same votes compare equal."""
+    return tuple(sorted(items))
 
 
 @attrs.frozen(kw_only=True)
@@ -63,19 +73,34 @@ class PluralityResult:
 
     Attributes:
         seats: the number of seats to fill.
-        ranking: ``(candidate, votes)``, most votes first, then by identifier.
         elected: the candidates certainly elected, in ranking order.
         tie: the candidates tied for the last places, if any.
         resolution: how the tie was broken, when a drawing was given.
         unfilled: seats no candidate could fill (too few candidates with votes).
+        votes: the votes counted, ``(candidate, votes)`` as given (compared and
+            hashed in name order).
+
+    The explanation, every candidate most votes first, is :attr:`ranking`.
     """
 
     seats: int
-    ranking: tuple[tuple[str, int], ...]
     elected: tuple[str, ...]
     tie: Tie | None = None
     resolution: TieResolution | None = None
     unfilled: int = 0
+    votes: tuple[tuple[str, int], ...] = attrs.field(default=(), eq=_canonical, repr=False)
+
+    @functools.cached_property
+    def ranking(self) -> tuple[tuple[str, int], ...]:
+        """``(candidate, votes)``, most votes first, then by identifier.
+
+        Ranked when first read: a count whose explanation nobody reads does not pay
+        for sorting every candidate.
+
+        >>> plurality({"B": 5, "C": 9, "A": 5}, 1).ranking
+        (('C', 9), ('A', 5), ('B', 5))
+        """
+        return tuple(rank_votes(dict(self.votes)))
 
     @property
     def winners(self) -> tuple[str, ...]:
@@ -87,6 +112,54 @@ class PluralityResult:
         """
         extra = self.resolution.winners if self.resolution else ()
         return self.elected + extra
+
+
+_new = object.__new__
+_SEATS, _ELECTED, _TIE, _RESOLUTION, _UNFILLED, _VOTES = (
+    getattr(PluralityResult, field.name).__set__ for field in attrs.fields(PluralityResult)
+)
+
+
+def _clear_result(
+    places: int, votes: tuple[tuple[str, int], ...], elected: tuple[str, ...]
+) -> PluralityResult:
+    """``PluralityResult(...)`` without a tie or resolution, at half the cost.
+
+    The class has no converters, validators or hooks (checked by
+    ``tests/seats/test_fast_paths.py``), so this is the value ``__init__`` builds.
+    """
+    result = _new(PluralityResult)
+    _SEATS(result, places)
+    _ELECTED(result, elected)
+    _TIE(result, None)
+    _RESOLUTION(result, None)
+    _UNFILLED(result, places - len(elected))
+    _VOTES(result, votes)
+    return result
+
+
+def _clear_plurality(votes: dict[str, int], places: int) -> PluralityResult | None:
+    """The result when the votes need no report and the last place is clear.
+
+    The last place is clear when it has votes and is not shared with the next
+    candidate: the winners are then the first ``places`` candidates by votes, and
+    only they need ordering by name among equal votes. ``None`` sends the caller down
+    the general path (a report to make, a tie, or candidates without votes).
+    """
+    try:
+        by_votes = sorted(votes.items(), key=_SECOND, reverse=True)
+    except TypeError:  # names or None among the counts: the general path reports them
+        return None
+    if not plain_votes(votes, by_votes[-1][1]):
+        return None
+    last = min(places, len(by_votes))
+    boundary = by_votes[last - 1][1]
+    if not boundary or (places < len(by_votes) and by_votes[places][1] == boundary):
+        return None
+    winners = by_votes[:last]
+    winners.sort()  # by name (names are unique), then stably by votes: the ranking
+    winners.sort(key=_SECOND, reverse=True)
+    return _clear_result(places, tuple(by_votes), tuple(map(_FIRST, winners)))
 
 
 def _select(
@@ -150,18 +223,22 @@ def plurality(
     >>> plurality({"Amal": 310}, 2).unfilled
     1
     """
+    if type(votes) is dict and type(seats) is int and seats > 0 and votes:
+        fast = _clear_plurality(votes, seats)
+        if fast is not None:
+            return fast
     counted = check_votes(votes)
     places = check_count(seats)
-    ranking, inside, tie, resolution, unfilled = _select(
+    _ranking, inside, tie, resolution, unfilled = _select(
         rank_votes(counted), places, "plurality", lots
     )
     return PluralityResult(
         seats=places,
-        ranking=ranking,
         elected=tuple(inside),
         tie=tie,
         resolution=resolution,
         unfilled=unfilled,
+        votes=tuple(counted.items()),
     )
 
 
@@ -182,6 +259,10 @@ def sntv(
     >>> sntv({"A": 10, "B": 12, "C": 11}, 2).elected
     ('B', 'C')
     """
+    if type(votes) is dict and type(seats) is int and seats > 0 and votes:
+        fast = _clear_plurality(votes, seats)
+        if fast is not None:
+            return fast
     return plurality(votes, seats, lots=lots)
 
 
@@ -378,12 +459,12 @@ def runoff(
     for name in counted:
         if name not in finalists:
             raise InconsistentValue("seats.unknown_candidate", field="votes", value=name)
-    ranking, inside, tie, resolution, unfilled = _select(rank_votes(counted), 1, "runoff", lots)
+    _ranking, inside, tie, resolution, unfilled = _select(rank_votes(counted), 1, "runoff", lots)
     return PluralityResult(
         seats=1,
-        ranking=ranking,
         elected=tuple(inside),
         tie=tie,
         resolution=resolution,
         unfilled=unfilled,
+        votes=tuple(counted.items()),
     )

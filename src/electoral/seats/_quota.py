@@ -17,14 +17,14 @@ quota                         value (``V`` votes, ``S`` seats)
 Legal source: the 2012 list seats (Law 4/2012 Art. 7) are reported as "Hare quota with
 largest remainders" (M. S. Shugart, reading a translated draft,
 https://fruitsandvotes.wordpress.com/2012/07/08/libyas-electoral-system/); whether the
-quota is exact or rounded is not confirmed (``../shared/design/domain-electoral-systems.md``
-§1.2, §6 question 1), hence both.
+quota is exact or rounded is not confirmed (the allocation article's text was not
+found), hence both.
 
 **Caps.** A list cannot win more seats than it has candidates. When a list's whole
 quotas reach its cap it keeps the cap and leaves the count; the other lists share the
 remaining seats in a new pass with a new quota. (votelib's ``LargestRemainder``
-ignores caps and its ``QuotaDistributor`` mis-counts them,
-``domain-electoral-systems.md`` §2.6 items 3-4.)
+ignores caps and its ``QuotaDistributor`` mis-counts them: reproduced with votelib
+0.4.0, simberaj/votelib at commit ``94af16c``.)
 
 **More seats left than lists.** When the seats left after the whole quotas outnumber
 the lists still in the count (tiny vote totals with the Droop quota, or caps), the
@@ -46,15 +46,20 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from fractions import Fraction
-from typing import Literal
+from itertools import compress, repeat
+from operator import add, ge, itemgetter, neg
+from typing import Any, Literal
 
-from ._allocation import Allocation, QuotaRow, finish, prepare, quota_row
+from ._allocation import Allocation, finish, prepare
 from ._common import OverAward, Tie, UnknownName, cut, rank_votes
 from ._ties import TieBreaker
 
 __all__ = ["QUOTAS", "OverAwardPolicy", "largest_remainder"]
 
 OverAwardPolicy = Literal["subtract", "error"]
+
+_FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
 
 
 def _round_half_up(value: Fraction) -> int:
@@ -119,57 +124,78 @@ def largest_remainder(
     counted, house, eligible, excluded, caps_full = prepare(
         votes, seats, threshold, threshold_base, caps
     )
-    active = {name: count for name, count in eligible.items() if count > 0 and caps_full[name] > 0}
     ranking = rank_votes(counted)
+    # the lists in the count, in ranking order, as parallel lists of names, votes, caps
+    if len(caps_full) == len(ranking) and min(caps_full.values(), default=1) > 0:
+        # every list passed the threshold and may win a seat: only those without
+        # votes (last in the ranking) leave the count
+        names = list(map(_FIRST, ranking))
+        counts = list(map(_SECOND, ranking))
+        del names[len(names) - counts.count(0) :], counts[len(counts) - counts.count(0) :]
+    else:
+        names = [name for name, count in ranking if count > 0 and caps_full.get(name, 0) > 0]
+        counts = list(map(counted.__getitem__, names))
+    limits = [house] * len(names) if caps is None else list(map(caps_full.__getitem__, names))
     won: dict[str, int] = dict.fromkeys(eligible, 0)
     capped: list[str] = []
     quotas: list[Fraction] = []
-    rows: list[QuotaRow] = []
+    rows: list[tuple[Any, ...]] = []
     tie: Tie | None = None
     left = house
     pass_number = 0
-    while active and left > 0:
+    while names and left > 0:
         pass_number += 1
-        value = quota_of(sum(active.values()), left)
+        value = quota_of(sum(counts), left)
         quotas.append(value)
         numerator, denominator = value.numerator, value.denominator
-        ordered = [(name, count) for name, count in ranking if name in active]
         # whole quotas and remainders, scaled by the quota's denominator to stay in ints
-        whole = {name: active[name] * denominator // numerator for name in active}
-        scaled = {name: active[name] * denominator - whole[name] * numerator for name in active}
-        reached = [name for name in active if whole[name] >= caps_full[name]]
-        if reached:
-            for name, count in ordered:
-                full = name in reached
-                rows.append(
-                    quota_row(
-                        name,
-                        count,
-                        value,
-                        caps_full[name] if full else whole[name],
-                        0,
-                        full,
-                        pass_number,
-                    )
-                )
-            for name in reached:
-                won[name] = caps_full[name]
-                left -= caps_full[name]
-                capped.append(name)
-                del active[name]
+        if denominator == 1:
+            whole = [count // numerator for count in counts]
+            scaled = [
+                count - seats * numerator for count, seats in zip(counts, whole, strict=True)
+            ]
+        else:
+            whole = [count * denominator // numerator for count in counts]
+            scaled = [
+                count * denominator - seats * numerator
+                for count, seats in zip(counts, whole, strict=True)
+            ]
+        if any(map(ge, whole, limits)):
+            # every list whose whole quotas reach its cap keeps the cap and leaves;
+            # the others share the seats left in a new pass with a new quota
+            kept: list[int] = []
+            for index, (name, count, seats, limit) in enumerate(
+                zip(names, counts, whole, limits, strict=True)
+            ):
+                full = seats >= limit
+                rows.append((name, count, value, limit if full else seats, 0, full, pass_number))
+                if full:
+                    won[name] = limit
+                    left -= limit
+                    capped.append(name)
+                else:
+                    kept.append(index)
+            names = [names[index] for index in kept]
+            counts = [counts[index] for index in kept]
+            limits = [limits[index] for index in kept]
             continue
-        extra = dict.fromkeys(active, 0)
-        excess = sum(whole.values()) - left
+        extra = [0] * len(names)
+        excess = sum(whole) - left
         if excess > 0:
             if overaward == "error":
-                raise OverAward(
-                    field="seats", value=left, quota=str(value), awarded=sum(whole.values())
-                )
+                raise OverAward(field="seats", value=left, quota=str(value), awarded=sum(whole))
             # the lists with the smallest remainders each give one seat back
-            ranked = sorted((scaled[name], name) for name in active if whole[name] > 0)
+            position = {name: index for index, name in enumerate(names)}
+            ranked = sorted(
+                [
+                    (rest, name)
+                    for name, seats, rest in zip(names, whole, scaled, strict=True)
+                    if seats > 0
+                ]
+            )
             inside, tied, boundary = cut(ranked, excess)
             for name in inside + tied:
-                whole[name] -= 1
+                whole[position[name]] -= 1
             if tied:
                 assert boundary is not None
                 keep = len(tied) - (excess - len(inside))
@@ -180,22 +206,22 @@ def largest_remainder(
                     stage="overaward",
                 )
         else:
-            spare = left - sum(whole.values())
-            order = sorted(
-                (-scaled[name], name) for name in active if whole[name] < caps_full[name]
-            )
+            spare = left - sum(whole)
+            position = dict(zip(names, range(len(names)), strict=True))
+            # no list is at its cap here (that ends the pass above), so all compete
+            order = sorted(zip(map(neg, scaled), names, strict=True))
             while order and spare >= len(order):
                 for _key, name in order:
-                    extra[name] += 1
+                    extra[position[name]] += 1
                 spare -= len(order)
                 order = [
                     (key, name)
                     for key, name in order
-                    if whole[name] + extra[name] < caps_full[name]
+                    if whole[position[name]] + extra[position[name]] < limits[position[name]]
                 ]
             inside, tied, boundary = cut(order, spare)
             for name in inside:
-                extra[name] += 1
+                extra[position[name]] += 1
             if tied:
                 assert boundary is not None
                 tie = Tie(
@@ -204,16 +230,13 @@ def largest_remainder(
                     value=Fraction(-boundary, denominator),
                     stage="remainder",
                 )
-        for name, count in ordered:
-            quota_seats = whole[name]
-            remainder_seats = extra[name]
-            won[name] = seats_won = quota_seats + remainder_seats
-            full = seats_won >= caps_full[name]
-            rows.append(
-                quota_row(name, count, value, quota_seats, remainder_seats, full, pass_number)
-            )
-            if full and name not in capped:
-                capped.append(name)
+        totals = list(map(add, whole, extra))
+        at_cap = list(map(ge, totals, limits))
+        won.update(zip(names, totals, strict=True))
+        # this pass's rows: (name, votes, quota, quota seats, remainder seats, capped,
+        # pass); repeat() never ends, so zip stops with the lists
+        rows.extend(zip(names, counts, repeat(value), whole, extra, at_cap, repeat(pass_number)))
+        capped.extend(name for name in compress(names, at_cap) if name not in capped)
         break
     return finish(
         method=quota,
@@ -225,6 +248,7 @@ def largest_remainder(
         excluded=excluded,
         capped=tuple(sorted(capped)),
         quotas=tuple(quotas),
-        rows=tuple(rows),
+        row_kind="quota",
+        recorded=tuple(rows),
         ranking=ranking,
     )

@@ -2,7 +2,8 @@
 
 Libyan law breaks ties by lot: Law 4/2012 Art. 6 ("selected by a draw") and Law
 12/2014 Art. 3, which adds to Art. 21 of Law 10/2014 "Any tie in votes shall be
-broken by drawing lots" (``../shared/design/domain-electoral-systems.md`` §1.9).
+broken by drawing lots" (as reported at https://www.idea.int/node/201041 and
+https://security-legislation.ly/node/31921).
 The library never draws itself. A method returns a :class:`~electoral.seats.Tie`;
 the caller passes the outcome of the draw as data:
 

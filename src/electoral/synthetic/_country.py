@@ -1,21 +1,24 @@
 """Private: a Libya-shaped country: geography, centres, races, ballots and candidates.
 
-Shapes taken from the domain notes:
+Shapes taken from the laws and the two HNEC systems:
 
 * 13 constituencies in three regions and 75 sub-constituencies, 168 general seats
   (FPTP or SNTV per sub-constituency) and 32 seats reserved for women in separate
-  races (the 2014 House of Representatives, ``domain-electoral-systems.md`` §1.4).
+  races (the 2014 House of Representatives, Law 10/2014 as reported by the IPU).
   Where the 32 women's seats were placed is not known; here each constituency is one
   women's race, with at least one seat.
 * Each centre records its office, constituency and sub-constituency; an office
   belongs to a region; split centres use sub-constituency 998; a copy centre names
-  its original and an original has at most 6 copies (``domain-registration.md``
-  §4.2–§4.5).
+  its original and an original has at most 6 copies (SmartElect
+  ``register/models.py``, SmartElect/SmartElect at commit ``d6d35f2``).
 * One ballot per race: a general ballot per sub-constituency, a women's ballot per
-  constituency; the race names are Tally-Ho's (``domain-results.md`` §1.3–§1.5).
+  constituency; the race names are those of Tally-Ho's fixture ``ballots.csv``
+  (``tally_ho/libs/tests/fixtures/tally_setup_files/``, onaio/tally-ho at commit
+  ``acbe4f4``).
 * A few out-of-country centres (the results system's SPECIAL centres, ids from
   80001, with no office, constituency or sub-constituency): their forms have no
-  reconciliation section and their stations no known registrants (§1.6, §3.4); each
+  reconciliation section and their stations no known registrants (Tally-Ho
+  ``ResultForm.has_recon``, ``tally_ho/apps/tally/models/station.py``); each
   station votes for one home sub-constituency.
 
 Everything is drawn from one :class:`random.Random` seeded with the election's seed.

@@ -2,11 +2,11 @@
 
 Names are common Libyan given names and family (tribal and town) names; a person's
 name has four displayed parts, first, father, grandfather and family
-(``../shared/design/domain-registration.md`` §2.1), and the mother's name is a
-female first name. The 13 constituencies are named after the main town of each,
-in the three regions (West, South, East) of the 2014 House of Representatives
-election (``domain-electoral-systems.md`` §1.4); their relative weights are rough
-population shares, not official figures.
+(SmartElect ``civil_registry/models.py``, SmartElect/SmartElect at commit
+``d6d35f2``), and the mother's name is a female first name. The 13 constituencies
+are named after the main town of each, in the three regions (West, South, East) of
+the 2014 House of Representatives election (Law 10/2014, as reported by the IPU);
+their relative weights are rough population shares, not official figures.
 
 >>> len(CONSTITUENCIES)
 13

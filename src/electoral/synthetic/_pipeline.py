@@ -34,7 +34,9 @@ from typing import Any, Final
 
 import attrs
 
+from electoral.districts import District, DistrictMap
 from electoral.errors import InconsistentValue, ValidationError, ValidationErrors
+from electoral.law import Citation
 from electoral.model import FormState, Gender, Station
 from electoral.registration import (
     RegistryRecord,
@@ -61,8 +63,15 @@ from electoral.results import (
     resolve_corrections,
     tally,
 )
-from electoral.seats import Election as SeatElection
-from electoral.seats import ElectionOutcome, PublicDraw, Tie, TieBreaker, allocate, hor_2014
+from electoral.seats import (
+    ElectionOutcome,
+    ElectionRules,
+    PublicDraw,
+    Tie,
+    TieBreaker,
+    allocate,
+    hor_2014,
+)
 from electoral.synthetic._country import POLLING_START, REGISTER_AS_OF, Country, generate_country
 from electoral.synthetic._register import PERSON_BASE, Register, generate_register
 from electoral.synthetic._results import DEFAULT_PROBLEM_SHARE, SyntheticForm, generate_forms
@@ -77,6 +86,7 @@ __all__ = [
     "SyntheticElection",
     "TallyOutcome",
     "allocate_polling_stations",
+    "district_map",
     "process_forms",
     "public_draw",
     "run",
@@ -362,17 +372,66 @@ def process_forms(
     return records
 
 
-def seat_election(country: Country) -> tuple[SeatElection, dict[str, int]]:
+def district_map(country: Country) -> DistrictMap:
+    """The synthetic country's districts as a complete, versioned district map.
+
+    Each constituency carries its women's seats, each sub-constituency (inside its
+    constituency) its general seats; the map is complete, and the law's totals are
+    checked when an election is built on it.
+
+    >>> from electoral.synthetic import Size, generate_country
+    >>> synthetic = district_map(generate_country(Size.TINY, seed=1))
+    >>> synthetic.complete, synthetic.published["subconstituency"], synthetic.seats()
+    (True, 4, {'women': 3, 'general': 7})
+    """
+    source = Citation(
+        instrument=f"Synthetic election, seed {country.seed}",
+        note="Invented by electoral.synthetic; describes no real district.",
+    )
+    names = {c.id: c.name_en for c in country.constituencies}
+    districts = [
+        District(
+            name=c.name_en,
+            level="constituency",
+            seats={"women": country.women_seats[c.id]},
+            citation=source,
+        )
+        for c in country.constituencies
+    ]
+    districts += [
+        District(
+            name=sub.name_en,
+            level="subconstituency",
+            parent=names[country.constituency_of(sub.id)],
+            seats={"general": country.general_seats[sub.id]},
+            citation=source,
+        )
+        for sub in country.subconstituencies
+    ]
+    return DistrictMap(
+        name=f"synthetic_{country.size.name}_{country.seed}",
+        title=f"Synthetic election ({country.size.name}), seed {country.seed}",
+        version=f"seed {country.seed}",
+        citation=source,
+        districts=districts,
+        published={
+            "constituency": len(country.constituencies),
+            "subconstituency": len(country.subconstituencies),
+        },
+        complete=True,
+    )
+
+
+def seat_election(country: Country) -> tuple[ElectionRules, dict[str, int]]:
     """The 2014 House of Representatives rules for ``country``, and each race's ballot.
 
-    A general race per sub-constituency, a women's race per constituency; the
-    tables add up to the law's 168 and 32 seats at national size (checked), and
-    are partial otherwise.
+    A general race per sub-constituency, a women's race per constituency, on the
+    country's :func:`district_map`; the tables add up to the law's 168 and 32 seats
+    at national size (checked), and are partial otherwise.
     """
-    general = {sub.name_en: country.general_seats[sub.id] for sub in country.subconstituencies}
-    women = {c.name_en: country.women_seats[c.id] for c in country.constituencies}
-    exact = sum(general.values()) == 168 and sum(women.values()) == 32
-    election = hor_2014(general=general, women=women, partial=not exact)
+    general = sum(country.general_seats.values())
+    exact = general == 168 and sum(country.women_seats.values()) == 32
+    election = hor_2014(district_map=district_map(country), partial=not exact)
     ballots = {f"{sub.name_en}/general": sub.id for sub in country.subconstituencies}
     ballots.update({f"{c.name_en}/women": 100 + c.id for c in country.constituencies})
     return election, ballots

@@ -9,8 +9,9 @@ without first building millions of objects.
 Each voter has a four-part name (first, father, grandfather, family) and a mother's
 name, a gender, a birth date and a national id consistent with the rules: 12
 digits, the first 1 (male) or 2 (female), and, as in the sample records, digits 2 to
-5 the year of birth (``domain-registration.md`` §1.1, §2.1–§2.3); about 2.3 % of
-family book numbers carry a letter prefix (§1.3). A few records are spoiled on
+5 the year of birth; about 2.3 % of family book numbers carry a letter prefix
+(SmartElect ``civil_registry/models.py``, ``civil_registry/tests/test_parsing.py``,
+SmartElect/SmartElect at commit ``d6d35f2``). A few records are spoiled on
 purpose (see :data:`REGISTER_PROBLEMS`), a few voters are under 18 on polling day
 and a few are blocked.
 """

@@ -2,12 +2,13 @@
 
 For every station and each of its two ballots (the general ballot of its
 sub-constituency, the women's ballot of its constituency) one result form is
-printed, barcode ``CCCCC SSS BBB`` (``domain-results.md`` §2.2). Turnout is 38 % to
+printed, barcode ``CCCCC SSS BBB`` (the layout of Tally-Ho's fixtures). Turnout is 38 % to
 72 % of the station's registrants (4 % to 16 % at copy centres), invalid votes
 0.5 % to 4 %, and the votes are drawn among the ballot's candidates with
 per-station swings. Small, legitimate noise stays inside the quarantine tolerances:
 a ballot paper more or less in the box of a busy station, a few voter cards
-missing (§4.1).
+missing (Tally-Ho ``tally_ho/libs/verify/quarantine_checks.py``, onaio/tally-ho at
+commit ``acbe4f4``).
 
 A share of the forms carries an injected problem (:data:`FORM_PROBLEMS`):
 
@@ -16,9 +17,9 @@ A share of the forms carries an injected problem (:data:`FORM_PROBLEMS`):
 * ``over_voting``: more votes than registrants plus 5; the Over-Voting Check
   sends it to audit;
 * ``duplicate``: a second form for the same station and ballot, with another
-  barcode; intake sends both to clearance (§2.5);
+  barcode; intake sends both to clearance;
 * ``double_entry``: the second data-entry clerk mistypes one candidate's votes;
-  corrections resolves it from the paper (§3.3).
+  corrections resolves it from the paper.
 
 Counts are integers throughout; the weights are integers too.
 """

@@ -8,7 +8,10 @@ Three parts, each usable on its own:
 * :mod:`electoral.testing.pytest_plugin`: session-scoped, immutable fixtures
   (``electoral_sample``, ``electoral_as_of``), loaded automatically by pytest;
 * this module: :func:`sample_election` and assertion helpers that check the error
-  **code**, which is what a service should key on, not the English text.
+  **code**, which is what a service should key on, not the English text; and a small
+  synthetic tally, :func:`demo_tally_setup` and :func:`demo_records` (with
+  :func:`process_form` and :data:`DEMO_NOW`), loaded with :mod:`electoral.results` on
+  first use.
 
 This module imports neither Hypothesis nor pytest.
 
@@ -22,21 +25,44 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from electoral.errors import ValidationError, ValidationErrors
 from electoral.testing._sample import SampleElection, sample_election
 
+if TYPE_CHECKING:
+    from electoral.testing._tally import DEMO_NOW, demo_records, demo_tally_setup, process_form
+
 __all__ = [
+    "DEMO_NOW",
     "ExpectedError",
     "SampleElection",
     "assert_codes",
     "assert_roundtrip",
+    "demo_records",
+    "demo_tally_setup",
+    "process_form",
     "raises_code",
     "sample_election",
 ]
+
+# The demo tally needs electoral.results; the pytest plugin, loaded in every session
+# of a service's suite, imports this module, so the tally loads only when first used.
+_TALLY = frozenset({"DEMO_NOW", "demo_records", "demo_tally_setup", "process_form"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _TALLY:
+        from electoral.testing import _tally
+
+        return getattr(_tally, name)
+    raise AttributeError(f"module 'electoral.testing' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_TALLY})
 
 
 @attrs.define

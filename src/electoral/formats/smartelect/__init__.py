@@ -30,7 +30,8 @@ The columns and every deliberate difference from SmartElect are listed in the fo
 chapter of the documentation.
 
 Sources: SmartElect ``register/utils.py``, ``civil_registry/parsing.py``,
-``changesets/forms.py``, ``bulk_sms/utils.py``, ``rollgen/job.py``.
+``changesets/forms.py``, ``bulk_sms/utils.py``, ``rollgen/job.py``
+(SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> read_national_id_upload("119690261935\\n", known={"119690261935"})
 ('119690261935',)

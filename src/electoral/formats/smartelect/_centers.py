@@ -7,7 +7,8 @@ rules (:func:`~electoral.registration.import_center_rows`), all or nothing.
 
 Sources: SmartElect ``register/utils.py`` (``update_center_table``),
 ``register/forms.py``, ``register/tests/test_center_csv.py`` and the files of
-``register/tests/uploads/``.
+``register/tests/uploads/``
+(SmartElect/SmartElect at commit ``d6d35f2``).
 """
 
 from __future__ import annotations

@@ -30,7 +30,8 @@ records, :func:`~electoral.registration.check_registry_rows`). Problems are loca
 
 Sources: SmartElect ``civil_registry/parsing.py``, ``civil_registry/utils.py``,
 ``civil_registry/management/commands/update_citizens_from_dump.py`` (its
-``--encoding`` option), ``civil_registry/tests/test_parsing.py``.
+``--encoding`` option), ``civil_registry/tests/test_parsing.py``
+(SmartElect/SmartElect at commit ``d6d35f2``).
 
 >>> import pendulum
 >>> from electoral.model import TRIPOLI

@@ -3,7 +3,8 @@
 Sources: SmartElect ``rollgen/job.py`` (the voters-by-national-id and
 voters-by-centre-and-station files), ``rollgen/utils.py`` and
 ``rollgen/management/commands/generate_polling_metadata_csv.py`` (the station
-metadata file).
+metadata file)
+(SmartElect/SmartElect at commit ``d6d35f2``).
 """
 
 from __future__ import annotations

@@ -13,7 +13,8 @@
 Sources: SmartElect ``register/views.py`` and ``register/tests/test_views.py`` (phone
 lists), ``changesets/forms.py`` and ``changesets/tests/test_forms.py`` (national
 ids), ``bulk_sms/utils.py`` and ``bulk_sms/tests/test_upload.py`` (bulk SMS: LF,
-CR and CRLF line endings in one file).
+CR and CRLF line endings in one file)
+(SmartElect/SmartElect at commit ``d6d35f2``).
 """
 
 from __future__ import annotations

@@ -28,7 +28,8 @@ Tally-Ho's own importers are listed in the formats chapter of the documentation.
 
 Sources: Tally-Ho ``tally_ho/apps/tally/management/commands/``,
 ``tally_ho/libs/pvp/bundle.py``, ``tally_ho/libs/views/exports.py``,
-``tally_ho/libs/tests/fixtures/tally_setup_files/``.
+``tally_ho/libs/tests/fixtures/tally_setup_files/``
+(onaio/tally-ho at commit ``acbe4f4``).
 
 >>> ballots = read_ballots("election_level,sub_type,number\\nHoR,general,117\\n")
 >>> ballots[0].number

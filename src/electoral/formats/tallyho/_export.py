@@ -5,7 +5,8 @@ repeats (a form's own columns, repeated on each of its candidates' rows, and eac
 candidate's columns, repeated on every form of its ballot), so a national export
 reads at about the speed of the :mod:`csv` module and in little memory.
 
-Sources: Tally-Ho ``libs/views/exports.py`` (``save_barcode_results``).
+Sources: Tally-Ho ``libs/views/exports.py`` (``save_barcode_results``)
+(onaio/tally-ho at commit ``acbe4f4``).
 """
 
 from __future__ import annotations
@@ -368,7 +369,8 @@ def _checked(
 def read_results_export(source: Source) -> list[ResultRow]:
     """Every row of a per-form results export, all or nothing (see :func:`iter_results_export`).
 
-    >>> from electoral.results import demo_records, demo_tally_setup, results_rows
+    >>> from electoral.results import results_rows
+    >>> from electoral.testing import demo_records, demo_tally_setup
     >>> setup = demo_tally_setup()
     >>> rows = list(results_rows(demo_records(setup), setup))
     >>> read_results_export(write_results_export(rows)) == rows

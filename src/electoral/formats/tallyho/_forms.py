@@ -2,7 +2,8 @@
 
 Sources: Tally-Ho ``management/commands/import_result_forms.py``,
 ``management/commands/utils.py`` (``check_duplicates``, ``find_missing_center_codes``),
-``models/result_form.py`` (barcode and serial number unique in a tally).
+``models/result_form.py`` (barcode and serial number unique in a tally)
+(onaio/tally-ho at commit ``acbe4f4``).
 """
 
 from __future__ import annotations

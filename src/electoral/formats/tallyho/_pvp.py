@@ -15,7 +15,8 @@ negative number are refused; numbers are ASCII digits (Tally-Ho's ``int()`` also
 took ``+5`` and Arabic-Indic digits); a candidate id is a whole number (Tally-Ho
 kept it as text and failed later, at the database lookup).
 
-Sources: Tally-Ho ``libs/pvp/bundle.py``, ``libs/tests/pvp/test_bundle.py``.
+Sources: Tally-Ho ``libs/pvp/bundle.py``, ``libs/tests/pvp/test_bundle.py``
+(onaio/tally-ho at commit ``acbe4f4``).
 """
 
 from __future__ import annotations

@@ -10,7 +10,8 @@ line 1); nothing is returned from a file with a problem. Extra columns are ignor
 Each writer produces the same columns, so ``read(write(x)) == x``.
 
 Sources: Tally-Ho ``management/commands/import_*.py``, ``asign_ballots_to_sub_cons.py``,
-``management/commands/utils.py``, ``libs/tests/fixtures/tally_setup_files/*.csv``.
+``management/commands/utils.py``, ``libs/tests/fixtures/tally_setup_files/*.csv``
+(onaio/tally-ho at commit ``acbe4f4``).
 
 >>> ballots = read_ballots("election_level,sub_type,number\\nHoR,general,117\\n")
 >>> ballots[0].number, ballots[0].race.key

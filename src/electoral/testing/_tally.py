@@ -33,10 +33,20 @@ from electoral.model import (
     ResultForm,
     Station,
 )
-from electoral.results._checks import TallyConfig
-from electoral.results._entry import enter_de1, enter_de2, qc_pass, qc_print, resolve_corrections
-from electoral.results._lifecycle import import_form, intake, intake_match
-from electoral.results._records import CandidateKey, FormRecord, TallySetup
+from electoral.results import (
+    CandidateKey,
+    FormRecord,
+    TallyConfig,
+    TallySetup,
+    enter_de1,
+    enter_de2,
+    import_form,
+    intake,
+    intake_match,
+    qc_pass,
+    qc_print,
+    resolve_corrections,
+)
 
 __all__ = ["DEMO_NOW", "demo_records", "demo_tally_setup", "process_form"]
 
