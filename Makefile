@@ -40,7 +40,7 @@ wheel-test: $(BIN)/.installed
 	rm -rf dist $(WHEEL_VENV)
 	$(BIN)/python -m build --wheel --outdir dist . > /dev/null
 	$(PYTHON) -m venv $(WHEEL_VENV)
-	$(WHEEL_VENV)/bin/pip install $(PIP_QUIET) "$$(ls dist/electoral-*.whl)[testing]" votelib
+	$(WHEEL_VENV)/bin/pip install $(PIP_QUIET) "$$(ls dist/electoral-*.whl)[testing]" votelib jsonschema
 	cd tests && ../$(WHEEL_VENV)/bin/python -c "import electoral, pathlib; \
 		assert 'site-packages' in electoral.__file__, electoral.__file__; \
 		assert (pathlib.Path(electoral.__file__).parent / 'py.typed').exists()"

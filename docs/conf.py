@@ -53,6 +53,7 @@ extensions = [
     "sphinx.ext.intersphinx",
     "sphinx.ext.viewcode",
     "error_catalog",  # docs/_ext/error_catalog.py: the table of every error code
+    "cli_reference",  # docs/_ext/cli_reference.py: the command line, from its parser
 ]
 
 exclude_patterns = ["_build", "**.ipynb_checkpoints", "Thumbs.db", ".DS_Store"]

@@ -143,6 +143,27 @@ def test_line_numbers_are_physical_lines() -> None:
     assert error.code == "registration.registry.birth_date"
 
 
+@pytest.mark.parametrize(
+    "other",
+    ["-- a comment", "/* a block", " * inside it", "INSERT INTO T_PERSONAL_DATA(...)", "COMMIT;",
+     "SET NAMES utf8;", ");", "   ", "GO"],
+)  # fmt: skip
+def test_sql_statements_comments_and_blank_lines_are_skipped(other: str) -> None:
+    records = read_registry_dump(other + "\n" + LINE % "أ", as_of=NOW)
+    assert [r.national_id for r in records] == ["119690261935"]
+
+
+@pytest.mark.parametrize("damaged", ["ALUES(2566665, 'x'", "2566665, 'أ', 'جمعة'", "garbage"])
+def test_a_line_that_is_neither_data_nor_sql_is_a_damaged_record(damaged: str) -> None:
+    # SmartElect skipped any line not starting with VALUES(; a cut or mangled record
+    # would vanish from the register, so it is reported at its line
+    with pytest.raises(ValidationErrors) as info:
+        read_registry_dump(LINE % "أ" + damaged + "\n", as_of=NOW)
+    assert [(e.code, e.location) for e in info.value.errors] == [
+        ("registration.dump.line", "line 2")
+    ]
+
+
 def test_not_utf8_is_refused() -> None:
     with pytest.raises(ValidationErrors) as info:
         read_registry_dump(b"VALUES(\xff\xfe);", as_of=NOW)

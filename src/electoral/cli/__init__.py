@@ -15,26 +15,32 @@ command                                   what it does
                                           results system's and our JSON formats
 ========================================  ===============================================
 
-Conventions: ``--help`` on every command; ``--json`` prints one JSON document on
-stdout instead of text; exit code 0 when all is well, 1 when the data have
-problems, 2 for bad arguments (a missing file, an unknown option); problems are
-written ``code: message @ location`` (``validate`` writes them on stdout, as its
-report; every other command on stderr); a progress indicator on stderr during long
-stages, only when stderr is a terminal; files are written atomically (a temporary
-file in the same folder, then :func:`os.replace`), so a failure never leaves a
-half-written file. Nothing here prints a traceback for bad input.
+Conventions (the command line's page of the docs has them all, generated from the
+parser): ``--help``, ``--json``, ``--lang`` and ``--quiet`` on every command; ``--json``
+prints one JSON document on stdout, also when the command fails (:func:`json_schema`);
+the exit codes are :data:`EXIT_CODES` (0 done, 1 problems in the data, 2 bad arguments
+or files, 3 a tie that needs a drawing of lots); a problem is written ``code: field:
+message @ location``, on stdout for ``validate`` (it is its report), on stderr
+otherwise; a file's format is recognised from its content; the day a rule used is
+shown; a progress indicator (count, rate, time left) is drawn on stderr only when it
+is a terminal; a set of files is written whole (a ``kill -9`` at any moment leaves the
+old set or the new one). Nothing here prints a traceback for bad input.
 
 **Adding a command.** Write one module in this package, ``electoral/cli/NAME.py``,
 that defines ``COMMAND = Command(name=..., summary=..., configure=..., run=...)``
 (:class:`Command`), with ``__all__ = ["COMMAND"]``; then add its module name to
-``COMMAND_MODULES`` in ``electoral/cli/_registry.py``. ``configure`` adds the
-command's arguments to its parser (``--json`` is already there); ``run`` receives
-the parsed arguments and a :class:`Context` and returns an :class:`Outcome` (the
-text report, the members of the JSON document, the exit code). It reads files
-through ``electoral.cli._inputs``, writes them through ``electoral.cli._atomic``,
-and reports bad input by raising :class:`UsageError` (exit 2) or :class:`DataError`
-(exit 1) with typed errors. A two-word name (``"audit plan"``) makes a sub-command
-of a group (``electoral audit plan``).
+``COMMAND_MODULES`` in ``electoral/cli/_registry.py``. That is all: the parser, the
+``--help`` text, the reference page of the docs and the tests of every command pick
+it up. ``configure`` adds the command's arguments to its parser (``--json``,
+``--lang`` and ``--quiet`` are already there); ``run`` receives the parsed arguments
+and a :class:`Context` (streams, language, clock, progress) and returns an
+:class:`Outcome` (the text report, the members of the JSON document, the exit code).
+It opens files with ``electoral.cli._files.Input.named`` and reads them through the
+loaders of ``electoral.cli._inputs``, writes through ``electoral.cli._atomic``
+(``write_file``, ``OutputFolder``), and reports bad input by raising
+:class:`UsageError` (exit 2) or :class:`DataError` (exit 1) with typed errors. Add its
+members to the JSON Schema in ``electoral.cli._schema``. A two-word name
+(``"audit plan"``) makes a sub-command of a group (``electoral audit plan``).
 
 >>> main(["seats", "--help"]) == 0  # doctest: +ELLIPSIS
 usage: electoral seats ...
@@ -44,10 +50,12 @@ True
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from electoral.cli import _messages  # noqa: F401 - registers the command line's codes
 from electoral.cli._command import (
+    EXIT_CODES,
     EXIT_DATA,
     EXIT_DECISION,
     EXIT_INTERRUPTED,
@@ -59,66 +67,89 @@ from electoral.cli._command import (
     Outcome,
     UsageError,
 )
-from electoral.cli._output import describe, dump_json, problem_json
+from electoral.cli._output import SCHEMA_VERSION, describe, dump_json, envelope, phrase
+from electoral.cli._progress import Progress
 from electoral.cli._registry import build_parser
-from electoral.errors import ElectoralError, ValidationError, ValidationErrors
+from electoral.cli._schema import json_schema
+from electoral.errors import Language, ValidationError, ValidationErrors
 
 __all__ = [
+    "EXIT_CODES",
     "EXIT_DATA",
     "EXIT_DECISION",
     "EXIT_INTERRUPTED",
     "EXIT_OK",
     "EXIT_USAGE",
+    "SCHEMA_VERSION",
     "Command",
     "Context",
     "DataError",
     "Outcome",
+    "Progress",
     "UsageError",
     "build_parser",
+    "json_schema",
     "main",
 ]
 
 
+def _language(argv: Sequence[str]) -> Language:
+    """The ``--lang`` in ``argv``, read before parsing so that a parse error honours it."""
+    for index, word in enumerate(argv):
+        if (word == "--lang" and argv[index + 1 : index + 2] == ["ar"]) or word == "--lang=ar":
+            return "ar"
+    return "en"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code.
+
+    With ``--json`` exactly one JSON document is printed on stdout, also when the
+    command fails (its ``ok`` is then ``false`` and ``problems`` says why).
+    """
+    words = list(sys.argv[1:] if argv is None else argv)
+    as_json = "--json" in words
+    language = _language(words)
     out, err = sys.stdout, sys.stderr
+    name: str | None = None
+
+    def fail(code: int, errors: Sequence[ValidationError], data: Mapping[str, Any]) -> int:
+        if as_json:
+            out.write(dump_json(envelope(name, code, data, errors)))
+            return code
+        for error in errors:
+            err.write(describe(error, language) + "\n")
+        if code == EXIT_DATA:
+            err.write(phrase("problems", language, count=len(errors)) + "\n")
+        elif code == EXIT_INTERRUPTED:
+            err.write(phrase("interrupted", language) + "\n")
+        return code
+
     try:
         try:
-            args = build_parser().parse_args(argv)
+            args = build_parser().parse_args(words)
         except SystemExit as done:  # --help and --version
             return int(done.code or 0) if not isinstance(done.code, str) else EXIT_USAGE
-        context = Context(out=out, err=err, json=args.json)
         command: Command = args.command
+        name = command.name
+        context = Context(
+            out=out, err=err, json=args.json, language=args.lang, quiet=args.quiet or args.json
+        )
         outcome = command.run(args, context)
     except UsageError as usage:
-        for error in usage.errors:
-            err.write(describe(error) + "\n")
-        return EXIT_USAGE
+        return fail(EXIT_USAGE, usage.errors, {})
     except DataError as problems:
-        for error in problems.errors:
-            err.write(describe(error) + "\n")
-        err.write(f"{len(problems.errors)} problem(s); nothing was written.\n")
-        return EXIT_DATA
+        return fail(EXIT_DATA, problems.errors, problems.data)
     except ValidationErrors as group:
-        for error in group.errors:
-            err.write(describe(error) + "\n")
-        return EXIT_DATA
+        return fail(EXIT_DATA, group.errors, {})
     except ValidationError as error:
-        err.write(describe(error) + "\n")
-        return EXIT_DATA
-    except ElectoralError as error:  # pragma: no cover - every refusal is a ValidationError
-        err.write(f"error: {error}\n")
-        return EXIT_DATA
+        return fail(EXIT_DATA, [error], {})
     except KeyboardInterrupt:
-        err.write("interrupted\n")
-        return EXIT_INTERRUPTED
-    if args.json:
-        document = dict(outcome.data)
-        if outcome.problems or "valid" in document:
-            document["problems"] = [problem_json(e) for e in outcome.problems]
-        out.write(dump_json(document))
+        return fail(EXIT_INTERRUPTED, [], {})
+    if as_json:
+        out.write(dump_json(envelope(name, outcome.exit_code, outcome.data, outcome.problems)))
     else:
         for problem in outcome.problems:
-            out.write(describe(problem) + "\n")
+            out.write(describe(problem, language) + "\n")
         out.write(outcome.text)
     return outcome.exit_code

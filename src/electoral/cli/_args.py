@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 from fractions import Fraction
-from typing import NoReturn
-
-import pendulum
+from typing import TYPE_CHECKING, NoReturn
 
 from electoral.cli._command import UsageError
 from electoral.errors import InvalidFormat, OutOfRange
-from electoral.model import TRIPOLI
+
+if TYPE_CHECKING:
+    import pendulum
 
 __all__ = ["Parser", "date", "fraction"]
 
@@ -43,6 +43,10 @@ def fraction(text: str) -> Fraction:
 
 def date(text: str) -> pendulum.DateTime:
     """A day ``YYYY-MM-DD``, as noon of that day in Tripoli."""
+    import pendulum
+
+    from electoral.model import TRIPOLI
+
     try:
         day = pendulum.Date.fromisoformat(text.strip())
     except ValueError:

@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Final, TextIO
+from typing import TYPE_CHECKING, Any, Final, TextIO
 
 import attrs
-import pendulum
 
+from electoral.cli._progress import Progress
 from electoral.errors import Language, ValidationError
-from electoral.model import TRIPOLI
+
+if TYPE_CHECKING:
+    import pendulum
 
 __all__ = [
+    "EXIT_CODES",
     "EXIT_DATA",
     "EXIT_DECISION",
     "EXIT_INTERRUPTED",
@@ -46,6 +49,18 @@ EXIT_DECISION: Final = 3
 """The result needs a human decision (an unresolved tie: pass the drawing with ``--lots``)."""
 EXIT_INTERRUPTED: Final = 130
 """Interrupted (Ctrl-C); nothing half-written is left behind."""
+
+EXIT_CODES: Final = {
+    EXIT_OK: "done: the command did what it was asked",
+    EXIT_DATA: "the data have problems: every one is reported with its code and line; "
+    "nothing was written",
+    EXIT_USAGE: "bad arguments or files: an unknown option, a file that is missing, a folder, "
+    "unreadable, empty, not UTF-8 text or not of the kind asked for; nothing was written",
+    EXIT_DECISION: "the result needs a human decision: a tie that only a drawing of lots can "
+    "break (give it with --lots)",
+    EXIT_INTERRUPTED: "interrupted (Ctrl-C); nothing half-written was left",
+}
+"""Every exit code of the command line, with its meaning (the compatibility policy)."""
 
 
 class UsageError(Exception):
@@ -112,8 +127,16 @@ class Context:
     language: Language = "en"
     quiet: bool = False
 
+    def progress(self) -> Progress:
+        """A progress indicator on stderr (silent unless stderr is a terminal)."""
+        return Progress(self.err, enabled=not self.quiet)
+
     def now(self) -> pendulum.DateTime:
         """The command line's one reading of the clock (the library never reads it)."""
+        import pendulum
+
+        from electoral.model import TRIPOLI
+
         return pendulum.now(TRIPOLI)
 
 
@@ -128,6 +151,8 @@ class Command:
         configure: adds the command's arguments to its parser.
         run: runs the command with the parsed arguments.
         description: more text for ``electoral NAME --help`` and the reference page.
+        inputs: the formats of the files it reads, one line each, for the reference page.
+        exit_codes: the exit codes it may return (:data:`EXIT_CODES`).
         group_summary: the group's one line, for a two-word name.
     """
 
@@ -136,4 +161,6 @@ class Command:
     configure: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace, Context], Outcome]
     description: str = ""
+    inputs: tuple[str, ...] = ()
+    exit_codes: tuple[int, ...] = (EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERRUPTED)
     group_summary: str = ""

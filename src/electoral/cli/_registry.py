@@ -68,7 +68,16 @@ def build_parser() -> argparse.ArgumentParser:
             help=command.summary,
             description=command.description or command.summary,
         )
-        sub.add_argument("--json", action="store_true", help="print one JSON document")
+        common = sub.add_argument_group("common options")
+        common.add_argument(
+            "--json",
+            action="store_true",
+            help="print one JSON document on stdout, also on failure",
+        )
+        common.add_argument(
+            "--lang", choices=("en", "ar"), default="en", help="language of messages (default en)"
+        )
+        common.add_argument("--quiet", action="store_true", help="no progress indicator on stderr")
         command.configure(sub)
         sub.set_defaults(command=command)
     return parser

@@ -1,181 +1,135 @@
-"""``electoral convert KIND IN OUT``: between the systems' formats and our JSON."""
+"""``electoral convert KIND INPUT OUTPUT --to FORMAT``: between the systems' formats and JSON.
+
+Kinds and their formats (every pair of one kind converts, both ways):
+
+* ``centers``: ``smartelect`` (the registration system's centres upload CSV),
+  ``tallyho`` (the results system's centres file), ``json``;
+* ``citizens``: ``sql`` (the civil registry's dump of ``VALUES(`` lines), ``csv``
+  (its CSV form), ``json``; the import day (``--as-of``) is shown;
+* ``result-forms``: ``tallyho`` (the results system's result-forms file, read and
+  written with ``--setup DIR``), ``json``.
+
+The input's format is recognised from its content (``--from`` names it). Names
+travel with the records: a centre keeps its office, region, constituency and
+sub-constituency names in every format. A conversion that would lose a value,
+or make one up, is refused, naming the field and the records, unless
+``--allow-loss`` is given (the losses are then listed in the report). The output
+is written atomically, and may not be the input itself (a hard link to it
+neither).
+"""
 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import json
 import pathlib
-from collections.abc import Iterable, Mapping
-from typing import Any, Final
+from typing import Any
 
 from electoral.cli._args import date
-from electoral.cli._atomic import write_atomic
+from electoral.cli._atomic import check_not_input, write_file
 from electoral.cli._command import Command, Context, DataError, Outcome, UsageError
-from electoral.cli._inputs import load_centers, load_citizens, read_setup, read_text
-from electoral.errors import ErrorCollector, InvalidFormat, MissingValue, ValidationErrors
-from electoral.model import Center, Citizen, Gender, ResultForm
+from electoral.cli._conversions import Options, formats, losses, writable
+from electoral.cli._files import Input
+from electoral.cli._inputs import INPUT_FORMATS, detect_format, load_setup
+from electoral.cli._output import describe, phrase
+from electoral.errors import InvalidFormat, MissingValue
 
 __all__ = ["COMMAND"]
 
+_KINDS = ("centers", "citizens", "result-forms")
+_NAMES = ("smartelect", "tallyho", "sql", "csv", "json")
+
 
 def _configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("kind", choices=("centers", "citizens", "result-forms"))
-    parser.add_argument("input")
-    parser.add_argument("output")
+    parser.add_argument("kind", choices=_KINDS, help="what the file holds")
+    parser.add_argument("input", help="the file to convert")
+    parser.add_argument("output", help="the file to write (never the input)")
     parser.add_argument(
         "--from",
         dest="source_format",
-        required=True,
-        choices=("smartelect", "tallyho", "cra", "json"),
+        choices=_NAMES,
+        help="the input's format (default: recognised from its content)",
     )
     parser.add_argument(
-        "--to",
-        dest="target_format",
-        required=True,
-        choices=("smartelect", "tallyho", "cra", "json"),
+        "--to", dest="target_format", required=True, choices=_NAMES, help="the output's format"
     )
-    parser.add_argument("--as-of", type=date, help="import day for citizens (default today)")
-    parser.add_argument("--setup", help="tally setup folder (result forms)")
+    parser.add_argument(
+        "--as-of",
+        type=date,
+        help="citizens: the import day, YYYY-MM-DD (no one born after it; default today)",
+    )
+    parser.add_argument("--setup", help="result forms: the tally setup folder")
+    parser.add_argument(
+        "--allow-loss",
+        action="store_true",
+        help="convert even if values would be lost or made up (they are listed)",
+    )
 
 
-_CONVERSIONS: Final = (
-    ("centers", "smartelect", "json"),
-    ("centers", "smartelect", "tallyho"),
-    ("centers", "json", "smartelect"),
-    ("centers", "json", "tallyho"),
-    ("citizens", "cra", "json"),
-    ("citizens", "json", "cra"),
-    ("result-forms", "tallyho", "json"),
-    ("result-forms", "json", "tallyho"),
-)
-_NOUNS: Final[Mapping[str, type[Any]]] = {
-    "centers": Center,
-    "citizens": Citizen,
-    "result-forms": ResultForm,
-}
+def _pairs() -> str:
+    return "; ".join(
+        f"{kind} {a}->{b}"
+        for kind in _KINDS
+        for (k, a) in formats()
+        if k == kind
+        for (k2, b) in formats()
+        if k2 == kind and b != a
+    )
 
 
 def _run(args: argparse.Namespace, context: Context) -> Outcome:
-    from electoral.serialization import structure, unstructure
-
-    key = (args.kind, args.source_format, args.target_format)
-    if key not in _CONVERSIONS:
-        supported = "; ".join(f"{k} {a}->{b}" for k, a, b in _CONVERSIONS)
+    kind = args.kind
+    source = Input.named(args.input, "input")
+    target_path = pathlib.Path(args.output)
+    check_not_input(target_path, source.path)
+    fmt = detect_format(source, kind, args.source_format)
+    target = formats().get((kind, args.target_format))
+    if target is None or args.target_format == fmt:
         raise UsageError(
             InvalidFormat(
                 "cli.convert_unsupported",
-                field="format",
-                value=f"{args.kind} {args.source_format}->{args.target_format}",
-                supported=supported,
+                field="to",
+                value=f"{kind} {fmt}->{args.target_format}",
+                supported=_pairs(),
             )
         )
-    source = pathlib.Path(args.input)
-    target = pathlib.Path(args.output)
-    noun = _NOUNS[args.kind]
     setup = None
-    if args.kind == "result-forms":
+    if kind == "result-forms":
         if not args.setup:
             raise UsageError(MissingValue("cli.setup_required", field="setup"))
-        setup = read_setup(pathlib.Path(args.setup))
-    if args.source_format == "json":
-        text = read_text(source, "input")
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise DataError(
-                [InvalidFormat("cli.not_json", field="input", value=str(source), reason=error.msg)]
-            ) from None
-        if not isinstance(data, list):
-            raise DataError(
-                [
-                    InvalidFormat(
-                        "cli.not_json", field="input", value=str(source), reason="expected a list"
-                    )
-                ]
-            )
-        collector = ErrorCollector(args.kind)
-        items: list[Any] = []
-        for index, item in enumerate(data):
-            with collector.at(f"$[{index}]"):
-                items.append(structure(item, noun))
-        if collector:
-            raise DataError(collector.errors)
-    elif args.kind == "centers":
-        items = load_centers(source)
-    elif setup is not None:
-        from electoral.formats.tallyho import read_result_forms
-
-        try:
-            items = list(read_result_forms(io.StringIO(read_text(source, "input")), setup=setup))
-        except ValidationErrors as group:
-            raise DataError(group.errors) from None
-    else:
-        items = [
-            record.to_citizen() for record in load_citizens(source, args.as_of or context.now())
-        ]
-    if args.target_format == "json":
-        text = json.dumps(unstructure(items), ensure_ascii=False, indent=2) + "\n"
-    elif args.target_format == "smartelect":
-        from electoral.formats.smartelect import write_centers as export_centers_csv
-
-        text = export_centers_csv(items)
-    elif setup is not None:
-        from electoral.formats.tallyho import write_result_forms
-
-        text = write_result_forms(items, setup=setup)
-    elif args.target_format == "tallyho":
-        from electoral.formats.tallyho import write_centers
-        from electoral.model import Office
-
-        offices = [
-            Office(id=i, name_en=f"Office {i}", name_ar=f"مكتب {i}")
-            for i in sorted({c.office_id for c in items})
-        ]
-        text = write_centers(items, offices=offices, constituencies=[])
-    else:
-        text = _cra_csv(items)
-    write_atomic(target, text)
-    return Outcome(
-        text=f"{len(items)} {args.kind} written to {target}\n",
-        data={"kind": args.kind, "records": len(items), "output": str(target)},
-    )
-
-
-def _cra_csv(citizens: Iterable[Citizen]) -> str:
-    from electoral.registration import REGISTRY_COLUMNS
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(REGISTRY_COLUMNS)
-    for c in citizens:
-        born = c.birth_date
-        writer.writerow(
-            (
-                c.civil_registry_id,
-                c.first_name,
-                c.father_name,
-                c.grandfather_name,
-                c.family_name,
-                c.mother_name,
-                1 if c.gender is Gender.MALE else 2,
-                f"{born.day}/{born.month}/{born.year}",
-                c.address,
-                c.national_id,
-                c.fbr_number,
-                0,
-                0,
-                0,
-            )
-        )
-    return buffer.getvalue()
+        setup = load_setup(args.setup)
+    data: dict[str, Any] = {"kind": kind, "from": fmt, "to": target.name}
+    as_of = None
+    if kind == "citizens":
+        as_of = args.as_of or context.now()
+        data["as_of"] = as_of.to_date_string()
+    options = Options(setup=setup, as_of=as_of, progress=context.progress())
+    read = formats()[(kind, fmt)].read(source, options)
+    lost = losses(read, target)
+    data["lost"] = [
+        {"what": loss.what, "how": loss.how, "count": len(loss.where)} for loss in lost
+    ]
+    if lost and not args.allow_loss:
+        refused = MissingValue("cli.convert_refused", field="allow_loss")
+        raise DataError([*(loss.error() for loss in lost), refused], data)
+    records = writable(read.records, target)
+    write_file(target_path, target.write(records, options))
+    data.update(records=len(records), output=str(target_path))
+    language = context.language
+    lines = [phrase("converted", language, count=len(records), kind=kind, path=target_path)]
+    if as_of is not None:
+        lines.append(phrase("as_of", language, day=data["as_of"]))
+    lines.extend(phrase("lost", language, what=describe(loss.error(), language)) for loss in lost)
+    return Outcome(text="\n".join(lines) + "\n", data=data)
 
 
 COMMAND = Command(
     name="convert",
     summary="convert between the systems' formats and JSON",
+    description=__doc__.split("\n", 2)[2].strip() if __doc__ else "",
     configure=_configure,
     run=_run,
+    inputs=tuple(
+        INPUT_FORMATS[k] for k in ("convert-centers", "convert-citizens", "convert-result-forms")
+    ),
 )
 """``electoral convert``."""

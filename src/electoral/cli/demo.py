@@ -1,30 +1,36 @@
 """``electoral demo``: a synthetic national election, end to end.
 
 It generates a seeded, Libya-shaped election (:mod:`electoral.synthetic`), runs it
-through every chapter of the library (register validation, eligibility, rolls and
-stations, the results life cycle, the tally, the winners of every race), prints a
-summary with the time of each stage and writes the files of both existing systems
-into ``--output``.
+through every chapter of the library (register validation, eligibility on polling
+day, rolls and stations, the results life cycle, the tally, the winners of every
+race), prints a summary with the time of each stage and writes the files of both
+existing systems into ``--output``, as one set:
+
+* ``registration/``: ``centers.csv`` (the centres upload), ``civil_registry.sql``
+  (the accepted civil-registry records, as the CRA's dump), ``registrations.csv``
+  (``national_id,center_id``; blocked voters left out) and ``station_metadata.csv``;
+* ``tally-setup/``: the results system's seven setup files and ``result_forms.csv``;
+* ``results.csv`` (the results export), ``winners.csv`` and ``summary.json``.
+
+These files are the inputs of the other commands: ``validate``, ``stations``,
+``tally`` and ``seats`` can be run on them one after the other.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import pathlib
 import time
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from electoral import __version__
 from electoral.cli._args import fraction
-from electoral.cli._atomic import write_atomic, write_error
-from electoral.cli._command import Command, Context, Outcome, UsageError
-from electoral.cli._output import describe, dump_json
-from electoral.cli._progress import Progress
+from electoral.cli._atomic import Content, OutputFolder
+from electoral.cli._command import Command, Context, Outcome
+from electoral.cli._output import csv_text, describe, dump_json
+from electoral.cli._progress import duration
 from electoral.model import Center, CenterType
 
 if TYPE_CHECKING:
@@ -33,12 +39,15 @@ if TYPE_CHECKING:
 __all__ = ["COMMAND"]
 
 
-def _configure(parser: argparse.ArgumentParser) -> None:
-    from electoral.synthetic import PRESETS
+SIZES = ("national", "small", "tiny")
+"""The names of :data:`electoral.synthetic.PRESETS`, written out so that building the
+parser does not import the synthetic election (a test keeps the two equal)."""
 
+
+def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--size",
-        choices=sorted(PRESETS),
+        choices=SIZES,
         default="national",
         help="preset size (default: national, about 2.8 million voters)",
     )
@@ -61,7 +70,6 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         default=Fraction(1, 100_000),
         help="share of spoiled civil-registry records (default 1/100000)",
     )
-    parser.add_argument("--quiet", action="store_true", help="no progress indicator")
 
 
 def _run(args: argparse.Namespace, context: Context) -> Outcome:
@@ -69,18 +77,16 @@ def _run(args: argparse.Namespace, context: Context) -> Outcome:
 
     err = context.err
     size = synthetic.Size.named(args.size)
-    output = pathlib.Path(args.output)
+    folder = None
     if not args.no_files:  # refuse an unusable folder now, not after a minute of work
-        try:
-            output.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise UsageError(write_error(output, error)) from None
-    progress = Progress(err, enabled=not args.quiet)
+        folder = OutputFolder(args.output, command="demo")
+        folder.prepare()
+    progress = context.progress()
 
     def stage_done(stage: str, seconds: float) -> None:
         progress.clear()
-        if not args.json and not args.quiet and err.isatty():
-            err.write(f"{stage:<10} done in {seconds:6.2f} s\n")
+        if progress.enabled:
+            err.write(f"{stage:<10} done in {duration(seconds)}\n")
 
     began = time.perf_counter()
     election = synthetic.run(
@@ -94,11 +100,20 @@ def _run(args: argparse.Namespace, context: Context) -> Outcome:
     progress.clear()
     write_began = time.perf_counter()
     summary = _demo_summary(election)
-    if not args.no_files:
-        _write_demo_files(election, output, summary)
+    summary["output"] = None if folder is None else str(args.output)
+    if folder is not None:
+        files = _demo_files(election, summary)
+        progress.start("write", total=len(files), unit="files")
+        written = [0]
+
+        def on_file(name: str) -> None:
+            written[0] += 1
+            progress.update(written[0])
+
+        folder.commit(files, on_file=on_file)
+        progress.clear()
     summary["timings"]["write"] = time.perf_counter() - write_began
     summary["timings"]["total"] = time.perf_counter() - began
-    summary["output"] = None if args.no_files else str(output)
     return Outcome(text="\n".join(_demo_text(election, summary)) + "\n", data=summary)
 
 
@@ -143,10 +158,16 @@ def _demo_summary(election: SyntheticElection) -> dict[str, Any]:
     }
     registered = election.register.voters
     stations = election.allocation.stations
+    from electoral.synthetic import POLLING_START, REGISTER_AS_OF
+
     return {
         "electoral": __version__,
         "size": election.size.name,
         "seed": election.seed,
+        "as_of": {
+            "register": REGISTER_AS_OF.to_date_string(),
+            "eligibility": POLLING_START.to_date_string(),
+        },
         "country": {
             "regions": len({o.region for o in country.offices}),
             "offices": len(country.offices),
@@ -258,7 +279,8 @@ def _demo_text(election: SyntheticElection, summary: Mapping[str, Any]) -> list[
     for code, count in reg["refused"].items():
         lines.append(f"  {count:>6} x {code}")
     lines.append(
-        f"  eligibility on polling day: {reg['too_young']:,} under 18, "
+        f"  eligibility on polling day ({summary['as_of']['eligibility']}): "
+        f"{reg['too_young']:,} under 18, "
         f"{reg['blocked']:,} blocked; {reg['on_roll']:,} voters on the rolls"
     )
     st = summary["stations"]
@@ -320,9 +342,8 @@ def _demo_text(election: SyntheticElection, summary: Mapping[str, Any]) -> list[
     return lines
 
 
-def _write_demo_files(
-    election: SyntheticElection, output: pathlib.Path, summary: Mapping[str, Any]
-) -> None:
+def _demo_files(election: SyntheticElection, summary: Mapping[str, Any]) -> dict[str, Content]:
+    """Every file of the demo, by path in the output folder."""
     from electoral.formats.smartelect import write_centers as export_centers_csv
     from electoral.formats.smartelect import write_station_metadata as station_metadata_csv
     from electoral.formats.tallyho import (
@@ -341,7 +362,7 @@ def _write_demo_files(
     setup = election.setup
     ballots = list(country.ballots)
     candidates, order = write_candidates(country.candidates, ballots=ballots)
-    files = {
+    return {
         "tally-setup/ballots.csv": write_ballots(ballots),
         "tally-setup/sub_constituencies.csv": write_subconstituencies(
             country.subconstituencies, country.constituencies, ballots
@@ -367,6 +388,8 @@ def _write_demo_files(
             constituencies={c.id: c for c in country.constituencies},
             subconstituencies={s.id: s for s in country.subconstituencies},
         ),
+        "registration/civil_registry.sql": lambda handle: _write_registry(election, handle),
+        "registration/registrations.csv": lambda handle: _write_registrations(election, handle),
         "registration/station_metadata.csv": station_metadata_csv(
             election.allocation.plans.values(),
             centers={c.center_id: c for c in country.centers},
@@ -374,11 +397,65 @@ def _write_demo_files(
             subconstituencies={s.id: s for s in country.subconstituencies},
             generated_at=country.election.polling_start,
         ),
-        "winners.csv": _winners_csv(summary["seats"]["winners"]),
+        "winners.csv": csv_text(
+            _WINNER_COLUMNS, ([w[c] for c in _WINNER_COLUMNS] for w in summary["seats"]["winners"])
+        ),
         "summary.json": dump_json(summary),
     }
-    for name, text in files.items():
-        write_atomic(output / name, text)
+
+
+_WINNER_COLUMNS = ("race", "kind", "ballot", "candidate_id", "name", "votes", "seats", "by_lot")
+
+
+def _write_registry(election: SyntheticElection, handle: TextIO) -> None:
+    """The civil registry as the CRA delivers it (an SQL dump of ``VALUES(`` lines).
+
+    Only the records the registry rules accepted are written: the register as it was
+    imported, so that ``electoral stations`` can read it whole.
+    """
+    from electoral.formats.smartelect import record_to_dump_line
+    from electoral.registration import REGISTRY_COLUMNS
+
+    handle.write(f"INSERT INTO T_PERSONAL_DATA({','.join(REGISTRY_COLUMNS)})\n")
+    lines = []
+    for r in election.register_check.records:
+        texts = (r.first_name, r.father_name, r.grandfather_name, r.family_name, r.mother_name)
+        if "'" in "".join(texts) + r.address:  # pragma: no cover - the generator makes none
+            lines.append(record_to_dump_line(r))
+        else:
+            born = r.date_of_birth
+            lines.append(
+                f"VALUES({r.civil_registry_id}, '{r.first_name}', '{r.father_name}', "
+                f"'{r.grandfather_name}', '{r.family_name}', '{r.mother_name}', "
+                f"{r.gender_code}, '{born.day}/{born.month}/{born.year}', '{r.address}', "
+                f"'{r.national_id}', '{r.fbr_number}', {r.office_id}, {r.branch_id}, "
+                f"{r.state});"
+            )
+        if len(lines) == 10_000:
+            handle.write("\n".join(lines) + "\n")
+            lines.clear()
+    if lines:
+        handle.write("\n".join(lines) + "\n")
+
+
+def _write_registrations(election: SyntheticElection, handle: TextIO) -> None:
+    """Each accepted voter's registration centre (``national_id,center_id``).
+
+    Blocked voters are left out: the roll excludes them, and this file has no column
+    for blocking.
+    """
+    register = election.register
+    blocked = register.blocked
+    handle.write("national_id,center_id\n")
+    lines = []
+    for r in election.register_check.records:
+        if r.civil_registry_id not in blocked:
+            lines.append(f"{r.national_id},{register.center_of(r.civil_registry_id)}")
+        if len(lines) == 10_000:
+            handle.write("\n".join(lines) + "\n")
+            lines.clear()
+    if lines:
+        handle.write("\n".join(lines) + "\n")
 
 
 def _results_system_centers(country: Country) -> list[Center]:
@@ -401,19 +478,10 @@ def _results_system_centers(country: Country) -> list[Center]:
     return out
 
 
-def _winners_csv(winners: Iterable[Mapping[str, Any]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    columns = ("race", "kind", "ballot", "candidate_id", "name", "votes", "seats", "by_lot")
-    writer.writerow(columns)
-    for winner in winners:
-        writer.writerow([winner[c] for c in columns])
-    return buffer.getvalue()
-
-
 COMMAND = Command(
     name="demo",
     summary="run a synthetic national election end to end",
+    description=__doc__.split("\n", 2)[2].strip() if __doc__ else "",
     configure=_configure,
     run=_run,
 )

@@ -283,6 +283,14 @@ def write_registry_csv(records: Iterable[RegistryRecord | Citizen]) -> str:
 # --------------------------------------------------------------------------- reading
 
 
+_NO_RECORD: Final = re.compile(
+    r"\s*(?:$|--|/\*|\*|\)|;|(?:INSERT|SET|COMMIT|BEGIN|END|USE|CREATE|ALTER|DROP|PROMPT|"
+    r"SPOOL|REM|GO)\b)",
+    re.IGNORECASE,
+)
+"""Lines of a dump that hold no record: SQL statements, comments, blank lines."""
+
+
 def _dump_rows(lines: Lines) -> Iterator[tuple[int, tuple[str, ...] | ValidationError]]:
     prefix = DUMP_DATA_PREFIX
     split = split_dump_line
@@ -297,6 +305,8 @@ def _dump_rows(lines: Lines) -> Iterator[tuple[int, tuple[str, ...] | Validation
             for text in batch:
                 line += 1
                 if not text.startswith(prefix):
+                    if not _NO_RECORD.match(text):  # neither data nor SQL: a damaged line
+                        yield line, _bad_line(text.rstrip("\r\n"))
                     continue
                 data += 1
                 # the common line, as split_dump_line splits it, without the call
