@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+import tracemalloc
 from pathlib import Path
 
 import pendulum
@@ -328,3 +329,43 @@ def test_readers_refuse_what_is_not_a_record() -> None:
         format_dump_line("VALUES(1)")
     [(line, error)] = iter_registry_dump("-- nothing\n")
     assert (line, getattr(error, "code", None)) == (1, "formats.no_records")
+
+
+class _GeneratedDump:
+    """A dump of ``rows`` records made as it is read, so the source itself takes no memory."""
+
+    def __init__(self, rows: int) -> None:
+        first = (LINE % "أ").strip()
+        self._lines = (
+            first.replace("2566665", str(3_000_000 + n)).replace("119690261935", f"1196902{n:05d}")
+            + "\n"
+            for n in range(rows)
+        )
+        self._buffer = b""
+
+    def read(self, size: int = -1, /) -> bytes:
+        while len(self._buffer) < size:
+            line = next(self._lines, None)
+            if line is None:
+                break
+            self._buffer += line.encode("utf-8")
+        data, self._buffer = self._buffer[:size], self._buffer[size:]
+        return data
+
+
+def _peak(rows: int) -> int:
+    tracemalloc.start()
+    try:
+        result = check_registry_dump(_GeneratedDump(rows), as_of=NOW)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert (result.ok, result.records) == (True, rows)
+    return peak
+
+
+def test_checking_memory_follows_the_row_not_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ten times the rows, about the same peak: the reader streams and the ids spill to disk."""
+    monkeypatch.setattr("electoral._repeats.CHUNK", 500)
+    small, large = _peak(2_000), _peak(20_000)
+    assert large < small * 1.2 + 64 * 1024, (small, large)
