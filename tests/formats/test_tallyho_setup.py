@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 import pytest
 
-from electoral.errors import ValidationErrors
+from electoral.errors import InconsistentValue, ValidationErrors
 from electoral.formats.tallyho import (
     read_ballots,
     read_candidates,
@@ -137,6 +137,17 @@ def test_round_trips() -> None:
     )
     text = write_result_forms(d.forms, setup=d.setup)
     assert read_result_forms(io.StringIO(text), setup=d.setup) == d.forms
+
+
+def test_a_candidate_of_a_ballot_not_given_is_not_written() -> None:
+    d = load()
+    others = [b for b in d.ballots if b.number != d.candidates[0].ballot_number]
+    with pytest.raises(InconsistentValue) as info:
+        write_candidates(d.candidates, ballots=others)
+    assert (info.value.code, info.value.value) == (
+        "results.csv.ballot_unknown",
+        d.candidates[0].ballot_number,
+    )
 
 
 def test_results_export_round_trip() -> None:
