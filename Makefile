@@ -10,7 +10,17 @@ WHEEL_VENV := .venv-wheel
 PIP_QUIET := --quiet --disable-pip-version-check
 PYTEST_FLAGS := -p no:cacheprovider --hypothesis-profile=ci
 
-.PHONY: demo test lint typecheck unit wheel-test bench clean
+# The Django tests (tests/django_project) run in the suite against Django's latest LTS
+# (the dev extra pins it) and, in a venv of their own, against the current release,
+# which needs Python 3.12 or later (found here or in pyenv's versions).
+DJANGO_CURRENT := 6.1
+DJANGO_VENV := .venv-django-$(DJANGO_CURRENT)
+DJANGO_PYTHON ?= $(shell for candidate in python3.14 python3.13 python3.12 \
+	$(HOME)/.pyenv/versions/3.1[2-9]*/bin/python3; do \
+	"$$candidate" -c 'import sys; assert sys.version_info >= (3, 12)' 2>/dev/null \
+	&& { echo "$$candidate"; break; }; done)
+
+.PHONY: demo test lint typecheck unit django-current wheel-test bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +30,7 @@ $(BIN)/.installed: pyproject.toml
 demo: $(BIN)/.installed
 	$(BIN)/electoral demo
 
-test: lint typecheck unit wheel-test
+test: lint typecheck unit django-current wheel-test
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
@@ -41,13 +51,29 @@ unit: $(BIN)/.installed
 	$(BIN)/python -m coverage report --fail-under=100 \
 		--include='src/electoral/ids/*,src/electoral/model/*,src/electoral/formats/*'
 
+# The Django tests against the current Django release (the suite above ran them
+# against the LTS).
+$(DJANGO_VENV)/.installed: pyproject.toml
+	@test -n "$(DJANGO_PYTHON)" || { echo "Django $(DJANGO_CURRENT) needs Python 3.12+:" \
+		"none found; set DJANGO_PYTHON=/path/to/python3.12" >&2; exit 1; }
+	rm -rf $(DJANGO_VENV)
+	$(DJANGO_PYTHON) -m venv $(DJANGO_VENV)
+	$(DJANGO_VENV)/bin/pip install $(PIP_QUIET) -e ".[testing]" "django==$(DJANGO_CURRENT).*"
+	touch $@
+
+django-current: $(DJANGO_VENV)/.installed
+	$(DJANGO_VENV)/bin/python -c "import django; assert django.VERSION[:2] == \
+		tuple(map(int, '$(DJANGO_CURRENT)'.split('.'))), django.get_version()"
+	$(DJANGO_VENV)/bin/python -m pytest $(PYTEST_FLAGS) tests/django_project
+
 # The same suite against the built wheel in a clean environment, so a missing
 # py.typed, data file or entry point fails here. The docs build needs the source tree.
 wheel-test: $(BIN)/.installed
 	rm -rf dist $(WHEEL_VENV)
 	$(BIN)/python -m build --wheel --outdir dist . > /dev/null
 	$(PYTHON) -m venv $(WHEEL_VENV)
-	$(WHEEL_VENV)/bin/pip install $(PIP_QUIET) "$$(ls dist/electoral-*.whl)[testing]" votelib jsonschema
+	$(WHEEL_VENV)/bin/pip install $(PIP_QUIET) "$$(ls dist/electoral-*.whl)[testing,django]" \
+		"django>=5.2,<5.3" votelib jsonschema "scipy>=1.11"
 	cd tests && ../$(WHEEL_VENV)/bin/python -c "import electoral, pathlib; \
 		assert 'site-packages' in electoral.__file__, electoral.__file__; \
 		assert (pathlib.Path(electoral.__file__).parent / 'py.typed').exists()"
@@ -57,4 +83,4 @@ bench: $(BIN)/.installed
 	for script in benchmarks/bench_*.py; do $(BIN)/python $$script || exit 1; done
 
 clean:
-	rm -rf $(VENV) $(WHEEL_VENV) dist docs/_build .hypothesis .mypy_cache .ruff_cache .coverage
+	rm -rf $(VENV) $(WHEEL_VENV) $(DJANGO_VENV) dist docs/_build .hypothesis .mypy_cache .ruff_cache .coverage

@@ -113,13 +113,14 @@ nitpick_ignore_regex = [
     (r"py:.*", r"cattrs(\..+)?"),
     (r"py:.*", r"hypothesis(\..+)?"),
     (r"py:.*", r"pytest(\..+)?"),
+    (r"py:.*", r"django(\..+)?"),
 ]
 
 # -- HTML ----------------------------------------------------------------------------
 
 html_theme = "furo"
 html_title = f"electoral {release}"
-html_static_path: list[str] = []
+html_static_path = ["_static"]
 
 # -- Example notebooks ---------------------------------------------------------------
 # The notebooks live in ../examples, next to the code, as MyST text notebooks without

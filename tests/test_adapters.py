@@ -202,14 +202,14 @@ def test_tallyho_gender_has_no_code_2() -> None:
     with pytest.raises(InvalidComponent) as info:
         tallyho.GENDER.from_code(2)
     assert info.value.code == "code.unknown"
-    assert info.value.message() == "gender: 2 is not a known Tally-Ho code."
-    assert info.value.message("ar") == "gender: القيمة 2 ليست رمزًا معروفًا في Tally-Ho."
+    assert info.value.message() == "2 is not a known Tally-Ho code."
+    assert info.value.message("ar") == "القيمة 2 ليست رمزًا معروفًا في Tally-Ho."
 
 
 def test_smartelect_gender_has_no_code_0() -> None:
     with pytest.raises(InvalidComponent) as info:
         smartelect.GENDER.from_code(0)
-    assert str(info.value) == "gender: 0 is not a known SmartElect code."
+    assert str(info.value) == "0 is not a known SmartElect code."
 
 
 def test_gender_between_systems() -> None:

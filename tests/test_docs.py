@@ -116,3 +116,54 @@ def test_every_public_name_is_documented(docs_build: Build) -> None:
         and not _is_documented(module, name, documented)
     ]
     assert not missing, "not in the API reference (docs/api.md): " + ", ".join(missing)
+
+
+# --- the error catalogue -----------------------------------------------------------------
+
+
+def _error_catalog() -> types.ModuleType:
+    """docs/_ext/error_catalog.py, imported as Sphinx imports it."""
+    sys.path.insert(0, str(DOCS / "_ext"))
+    try:
+        return importlib.import_module("error_catalog")
+    finally:
+        sys.path.remove(str(DOCS / "_ext"))
+
+
+def test_every_template_param_has_a_documented_meaning() -> None:
+    catalog = _error_catalog()
+    used = {name for _, params, _, _ in catalog.catalog_rows() for name in params}
+    undocumented = sorted(used - set(catalog.PARAMS))
+    assert not undocumented, f"add these to PARAMS in docs/_ext/error_catalog.py: {undocumented}"
+    unused = sorted(set(catalog.PARAMS) - used)
+    assert not unused, f"PARAMS describes params no template uses: {unused}"
+
+
+def test_catalogue_rows_list_value_first_then_the_template_params() -> None:
+    catalog = _error_catalog()
+    rows = {code: params for code, params, _, _ in catalog.catalog_rows()}
+    assert rows["range"] == ["value", "min_value", "max_value"]
+    assert rows["missing"] == ["value"]
+    assert catalog.params_of("{a} and {b} then {a}") == ["value", "a", "b"]
+
+
+def test_catalogue_page_lists_every_code_with_params_and_arabic_right_aligned(
+    docs_build: Build,
+) -> None:
+    from electoral.errors import MESSAGES
+
+    process, out = docs_build
+    assert process.returncode == 0, process.stderr
+    page = (out / "errors.html").read_text(encoding="utf-8")
+    for code in MESSAGES:
+        if not code.startswith("test"):
+            assert f'id="error-{code.replace(".", "-").replace("_", "-")}"' in page, code
+    assert page.count('<td class="arabic">') == len(_error_catalog().catalog_rows())
+    assert 'dir="rtl" lang="ar"' in page
+    assert 'id="param-max-length"' in page
+    assert 'href="#param-max-length"' in page
+    assert "_static/electoral.css" in page
+    css = (out / "_static" / "electoral.css").read_text(encoding="utf-8")
+    assert "td.arabic" in css
+    assert "text-align: right" in css
+    assert "direction: rtl" in css

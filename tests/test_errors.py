@@ -15,6 +15,7 @@ import electoral.adapters
 import electoral.ids
 import electoral.model
 from electoral.errors import (
+    LABELS,
     MESSAGES,
     ElectoralError,
     ErrorCollector,
@@ -24,11 +25,14 @@ from electoral.errors import (
     InvalidFormat,
     InvalidLength,
     InvalidType,
+    Label,
     Message,
     MissingValue,
     OutOfRange,
     ValidationError,
     ValidationErrors,
+    label,
+    register_labels,
     register_messages,
 )
 
@@ -144,12 +148,12 @@ def test_codes_are_unique_registration_refuses_a_second_time() -> None:
 
 
 def test_register_messages_adds_a_code() -> None:
-    register_messages({"test_errors.demo": ("Demo {field}.", "مثال {field}.")})
+    register_messages({"test_errors.demo": ("Demo {value}.", "مثال {value}.")})
     try:
-        assert MESSAGES["test_errors.demo"].en == "Demo {field}."
-        assert MESSAGES["test_errors.demo"].ar == "مثال {field}."
+        assert MESSAGES["test_errors.demo"].en == "Demo {value}."
+        assert MESSAGES["test_errors.demo"].ar == "مثال {value}."
         assert repr(MESSAGES["test_errors.demo"]) == (
-            "Message(en='Demo {field}.', ar='مثال {field}.')"
+            "Message(en='Demo {value}.', ar='مثال {value}.')"
         )
     finally:
         del MESSAGES["test_errors.demo"]
@@ -193,11 +197,11 @@ def test_attributes_and_messages() -> None:
     assert error.value == 0
     assert error.params == {"min_value": 1, "max_value": 102}
     assert error.location is None
-    assert error.message() == "number: 0 must lie between 1 and 102."
-    assert error.message("en") == "number: 0 must lie between 1 and 102."
-    assert error.message("ar") == "number: يجب أن تكون القيمة 0 بين 1 و102."
-    assert str(error) == "number: 0 must lie between 1 and 102."
-    assert error.args == ("number: 0 must lie between 1 and 102.",)
+    assert error.message() == "0 must lie between 1 and 102."
+    assert error.message("en") == "0 must lie between 1 and 102."
+    assert error.message("ar") == "يجب أن تكون القيمة 0 بين 1 و102."
+    assert str(error) == "0 must lie between 1 and 102."
+    assert error.args == ("0 must lie between 1 and 102.",)
 
 
 def test_value_defaults_to_none_and_is_kept_exactly() -> None:
@@ -209,17 +213,15 @@ def test_value_defaults_to_none_and_is_kept_exactly() -> None:
 def test_value_is_shown_as_repr_and_shortened() -> None:
     error = InvalidType(field="name", value="x" * 200)
     shown = error.message()
-    assert shown.startswith("name: 'xxx")
+    assert shown.startswith("'xxx")
     assert "..." in shown
     assert len(shown) < 200
-    assert InvalidType(field="name", value="x").message() == (
-        "name: 'x' is not of an accepted type."
-    )
+    assert InvalidType(field="name", value="x").message() == "'x' is not of an accepted type."
 
 
 def test_location_in_str_and_repr() -> None:
     error = MissingValue(field="office", value="", location="line 5")
-    assert str(error) == "office is required. @ line 5"
+    assert str(error) == "This field is required. @ line 5"
     assert repr(error) == (
         "MissingValue(code='missing', field='office', value='', location='line 5')"
     )
@@ -280,18 +282,18 @@ def test_group_errors_codes_and_describe() -> None:
     assert [type(error) for error in group.errors] == [InvalidType, MissingValue]
     assert group.codes == ("type", "missing")
     assert group.describe() == [
-        "type: name: None is not of an accepted type. @ line 2",
-        "missing: office is required. @ line 5",
+        "type: None is not of an accepted type. @ line 2",
+        "missing: This field is required. @ line 5",
     ]
     assert group.describe("ar") == [
-        "type: name: نوع القيمة None غير مقبول. @ line 2",
-        "missing: الحقل office مطلوب. @ line 5",
+        "type: نوع القيمة None غير مقبول. @ line 2",
+        "missing: هذا الحقل مطلوب. @ line 5",
     ]
 
 
 def test_describe_without_location() -> None:
     group = ValidationErrors("1 problem", [MissingValue(field="office")])
-    assert group.describe() == ["missing: office is required."]
+    assert group.describe() == ["missing: This field is required."]
 
 
 def test_group_split_and_subgroup_keep_the_class() -> None:
@@ -354,7 +356,7 @@ def test_collector_with_one_problem() -> None:
     assert str(group) == "1 problem in rows (1 sub-exception)"
     assert group.codes == ("range",)
     assert group.errors[0].location == "line 3"
-    assert group.describe() == ["range: number: 0 must lie between 1 and 102. @ line 3"]
+    assert group.describe() == ["range: 0 must lie between 1 and 102. @ line 3"]
 
 
 def test_collector_with_several_problems_keeps_order_and_locations() -> None:
@@ -414,3 +416,76 @@ def test_collector_error_without_location_keeps_inner_location() -> None:
     collector = ErrorCollector("x")
     collector.add(InvalidType(field="a", value=1, location="line 7"))
     assert collector.errors[0].location == "line 7"
+
+
+# --- labels ----------------------------------------------------------------------------
+
+
+def test_a_labelled_message_puts_the_label_in_front() -> None:
+    error = InvalidType(field="national_id", value=None)
+    assert error.message() == "None is not of an accepted type."
+    assert error.message(labelled=True) == "National ID: None is not of an accepted type."
+    assert error.message("ar", labelled=True) == "الرقم الوطني: نوع القيمة None غير مقبول."
+    assert str(error) == "None is not of an accepted type."  # str() is never labelled
+
+
+def test_an_error_without_a_field_is_not_labelled() -> None:
+    error = InconsistentValue("center.copies_itself")
+    assert error.message(labelled=True) == "A centre cannot be a copy of itself."
+
+
+def test_label_of_an_indexed_field_keeps_the_index() -> None:
+    assert label("votes[3]") == "Votes[3]"
+    assert label("votes['A']", "ar") == "الأصوات['A']"
+    assert label("[3]") == "[3]"
+
+
+def test_a_field_without_a_label_is_shown_as_it_is() -> None:
+    assert label("Dawn") == "Dawn"
+    assert label("Dawn[2]", "ar") == "Dawn[2]"
+    assert label("") == ""
+    error = OutOfRange("seats.list_women", field="Dawn", value=0, required=1)
+    assert error.message(labelled=True) == "Dawn: The list has 0 women; at least 1 are required."
+
+
+def test_language_and_field_are_checked() -> None:
+    with pytest.raises(ValueError, match="language must be 'en' or 'ar', not 'fr'"):
+        label("votes", "fr")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="language"):
+        MissingValue(field="votes").message("fr")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="field must be a str, not int"):
+        label(3)  # type: ignore[arg-type]
+
+
+def test_register_labels_allows_the_same_texts_and_refuses_others() -> None:
+    before = LABELS["national_id"]
+    register_labels({"national_id": ("National ID", "الرقم الوطني")})
+    assert LABELS["national_id"] is not before
+    assert LABELS["national_id"] == before
+    with pytest.raises(KeyError, match="already has the label"):
+        register_labels({"national_id": ("NID", "الرقم الوطني")})
+    assert LABELS["national_id"] == before
+    register_labels({"test_errors_field": ("Test field", "حقل اختبار")})
+    try:
+        assert label("test_errors_field", "ar") == "حقل اختبار"
+    finally:
+        del LABELS["test_errors_field"]
+
+
+def test_label_value_object() -> None:
+    assert Label("A", "ب") == Label("A", "ب")
+    assert Label("A", "ب") != Label("A", "ج")
+    assert Label("A", "ب") != ("A", "ب")
+    assert len({Label("A", "ب"), Label("A", "ب")}) == 1
+    assert repr(Label("A", "ب")) == "Label(en='A', ar='ب')"
+
+
+def test_describe_labelled() -> None:
+    group = ValidationErrors(
+        "g", [MissingValue(field="office_id", location="line 5"), InvalidType(value=1)]
+    )
+    assert group.describe(labelled=True) == [
+        "missing: Office: This field is required. @ line 5",
+        "type: 1 is not of an accepted type.",
+    ]
+    assert group.describe("ar", labelled=True)[0] == "missing: المكتب: هذا الحقل مطلوب. @ line 5"

@@ -10,11 +10,16 @@ knows nothing of ``electoral`` still catches it. Each error carries:
 * ``value``: the value that was refused, exactly as it was given;
 * ``params``: the extra figures the message needs (limits, counts);
 * a message in English (``str(error)``, :meth:`ValidationError.message`) and in Arabic
-  (:meth:`ValidationError.message` with ``"ar"``).
+  (:meth:`ValidationError.message` with ``"ar"``). A message never names its field, so
+  that it reads well under a form field; where problems are written one per line (the
+  command line, a log), ``message(language, labelled=True)`` puts the field's label in
+  front: ``"National ID: A National ID contains only digits."``.
 
 Every code and its two texts live in one catalogue, :data:`MESSAGES`; a test proves
 that every code has both languages. Raising an error with a code that is not in the
-catalogue is a programming error and fails at once with :class:`KeyError`.
+catalogue is a programming error and fails at once with :class:`KeyError`. Every field
+the library names has a label in English and Arabic in :data:`LABELS`; a test proves
+that none is missing.
 
 A batch of problems (a CSV file, a result form, a dict given to the converter) is
 raised together as :class:`ValidationErrors`, an :class:`ExceptionGroup` whose members
@@ -33,8 +38,10 @@ python-attrs/cattrs at commit ``82b02c0``).
 ... except ValidationError as error:
 ...     print(error.code, error.field, repr(error.value))
 ...     print(error.message("ar"))
+...     print(error.message("en", labelled=True))
 national_id.length national_id '12345'
 الرقم الوطني يتكون من 12 رقمًا.
+National ID: A National ID is a 12-digit number.
 """
 
 from __future__ import annotations
@@ -44,6 +51,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Final, Literal, Self
 
 __all__ = [
+    "LABELS",
     "MESSAGES",
     "ElectoralError",
     "ErrorCollector",
@@ -53,24 +61,37 @@ __all__ = [
     "InvalidFormat",
     "InvalidLength",
     "InvalidType",
+    "Label",
     "Language",
     "Message",
     "MissingValue",
     "OutOfRange",
     "ValidationError",
     "ValidationErrors",
+    "label",
+    "register_labels",
     "register_messages",
 ]
 
 Language = Literal["en", "ar"]
 """A message language: ``"en"`` (English) or ``"ar"`` (Arabic)."""
 
+_LANGUAGES: Final = ("en", "ar")
+
+
+def _check_language(language: object) -> None:
+    if language not in _LANGUAGES:
+        raise ValueError(f"language must be 'en' or 'ar', not {language!r}")
+
 
 class Message:
     """The English and Arabic templates of one error code.
 
-    Templates use :meth:`str.format` fields: ``{field}``, ``{value}`` and any key of
-    the error's ``params``.
+    Templates use :meth:`str.format` fields: ``{value}`` (the refused value, shown
+    with ``repr()`` and shortened) and any key of the error's ``params``. A
+    template never names its field, neither as ``{field}`` nor in words: the message
+    is shown under the field it concerns (a form field, a column), and the field
+    itself stays in :attr:`ValidationError.field`.
     """
 
     __slots__ = ("ar", "en")
@@ -105,6 +126,83 @@ def register_messages(messages: Mapping[str, tuple[str, str]]) -> None:
         if code in MESSAGES:
             raise KeyError(f"error code {code!r} is registered twice")
         MESSAGES[code] = Message(en, ar)
+
+
+class Label:
+    """The English and Arabic label of one field (``"National ID"``, ``"الرقم الوطني"``)."""
+
+    __slots__ = ("ar", "en")
+
+    def __init__(self, en: str, ar: str) -> None:
+        self.en = en
+        self.ar = ar
+
+    def __repr__(self) -> str:
+        return f"Label(en={self.en!r}, ar={self.ar!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Label):
+            return NotImplemented
+        return (self.en, self.ar) == (other.en, other.ar)
+
+    def __hash__(self) -> int:
+        return hash((self.en, self.ar))
+
+
+LABELS: Final[dict[str, Label]] = {}
+"""The label table: field name -> :class:`Label`. Filled by :func:`register_labels`.
+
+:meta hide-value:
+"""
+
+
+def register_labels(labels: Mapping[str, tuple[str, str]]) -> None:
+    """Add field labels to :data:`LABELS`.
+
+    Several chapters name the same field (``national_id``), so registering a field
+    again with the same texts is allowed; with other texts it is a :class:`KeyError`,
+    as two meanings of one field name would make a labelled message ambiguous.
+
+    >>> register_labels({"demo_field": ("Demo field", "حقل تجريبي")})
+    >>> label("demo_field", "ar")
+    'حقل تجريبي'
+    >>> del LABELS["demo_field"]
+    """
+    for field, (en, ar) in labels.items():
+        new = Label(en, ar)
+        old = LABELS.get(field)
+        if old is not None and old != new:
+            raise KeyError(f"field {field!r} already has the label {old!r}, not {new!r}")
+        LABELS[field] = new
+
+
+def label(field: str, language: Language = "en") -> str:
+    """The label of ``field`` in ``language``, for a labelled message.
+
+    An indexed field (``votes[3]``, ``votes['A']``) is labelled by its name, the
+    index kept. A field without a label (a list's name given as the field, a
+    service's own field) is shown as it is: a missing label never hides a message.
+    The library's own fields all have labels (a test checks that).
+
+    >>> label("national_id"), label("national_id", "ar")
+    ('National ID', 'الرقم الوطني')
+    >>> label("votes['A']")
+    "Votes['A']"
+    >>> label("Dawn")
+    'Dawn'
+    """
+    _check_language(language)
+    if not isinstance(field, str):
+        raise TypeError(f"field must be a str, not {type(field).__name__}")
+    found = LABELS.get(field)
+    if found is None:
+        name, bracket, index = field.partition("[")
+        found = LABELS.get(name) if bracket else None
+        if found is None:
+            return field
+        return f"{getattr(found, language)}[{index}"
+    text: str = getattr(found, language)
+    return text
 
 
 _MISSING: Final = object()
@@ -151,10 +249,35 @@ class ValidationError(ValueError, ElectoralError):
         self.location = location
         super().__init__(self.message("en"))
 
-    def message(self, language: Language = "en") -> str:
-        """The message in English (``"en"``) or Arabic (``"ar"``)."""
+    def message(self, language: Language = "en", *, labelled: bool = False) -> str:
+        """The message in English (``"en"``) or Arabic (``"ar"``).
+
+        The message never names its field, so that it reads well under a form field.
+        With ``labelled=True``, an error that has a field gets the field's label in
+        front (``"Gender: A citizen is male or female."``), for a line that stands
+        on its own: the command line, a log. See :func:`label`.
+        """
+        _check_language(language)
         template: str = getattr(MESSAGES[self.code], language)
-        return template.format_map(_Params(self.params, field=self.field, value=_show(self.value)))
+        text = template.format_map(_Params(self.message_params(language)))
+        if labelled and self.field:
+            return f"{label(self.field, language)}: {text}"
+        return text
+
+    def message_params(self, language: Language = "en") -> dict[str, object]:
+        """The values the message template of ``language`` is filled with.
+
+        The error's :attr:`params` and ``value``: the refused value as the message
+        shows it (its ``repr()``, shortened to 80 characters, an int of more than
+        256 bits by its size). A subclass whose params need translating (a state's
+        label) gives them in ``language`` here. These are the params a Django
+        ``ValidationError`` gets (:mod:`electoral.contrib.django`).
+
+        >>> OutOfRange(field="number", value=103, min_value=1, max_value=102).message_params()
+        {'min_value': 1, 'max_value': 102, 'value': '103'}
+        """
+        _check_language(language)
+        return {**self.params, "value": _show(self.value)}
 
     def at(self, location: str) -> Self:
         """Return this error with ``location`` prefixed to where it happened."""
@@ -273,12 +396,16 @@ class ValidationErrors(ExceptionGroup[ValidationError], ElectoralError):
     >>> group = ValidationErrors(
     ...     "2 problems in centres.csv",
     ...     [InvalidType(field="name", value=None, location="line 2"),
-    ...      MissingValue(field="office", value="", location="line 5")],
+    ...      MissingValue(field="office_id", value="", location="line 5")],
     ... )
     >>> for line in group.describe():
     ...     print(line)
-    type: name: None is not of an accepted type. @ line 2
-    missing: office is required. @ line 5
+    type: None is not of an accepted type. @ line 2
+    missing: This field is required. @ line 5
+    >>> for line in group.describe("ar", labelled=True):
+    ...     print(line)
+    type: الاسم: نوع القيمة None غير مقبول. @ line 2
+    missing: المكتب: هذا الحقل مطلوب. @ line 5
     """
 
     def __new__(cls, message: str, errors: Sequence[ValidationError]) -> Self:
@@ -303,12 +430,17 @@ class ValidationErrors(ExceptionGroup[ValidationError], ElectoralError):
         """The code of each problem, in order."""
         return tuple(error.code for error in self.errors)
 
-    def describe(self, language: Language = "en") -> list[str]:
-        """One line per problem: ``code: message @ location``."""
+    def describe(self, language: Language = "en", *, labelled: bool = False) -> list[str]:
+        """One line per problem: ``code: message @ location``.
+
+        With ``labelled=True`` each message has its field's label in front
+        (:meth:`ValidationError.message`).
+        """
         lines = []
         for error in self.errors:
             where = f" @ {error.location}" if error.location else ""
-            lines.append(f"{error.code}: {error.message(language)}{where}")
+            text = error.message(language, labelled=labelled)
+            lines.append(f"{error.code}: {text}{where}")
         return lines
 
 
@@ -372,56 +504,65 @@ class ErrorCollector:
 
 register_messages(
     {
-        "invalid": ("{field}: {value} is not valid.", "{field}: القيمة {value} غير صالحة."),
+        "invalid": ("{value} is not valid.", "القيمة {value} غير صالحة."),
         "type": (
-            "{field}: {value} is not of an accepted type.",
-            "{field}: نوع القيمة {value} غير مقبول.",
+            "{value} is not of an accepted type.",
+            "نوع القيمة {value} غير مقبول.",
         ),
         "format": (
-            "{field}: {value} has an invalid format.",
-            "{field}: صيغة القيمة {value} غير صالحة.",
+            "{value} has an invalid format.",
+            "صيغة القيمة {value} غير صالحة.",
         ),
         "length": (
-            "{field}: {value} has an invalid length.",
-            "{field}: طول القيمة {value} غير صالح.",
+            "{value} has an invalid length.",
+            "طول القيمة {value} غير صالح.",
         ),
         "checksum": (
-            "{field}: the check digit of {value} does not match.",
-            "{field}: رقم التحقق في {value} غير مطابق.",
+            "The check digit of {value} does not match.",
+            "رقم التحقق في {value} غير مطابق.",
         ),
         "component": (
-            "{field}: a part of {value} is not valid.",
-            "{field}: جزء من القيمة {value} غير صالح.",
+            "A part of {value} is not valid.",
+            "جزء من القيمة {value} غير صالح.",
         ),
         "range": (
-            "{field}: {value} must lie between {min_value} and {max_value}.",
-            "{field}: يجب أن تكون القيمة {value} بين {min_value} و{max_value}.",
+            "{value} must lie between {min_value} and {max_value}.",
+            "يجب أن تكون القيمة {value} بين {min_value} و{max_value}.",
         ),
-        "missing": ("{field} is required.", "الحقل {field} مطلوب."),
+        "missing": ("This field is required.", "هذا الحقل مطلوب."),
         "inconsistent": (
-            "{field}: {value} contradicts another field.",
-            "{field}: القيمة {value} تتعارض مع حقل آخر.",
+            "{value} contradicts another field.",
+            "القيمة {value} تتعارض مع حقل آخر.",
         ),
         "text.control": (
-            "{field}: text may not contain control, bidi or zero-width characters.",
-            "{field}: لا يجوز أن يحتوي النص على محارف تحكم أو اتجاه أو محارف صفرية العرض.",
+            "Text may not contain control, bidi or zero-width characters.",
+            "لا يجوز أن يحتوي النص على محارف تحكم أو اتجاه أو محارف صفرية العرض.",
         ),
         "text.too_long": (
-            "{field}: text may be at most {max_length} characters long.",
-            "{field}: يجب ألا يزيد طول النص عن {max_length} حرفًا.",
+            "Text may be at most {max_length} characters long.",
+            "يجب ألا يزيد طول النص عن {max_length} حرفًا.",
         ),
-        "text.blank": ("{field} may not be blank.", "لا يجوز ترك الحقل {field} فارغًا."),
+        "text.blank": ("This field may not be blank.", "لا يجوز ترك هذا الحقل فارغًا."),
         "text.newline": (
-            "{field}: text may not contain a line break.",
-            "{field}: لا يجوز أن يحتوي النص على سطر جديد.",
+            "Text may not contain a line break.",
+            "لا يجوز أن يحتوي النص على سطر جديد.",
         ),
         "code.unknown": (
-            "{field}: {value} is not a known {system} code.",
-            "{field}: القيمة {value} ليست رمزًا معروفًا في {system}.",
+            "{value} is not a known {system} code.",
+            "القيمة {value} ليست رمزًا معروفًا في {system}.",
         ),
         "enum.unknown": (
-            "{field}: {value} is not one of {choices}.",
-            "{field}: القيمة {value} ليست من بين {choices}.",
+            "{value} is not one of {choices}.",
+            "القيمة {value} ليست من بين {choices}.",
         ),
     }
 )
+
+
+def _register_field_labels() -> None:
+    from electoral._labels import FIELD_LABELS
+
+    register_labels(FIELD_LABELS)
+
+
+_register_field_labels()

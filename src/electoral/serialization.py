@@ -24,9 +24,9 @@ True
 ...     structure({"center_id": "11001", "number": 0, "gender": "woman"}, Station)
 ... except ValidationErrors as group:
 ...     print("\\n".join(group.describe()))
-type: center_id: '11001' is not of an accepted type. @ $.center_id
-range: number: 0 must lie between 1 and 102. @ $.number
-enum.unknown: gender: 'woman' is not one of male, female, unisex. @ $.gender
+type: '11001' is not of an accepted type. @ $.center_id
+range: 0 must lie between 1 and 102. @ $.number
+enum.unknown: 'woman' is not one of male, female, unisex. @ $.gender
 """
 
 from __future__ import annotations
@@ -62,12 +62,12 @@ T = TypeVar("T")
 register_messages(
     {
         "serialization.unknown_field": (
-            "{field} is not a field of {cls}.",
-            "{field} ليس حقلًا من حقول {cls}.",
+            "{value} is not a field of {cls}.",
+            "{value} ليس حقلًا من حقول {cls}.",
         ),
         "serialization.not_a_mapping": (
-            "{field}: a {cls} is given as a mapping of field names to values, not {value}.",
-            "{field}: يجب تقديم {cls} كقاموس من أسماء الحقول وقيمها، وليس {value}.",
+            "A {cls} is given as a mapping of field names to values, not {value}.",
+            "يجب تقديم {cls} كقاموس من أسماء الحقول وقيمها، وليس {value}.",
         ),
     }
 )

@@ -44,7 +44,18 @@ def citizens_sql(path: pathlib.Path, rows: list[list[str]]) -> pathlib.Path:
 
 def test_every_registered_module_defines_its_command() -> None:
     found = commands()
-    assert list(found) == ["demo", "validate", "stations", "tally", "seats", "convert"]
+    assert list(found) == [
+        "demo",
+        "validate",
+        "stations",
+        "tally",
+        "seats",
+        "convert",
+        "publish",
+        "verify",
+        "audit plan",
+        "audit evaluate",
+    ]
     assert len(found) == len(COMMAND_MODULES)
     for command in found.values():
         assert command.summary
@@ -204,7 +215,7 @@ def test_validate_citizens_reports_every_problem_and_the_day(
         assert "@ line 3" in ran.out
         assert "registration.registry.birth_date" in ran.out
         assert "@ line 4" in ran.out
-        assert "registration.registry.duplicate: national_id" in ran.out
+        assert "registration.registry.duplicate: National ID" in ran.out
         assert "2026-01-01" in ran.out
         data = json.loads(cli("validate", "citizens", path, "--as-of", "2026-01-01", "--json").out)
         assert data["as_of"] == "2026-01-01"
@@ -231,7 +242,7 @@ def test_validate_citizens_chunks_keep_the_repeat_check(
     twin[0] = "99"
     path = citizens_sql(tmp_path / "c.sql", [GOOD, WOMAN, twin])
     ran = cli("validate", "citizens", path, "--as-of", "2026-01-01")
-    assert "registration.registry.duplicate: national_id: '119690261935'" in ran.out
+    assert "registration.registry.duplicate: National ID: '119690261935'" in ran.out
     assert "@ line 4" in ran.out
 
 
@@ -241,7 +252,7 @@ def test_validate_centers_with_problems(cli: Cli, tmp_path: pathlib.Path) -> Non
     path.write_text(header + "\n110A1,مدرسة,,,1,,,1,1,,,,General,,\n", encoding="utf-8")
     ran = cli("validate", "centers", path)
     assert ran.code == EXIT_DATA
-    assert "registration.csv.integer: center_id" in ran.out
+    assert "registration.csv.integer: Centre ID" in ran.out
     assert "line 2" in ran.out
 
 
@@ -255,7 +266,7 @@ def test_validate_registrations(cli: Cli, tmp_path: pathlib.Path) -> None:
     assert ran.code == EXIT_DATA
     assert "national_id.length" in ran.out
     assert "center_id" in ran.out
-    assert "cli.two_registrations: national_id" in ran.out
+    assert "cli.two_registrations: National ID" in ran.out
 
 
 def test_validate_result_forms_problems(
@@ -485,4 +496,4 @@ def test_module_demo_subprocess(tmp_path: pathlib.Path) -> None:
     assert done.stderr == ""  # not a terminal: no progress indicator
     done = _python("validate", "citizens", "missing.csv", cwd=tmp_path)
     assert done.returncode == 2
-    assert done.stderr.startswith("cli.file_missing: file:")
+    assert done.stderr.startswith("cli.file_missing: File:")

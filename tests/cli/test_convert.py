@@ -103,7 +103,7 @@ def test_results_system_centres_back_to_the_registration_system(
     assert not out.exists()
     ran = cli("convert", "centers", source, out, "--to", "smartelect", "--allow-loss")
     assert ran.code == EXIT_OK
-    assert "accepted with --allow-loss: cli.convert_made_up: constituency_id" in ran.out
+    assert "accepted with --allow-loss: cli.convert_made_up: Constituency" in ran.out
     text = out.read_text(encoding="utf-8")
     assert "80001" not in text  # left out, as announced
     assert "Tripoli" in text  # the office name travelled
@@ -123,8 +123,8 @@ def test_each_loss_is_named(cli: Cli, tmp_path: pathlib.Path) -> None:
     out = tmp_path / "out.csv"
     ran = cli("convert", "centers", source, out, "--to", "smartelect")
     assert ran.code == EXIT_DATA
-    assert "cli.convert_lost: name_en: 1 record(s) would lose this value" in ran.err
-    assert "cli.convert_lost: reg_open" in ran.err
+    assert "cli.convert_lost: English name: 1 record(s) would lose this value" in ran.err
+    assert "cli.convert_lost: Open for registration" in ran.err
     assert "$.centers[0]" in ran.err
     assert not out.exists()
     assert cli("convert", "centers", source, out, "--to", "tallyho").code == EXIT_OK
@@ -159,7 +159,7 @@ def test_result_forms_losses(cli: Cli, demo_dir: pathlib.Path, tmp_path: pathlib
     ran = cli("convert", "result-forms", forms, tmp_path / "back.csv", "--to", "tallyho",
               "--setup", setup)  # fmt: skip
     assert ran.code == EXIT_DATA
-    assert "cli.convert_lost: state: 1 record(s)" in ran.err
+    assert "cli.convert_lost: State: 1 record(s)" in ran.err
 
 
 def test_an_output_that_is_its_input_is_refused(cli: Cli, tmp_path: pathlib.Path) -> None:

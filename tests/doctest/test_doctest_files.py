@@ -9,7 +9,7 @@ import pytest
 
 HERE = Path(__file__).resolve().parent
 FILES = sorted(HERE.glob("*.doctest"))
-FLAGS = doctest.NORMALIZE_WHITESPACE | doctest.IGNORE_EXCEPTION_DETAIL | doctest.ELLIPSIS
+FLAGS = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
 
 
 def test_doctest_files_exist() -> None:

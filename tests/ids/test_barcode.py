@@ -156,13 +156,13 @@ def test_refuses_int_and_other_types(number: object) -> None:
 
 def test_error_messages() -> None:
     error = raises(31001002117, InvalidType, "type")
-    assert str(error) == "barcode: 31001002117 is not of an accepted type."
+    assert str(error) == "31001002117 is not of an accepted type."
     error = raises("", InvalidLength, "barcode.length")
-    assert str(error) == "barcode: a barcode has 1 to 255 digits."
-    assert error.message("ar") == "barcode: يتكون الرمز الشريطي من رقم واحد إلى 255 رقمًا."
+    assert str(error) == "A barcode has 1 to 255 digits."
+    assert error.message("ar") == "يتكون الرمز الشريطي من رقم واحد إلى 255 رقمًا."
     error = raises("12x", InvalidFormat, "barcode.format")
-    assert str(error) == "barcode: a barcode contains only digits."
-    assert error.message("ar") == "barcode: الرمز الشريطي يتكون من أرقام فقط."
+    assert str(error) == "A barcode contains only digits."
+    assert error.message("ar") == "الرمز الشريطي يتكون من أرقام فقط."
 
 
 def test_huge_int_raises_invalid_type() -> None:

@@ -145,14 +145,14 @@ def test_refuses_other_types(number: object) -> None:
 
 def test_error_messages() -> None:
     error = raises("100000", InvalidLength, "center_id.length")
-    assert str(error) == "center_id: a centre ID is a 5-digit number from 10000 to 99999."
-    assert error.message("ar") == "center_id: رقم المركز عدد من 5 أرقام بين 10000 و99999."
+    assert str(error) == "A centre ID is a 5-digit number from 10000 to 99999."
+    assert error.message("ar") == "رقم المركز عدد من 5 أرقام بين 10000 و99999."
     error = raises("3100x", InvalidFormat, "center_id.format")
-    assert str(error) == "center_id: a centre ID contains only digits."
-    assert error.message("ar") == "center_id: رقم المركز يتكون من أرقام فقط."
+    assert str(error) == "A centre ID contains only digits."
+    assert error.message("ar") == "رقم المركز يتكون من أرقام فقط."
     error = raises("01234", InvalidComponent, "center_id.leading_zero")
-    assert str(error) == "center_id: a centre ID cannot start with 0."
-    assert error.message("ar") == "center_id: لا يمكن أن يبدأ رقم المركز بالصفر."
+    assert str(error) == "A centre ID cannot start with 0."
+    assert error.message("ar") == "لا يمكن أن يبدأ رقم المركز بالصفر."
 
 
 def test_negative_int_is_refused() -> None:

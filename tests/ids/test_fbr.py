@@ -139,16 +139,15 @@ def test_refuses_other_types(number: object) -> None:
 def test_error_messages() -> None:
     error = raises("12a3", InvalidFormat, "fbr.format")
     assert str(error) == (
-        "fbr_number: not a valid Family Book Registry Number. Must be all digits, or a "
+        "Not a valid Family Book Registry Number. Must be all digits, or a "
         "sequence of 1 or more characters followed by 1 or more digits."
     )
     assert error.message("ar") == (
-        "fbr_number: رقم قيد العائلة غير صالح. يجب أن يتكون من أرقام فقط، أو من حرف أو أكثر "
-        "يليه رقم أو أكثر."
+        "رقم قيد العائلة غير صالح. يجب أن يتكون من أرقام فقط، أو من حرف أو أكثر يليه رقم أو أكثر."
     )
     error = raises("1" * 21, InvalidLength, "fbr.length")
-    assert str(error) == "fbr_number: a Family Book Registry Number is at most 20 characters long."
-    assert error.message("ar") == "fbr_number: يجب ألا يزيد رقم قيد العائلة عن 20 حرفًا."
+    assert str(error) == "A Family Book Registry Number is at most 20 characters long."
+    assert error.message("ar") == "يجب ألا يزيد رقم قيد العائلة عن 20 حرفًا."
 
 
 @pytest.mark.parametrize("number", [-1, -12345])

@@ -217,13 +217,13 @@ def test_error_messages() -> None:
     assert str(error) == "A National ID is a 12-digit number."
     assert error.message("ar") == "الرقم الوطني يتكون من 12 رقمًا."
     error = raises("1234x", InvalidFormat, "national_id.format")
-    assert str(error) == "national_id: a National ID contains only digits."
-    assert error.message("ar") == "national_id: الرقم الوطني يتكون من أرقام فقط."
+    assert str(error) == "A National ID contains only digits."
+    assert error.message("ar") == "الرقم الوطني يتكون من أرقام فقط."
     error = raises("319690261935", InvalidComponent, "national_id.first_digit")
-    assert str(error) == "national_id: a valid National ID starts with 1 or 2."
-    assert error.message("ar") == "national_id: الرقم الوطني الصحيح يبدأ بالرقم 1 أو 2."
+    assert str(error) == "A valid National ID starts with 1 or 2."
+    assert error.message("ar") == "الرقم الوطني الصحيح يبدأ بالرقم 1 أو 2."
     error = raises(None, InvalidType, "type")
-    assert str(error) == "national_id: None is not of an accepted type."
+    assert str(error) == "None is not of an accepted type."
 
 
 def test_error_is_a_value_error_and_pickles() -> None:

@@ -177,12 +177,11 @@ def test_refuses_other_types(number: object) -> None:
 def test_error_messages() -> None:
     error = raises("218023456789", InvalidFormat, "phone.format")
     assert str(error) == (
-        "phone: please enter a valid phone number (2189xxxxxxxx or 88216xxxxxxxx) "
+        "Please enter a valid phone number (2189xxxxxxxx or 88216xxxxxxxx) "
         "without punctuation or spaces."
     )
     assert error.message("ar") == (
-        "phone: الرجاء إدخال رقم هاتف صحيح (2189xxxxxxxx أو 88216xxxxxxxx) دون "
-        "علامات ترقيم أو مسافات."
+        "الرجاء إدخال رقم هاتف صحيح (2189xxxxxxxx أو 88216xxxxxxxx) دون علامات ترقيم أو مسافات."
     )
 
 

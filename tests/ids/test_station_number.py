@@ -134,13 +134,13 @@ def test_refuses_other_types(number: object) -> None:
 
 def test_error_messages() -> None:
     error = raises("103", OutOfRange, "range")
-    assert str(error) == "station_number: '103' must lie between 1 and 102."
-    assert error.message("ar") == "station_number: يجب أن تكون القيمة '103' بين 1 و102."
+    assert str(error) == "'103' must lie between 1 and 102."
+    assert error.message("ar") == "يجب أن تكون القيمة '103' بين 1 و102."
     error = raises(0, OutOfRange, "range")
-    assert str(error) == "station_number: 0 must lie between 1 and 102."
+    assert str(error) == "0 must lie between 1 and 102."
     error = raises("x", InvalidFormat, "station_number.format")
-    assert str(error) == "station_number: a station number contains only digits."
-    assert error.message("ar") == "station_number: رقم المحطة يتكون من أرقام فقط."
+    assert str(error) == "A station number contains only digits."
+    assert error.message("ar") == "رقم المحطة يتكون من أرقام فقط."
 
 
 @pytest.mark.parametrize("number", ["0000001", "0000000102", "٠٠٠٠٠٠٠٠٠٧"])

@@ -98,7 +98,7 @@ def test_ballot_number() -> None:
     assert Ballot(**ballot(number=0)).number == 0
     assert Ballot(**ballot(number=32767)).number == 32767
     error = expect(OutOfRange, "range", "number", -1, Ballot, **ballot(number=-1))
-    assert str(error) == "number: -1 must lie between 0 and 32767."
+    assert str(error) == "-1 must lie between 0 and 32767."
     expect(OutOfRange, "range", "number", 32768, Ballot, **ballot(number=32768))
     expect(InvalidType, "type", "number", True, Ballot, **ballot(number=True))
 

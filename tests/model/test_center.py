@@ -334,7 +334,7 @@ def test_copy_of_unknown() -> None:
     assert group.codes == ("center.copy_of_unknown",)
     error = group.errors[0]
     assert (error.field, error.value, error.location) == ("copy_of", 22222, "center 11002")
-    assert str(error) == "copy_of: centre 22222 is not among the centres given. @ center 11002"
+    assert str(error) == "Centre 22222 is not among the centres given. @ center 11002"
 
 
 def test_copy_of_copy() -> None:

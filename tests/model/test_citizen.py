@@ -106,7 +106,7 @@ def test_national_id_rules() -> None:
         "319690261935",
         national_id="319690261935",
     )
-    assert str(error) == "national_id: a valid National ID starts with 1 or 2."
+    assert str(error) == "A valid National ID starts with 1 or 2."
     refused(
         InvalidFormat,
         "national_id.format",
@@ -144,8 +144,8 @@ def test_national_id_and_gender_must_agree(national_id: str, gender: Gender) -> 
         national_id=national_id,
         gender=gender,
     )
-    assert str(error) == "gender: the first digit of the national ID does not match the gender."
-    assert error.message("ar") == "gender: الرقم الأول من الرقم الوطني لا يطابق الجنس."
+    assert str(error) == "The first digit of the national ID does not match the gender."
+    assert error.message("ar") == "الرقم الأول من الرقم الوطني لا يطابق الجنس."
 
 
 def test_evolve_gender_mismatch() -> None:
@@ -164,7 +164,7 @@ def test_unisex_citizen_refused(national_id: str) -> None:
         national_id=national_id,
         gender=Gender.UNISEX,
     )
-    assert str(error) == "gender: a citizen is male or female."
+    assert str(error) == "A citizen is male or female."
 
 
 def test_gender_must_be_a_member() -> None:

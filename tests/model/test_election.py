@@ -67,7 +67,7 @@ def test_naive_times_refused(field: str) -> None:
     error = info.value
     assert type(error) is InvalidType
     assert (error.code, error.field, error.value) == ("time.naive", field, naive)
-    assert error.message("ar").startswith(f"{field}: الوقت")
+    assert error.message("ar").startswith("الوقت")
 
 
 @pytest.mark.parametrize("junk", ["2013-03-15", dt.date(2013, 3, 15), 1363334400, None], ids=repr)
@@ -236,7 +236,7 @@ def test_election_start_after_end_refused() -> None:
         "polling_start",
         start,
     )
-    assert str(error) == ("polling_start: polling start time is later than end time.")
+    assert str(error) == "Polling start time is later than end time."
 
 
 def test_election_times_converted_and_naive_refused() -> None:

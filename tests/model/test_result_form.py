@@ -157,7 +157,7 @@ def test_station_without_centre() -> None:
         ballot_number=1,
         station_number=2,
     )
-    assert str(error) == "station_number: a form without a centre cannot name a station."
+    assert str(error) == "A form without a centre cannot name a station."
 
 
 def test_gender_without_centre() -> None:
@@ -195,7 +195,7 @@ def test_centre_without_station() -> None:
         ResultForm,
         **assigned(station_number=None),
     )
-    assert str(error) == "station_number: a form with a centre needs its station number."
+    assert str(error) == "A form with a centre needs its station number."
 
 
 def test_centre_without_gender() -> None:

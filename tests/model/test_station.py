@@ -53,7 +53,7 @@ def test_number_range() -> None:
     assert make(number=102).number == 102
     error = refused(OutOfRange, "range", "number", 0, number=0)
     assert error.params == {"min_value": 1, "max_value": 102}
-    assert str(error) == "number: 0 must lie between 1 and 102."
+    assert str(error) == "0 must lie between 1 and 102."
     refused(OutOfRange, "range", "number", 103, number=103)
     refused(InvalidType, "type", "number", True, number=True)
     refused(InvalidType, "type", "number", "1", number="1")

@@ -89,7 +89,13 @@ def test_upload_invariants(lines: list[str], listed: set[str]) -> None:
         with pytest.raises(ValidationErrors):
             read_phone_list_upload("", listed=listed)
         return
-    upload = read_phone_list_upload("".join(line + "\n" for line in lines), listed=listed)
+    text = "".join(line + "\n" for line in lines)
+    if "\x00" in text:  # the formats policy: a NUL means the file is not text at all
+        with pytest.raises(ValidationErrors) as info:
+            read_phone_list_upload(text, listed=listed)
+        assert info.value.codes == ("formats.nul",)
+        return
+    upload = read_phone_list_upload(text, listed=listed)
     assert len(set(upload.numbers)) == len(upload.numbers)
     assert not set(upload.numbers) & listed
     accounted = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pathlib
 import subprocess
 import sys
 
@@ -77,6 +78,67 @@ def test_fixtures_work_inside_given_without_health_check_errors(
         """
     )
     pytester.runpytest_subprocess("-p", "no:cacheprovider").assert_outcomes(passed=1)
+
+
+HEAVY = ("electoral.model", "electoral.errors", "electoral.testing.", "pendulum", "attr", "cattrs")
+ALLOWED = ("electoral.testing._hypothesis_hook", "electoral.testing.pytest_plugin")
+
+
+def _run(code: str, cwd: str | None = None) -> str:
+    completed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=cwd
+    )
+    assert completed.returncode == 0, completed.stderr + completed.stdout
+    return completed.stdout
+
+
+def _heavy(names: str) -> list[str]:
+    return [
+        name for name in names.split() if name.startswith(HEAVY) and not name.startswith(ALLOWED)
+    ]
+
+
+def test_import_hypothesis_imports_nothing_of_ours() -> None:
+    loaded = _run("import sys, hypothesis; print(' '.join(sys.modules))")
+    assert "electoral.testing._hypothesis_hook" in loaded.split()  # the hook did run
+    assert _heavy(loaded) == []
+
+
+def test_a_pytest_run_that_uses_no_fixture_of_ours_imports_nothing_of_ours(
+    tmp_path: pathlib.Path,
+) -> None:
+    (tmp_path / "test_plain.py").write_text("def test_plain():\n    assert True\n")
+    code = (
+        "import sys, pytest\n"
+        "code = pytest.main(['-q', '-p', 'no:cacheprovider', 'test_plain.py'])\n"
+        "assert code == 0, code\n"
+        "assert 'electoral.testing.pytest_plugin' in sys.modules\n"
+        "print('MODULES', ' '.join(sys.modules))\n"
+    )
+    output = _run(code, cwd=str(tmp_path))
+    loaded = output.split("MODULES", 1)[1]
+    assert _heavy(loaded) == []
+
+
+@pytest.mark.parametrize("first", ["hypothesis", "model"])
+def test_from_type_works_whichever_is_imported_first(first: str) -> None:
+    imports = ["import hypothesis", "import electoral.model"]
+    if first == "model":
+        imports.reverse()
+    code = "\n".join(
+        [
+            *imports,
+            "from hypothesis import given, settings, strategies as st",
+            "from electoral.model import Center, ResultForm",
+            "@settings(max_examples=5, database=None)",
+            "@given(st.from_type(Center), st.from_type(ResultForm))",
+            "def check(center, form):",
+            "    assert isinstance(center, Center) and isinstance(form, ResultForm)",
+            "check()",
+            "print('ok')",
+        ]
+    )
+    assert _run(code).strip() == "ok"
 
 
 def test_plugin_does_not_import_hypothesis() -> None:

@@ -17,7 +17,7 @@ Sources: SmartElect ``libya_elections/constants.py`` (gender), ``register/models
 >>> GENDER.from_code(0)
 Traceback (most recent call last):
 ...
-electoral.errors.InvalidComponent: gender: 0 is not a known SmartElect code.
+electoral.errors.InvalidComponent: 0 is not a known SmartElect code.
 """
 
 from __future__ import annotations

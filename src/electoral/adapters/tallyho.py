@@ -14,7 +14,7 @@ Sources: Tally-Ho ``tally_ho/libs/models/enums/`` (``gender.py``, ``form_state.p
 >>> CENTER_TYPE.to_code(CenterType.OIL)
 Traceback (most recent call last):
 ...
-electoral.errors.InvalidComponent: center_type: <CenterType.OIL: 'oil'> is not a known ... code.
+electoral.errors.InvalidComponent: <CenterType.OIL: 'oil'> is not a known Tally-Ho code.
 """
 
 from __future__ import annotations

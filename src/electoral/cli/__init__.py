@@ -13,6 +13,15 @@ command                                   what it does
 ``electoral seats VOTES``                 seats from votes with a named method
 ``electoral convert KIND IN OUT``         between the registration system's, the
                                           results system's and our JSON formats
+``electoral publish FOLDER``              a tally's manifest and per-form file, bound
+                                          by a hash tree, in ``--output`` (or from
+                                          ``--results`` and ``--setup``)
+``electoral verify MANIFEST FORMS``       recompute every node; exit 1 names the first
+                                          that disagrees (``--root`` to check the root)
+``electoral audit plan RESULTS``          a risk-limiting audit's first round: the
+                                          stations to recount, from a public seed
+``electoral audit evaluate PLAN``         hand counts in: confirmed, the next round,
+                                          or a full hand count
 ========================================  ===============================================
 
 Conventions (the command line's page of the docs has them all, generated from the

@@ -43,7 +43,9 @@ __all__ = [
     "Input",
     "check_header",
     "csv_records",
+    "lines",
     "load_json",
+    "read_text",
     "reading",
     "refused",
     "sniff",
@@ -175,6 +177,38 @@ def reading(source: Input, on_bytes: Callable[[int], None] | None = None) -> Ite
         raise source.unreadable(error) from None
     with handle:
         yield _Counting(source, handle, on_bytes)
+
+
+def lines(
+    source: Input, *, on_bytes: Callable[[int], None] | None = None
+) -> Iterator[tuple[int, str]]:
+    """The lines of a file of any size, numbered from 1, without their line ends.
+
+    Raises:
+        UsageError: the file cannot be read, is empty or is not UTF-8.
+        DataError: a NUL or an overlong line, at its line.
+    """
+    blank = True
+    with reading(source, on_bytes) as stream:
+        numbered = Lines(stream.read)
+        try:
+            for text in numbered:
+                blank = blank and not text.strip()
+                yield numbered.number, text.rstrip("\r\n")
+        except ValidationError as error:
+            raise refused(source, [error]) from None
+    if blank:
+        raise refused(source, [MissingValue("formats.empty", value=None)])
+
+
+def read_text(source: Input) -> str:
+    """The whole text of a small file, lines ending in ``\\n`` (LF, CRLF and CR read alike).
+
+    Raises:
+        UsageError: the file cannot be read, is empty or is not UTF-8.
+        DataError: a NUL or an overlong line, at its line.
+    """
+    return "".join(text + "\n" for _, text in lines(source))
 
 
 def csv_records(

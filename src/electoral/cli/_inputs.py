@@ -55,6 +55,7 @@ __all__ = [
     "load_centers",
     "load_registrations",
     "load_result_forms",
+    "load_result_records",
     "load_results_export",
     "load_setup",
     "load_votes",
@@ -247,6 +248,65 @@ def load_results_export(source: Input) -> list[ResultRow]:
             return read_results_export(stream)
     except (ValidationErrors, ValidationError) as group:
         raise refused(source, _problems(group)) from None
+
+
+def load_result_records(source: Input, progress: Progress | None = None) -> list[Any]:
+    """The form records of a results export: one ARCHIVED form per barcode.
+
+    Each form gets its candidates' votes and, where the export has them, its
+    reconciliation figures, as FINAL entries (``tally`` and ``publish`` count these).
+
+    Raises:
+        DataError: every problem of the file and of the forms built from it.
+    """
+    from electoral.model import FormState, ReconciliationForm, ResultForm
+    from electoral.results import EntryVersion, FormRecord, ReconEntry, VoteEntry
+
+    forms: dict[str, list[Any]] = {}
+    for row in load_results_export(source):
+        forms.setdefault(row.barcode, []).append(row)
+    collector = ErrorCollector("results")
+    records = []
+    if progress is not None:
+        progress.start("forms", total=len(forms), unit="forms")
+    for done, (barcode, rows_of_form) in enumerate(forms.items(), start=1):
+        if progress is not None:
+            progress.update(done)
+        first = rows_of_form[0]
+        with collector.at(f"barcode {barcode}"):
+            form = ResultForm(
+                barcode=barcode,
+                ballot_number=first.ballot,
+                center_id=first.center,
+                station_number=first.station,
+                gender=first.gender,
+                state=FormState.ARCHIVED,
+                is_replacement=False,
+            )
+            votes = tuple(
+                VoteEntry(
+                    candidate=(row.ballot, row.candidate_id),
+                    votes=row.votes,
+                    version=EntryVersion.FINAL,
+                )
+                for row in rows_of_form
+            )
+            recons: tuple[ReconEntry, ...] = ()
+            if first.invalid_ballots is not None:
+                recon = ReconciliationForm(
+                    number_of_voters=first.received_ballots_papers or 0,
+                    number_of_voter_cards_in_the_ballot_box=first.voter_cards or 0,
+                    number_valid_votes=first.valid_votes or 0,
+                    number_invalid_votes=first.invalid_ballots,
+                    number_sorted_and_counted=first.total_ballot_papers_in_box or 0,
+                )
+                recons = (ReconEntry(recon=recon, version=EntryVersion.FINAL),)
+            records.append(FormRecord(form=form, results=votes, recons=recons))
+    if progress is not None:
+        progress.clear()
+    if collector:
+        raise DataError(collector.errors)
+    return records
 
 
 # --------------------------------------------------------------------------- SmartElect

@@ -6,9 +6,17 @@ shows the field (the option or column) before the message, ``field: message``.
 
 from __future__ import annotations
 
-from electoral.errors import register_messages
+from electoral.errors import register_labels, register_messages
 
 __all__: list[str] = []
+
+register_labels(
+    {
+        "allow_loss": ("Allow loss", "السماح بالفقد"),
+        "by_lot": ("Won by lot", "فاز بالقرعة"),
+        "to": ("Target format (--to)", "صيغة الهدف (--to)"),
+    }
+)
 
 register_messages(
     {
@@ -27,25 +35,24 @@ register_messages(
             "تُفحص استمارات النتائج مقابل إعدادات العد؛ حدد --setup DIR.",
         ),
         # files that cannot be read
-        "cli.file_missing": ("the file {value} does not exist.", "الملف {value} غير موجود."),
+        "cli.file_missing": ("{value} does not exist.", "{value} غير موجود."),
         "cli.folder_missing": ("the folder {value} does not exist.", "المجلد {value} غير موجود."),
         "cli.file_is_folder": (
             "{value} is a folder, not a file.",
             "{value} مجلد وليس ملفًا.",
         ),
         "cli.file_unreadable": (
-            "the file {value} cannot be read ({reason}).",
-            "تعذرت قراءة الملف {value} ({reason}).",
+            "{value} cannot be read ({reason}).",
+            "تعذرت قراءة {value} ({reason}).",
         ),
         "cli.format_unsupported": (
             "{value} is not a format of {kind} files; they can be {formats}.",
             "{value} ليست صيغة لملفات {kind}؛ الصيغ المتاحة: {formats}.",
         ),
         "cli.format_mismatch": (
-            "the file {value} looks like {seen}, not a {kind} file ({formats}); "
+            "{value} looks like {seen}, not a {kind} file ({formats}); "
             "give --format if it is one.",
-            "يبدو الملف {value} من نوع {seen} وليس ملف {kind} ({formats})؛ "
-            "حدد --format إن كان كذلك.",
+            "يبدو {value} من نوع {seen} وليس ملف {kind} ({formats})؛ حدد --format إن كان كذلك.",
         ),
         # problems inside a file
         "cli.json_shape": (
@@ -80,7 +87,7 @@ register_messages(
             "مجلد المخرجات {value} هو المجلد الحالي أو يحتويه؛ اختر مجلدًا آخر.",
         ),
         "cli.output_is_input": (
-            "the output {value} is the input file itself; choose another path.",
+            "{value} is the input file itself; choose another path.",
             "ملف المخرجات {value} هو ملف الإدخال نفسه؛ اختر مسارًا آخر.",
         ),
         # the commands' own checks

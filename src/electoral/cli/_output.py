@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final
 
 from electoral import __version__
-from electoral.errors import MESSAGES, Language, ValidationError
+from electoral.errors import Language, ValidationError
 from electoral.formats._policy import FORMULA_PREFIXES, neutralise, write_csv
 
 __all__ = [
@@ -25,7 +25,6 @@ __all__ = [
     "describe",
     "dump_json",
     "envelope",
-    "label",
     "phrase",
     "problem_json",
     "safe_cell",
@@ -82,29 +81,16 @@ def phrase(key: str, language: Language = "en", **params: object) -> str:
     return (arabic if language == "ar" else english).format(**params)
 
 
-def label(error: ValidationError) -> str | None:
-    """The field to show before a problem's message, unless its template already names it."""
-    if not error.field:
-        return None
-    template = MESSAGES[error.code]
-    if "{field}" in template.en:
-        return None
-    return error.field
-
-
 def describe(error: ValidationError, language: Language = "en") -> str:
-    """One problem as ``code: field: message @ location``.
+    """One problem as ``code: label: message @ location`` (the field's label, as a
+    line on a terminal stands on its own).
 
     >>> from electoral.errors import MissingValue
-    >>> describe(MissingValue(field="office", location="line 5"))
-    'missing: office is required. @ line 5'
-    >>> describe(MissingValue("cli.file_missing", field="citizens", value="c.csv"))
-    "cli.file_missing: citizens: the file 'c.csv' does not exist."
+    >>> describe(MissingValue(field="office_id", location="line 5"))
+    'missing: Office: This field is required. @ line 5'
     """
     where = f" @ {error.location}" if error.location else ""
-    shown = label(error)
-    prefix = f"{shown}: " if shown else ""
-    return f"{error.code}: {prefix}{error.message(language)}{where}"
+    return f"{error.code}: {error.message(language, labelled=True)}{where}"
 
 
 def problem_json(error: ValidationError) -> dict[str, Any]:

@@ -19,6 +19,10 @@ COMMAND_MODULES: Final = (
     "electoral.cli.tally",
     "electoral.cli.seats",
     "electoral.cli.convert",
+    "electoral.cli.publish",
+    "electoral.cli.verify",
+    "electoral.cli.audit_plan",
+    "electoral.cli.audit_evaluate",
 )
 """One line per command: the module that defines its ``COMMAND``, in the order of ``--help``."""
 

@@ -49,6 +49,18 @@ _TIE: Final = {
     ]
 }
 
+_AUDIT_RACE: Final = _object(
+    {
+        "race": _TEXT,
+        "status": {"enum": ["sampling", "confirmed", "full_hand_count"]},
+        "round": _COUNT,
+        "draws": _COUNT,
+        "to_count": {"type": "array", "items": _TEXT, "description": "the stations to pull"},
+        "batches": _COUNT,
+        "reason": _TEXT,
+    }
+)
+
 _COMMANDS: Final[dict[str, dict[str, Any]]] = {
     "demo": {
         "electoral": _TEXT,
@@ -144,6 +156,39 @@ _COMMANDS: Final[dict[str, dict[str, Any]]] = {
             "description": "what was (or would be) lost or made up",
         },
         "records": _COUNT,
+        "output": _TEXT,
+    },
+    "audit plan": {
+        "risk_limit": {**_TEXT, "description": "the risk limit, an exact fraction (1/20)"},
+        "seed": {**_TEXT, "description": "the public seed of the draws"},
+        "method": {"enum": ["batch_comparison", "ballot_polling"]},
+        "races": {
+            "type": "array",
+            "items": _AUDIT_RACE,
+            "description": "each race's first round (empty when a tie needs a drawing: exit 3)",
+        },
+        "output": _PATH,
+    },
+    "audit evaluate": {
+        "evaluations": {
+            "type": "array",
+            "items": _object(
+                {
+                    "race": _TEXT,
+                    "status": {"enum": ["confirmed", "next_round", "full_hand_count", "counted"]},
+                    "risk": {**_TEXT, "description": "4 significant digits rounded up, or inf"},
+                    "changed": {
+                        "type": ["boolean", "null"],
+                        "description": "counted: whether the hand count changed the seats",
+                    },
+                }
+            ),
+        },
+        "next": {
+            "type": "array",
+            "items": _AUDIT_RACE,
+            "description": "each race's plan after this evaluation",
+        },
         "output": _TEXT,
     },
 }

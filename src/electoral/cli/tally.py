@@ -16,10 +16,9 @@ from typing import Any
 from electoral.cli._atomic import OutputFolder
 from electoral.cli._command import Command, Context, DataError, Outcome
 from electoral.cli._files import Input
-from electoral.cli._inputs import INPUT_FORMATS, load_results_export, load_setup
+from electoral.cli._inputs import INPUT_FORMATS, load_result_records, load_setup
 from electoral.cli._output import phrase, votes_csv
-from electoral.errors import ErrorCollector, ValidationError
-from electoral.model import FormState, ResultForm
+from electoral.errors import ValidationError
 
 __all__ = ["COMMAND"]
 
@@ -42,14 +41,7 @@ def _positive(text: str) -> int:
 
 
 def _run(args: argparse.Namespace, context: Context) -> Outcome:
-    from electoral.model import ReconciliationForm
-    from electoral.results import (
-        EntryVersion,
-        FormRecord,
-        ReconEntry,
-        VoteEntry,
-        tally,
-    )
+    from electoral.results import tally
 
     source = Input.named(args.results, "results")
     folder = None
@@ -58,49 +50,7 @@ def _run(args: argparse.Namespace, context: Context) -> Outcome:
         folder.check_inputs(source.path, pathlib.Path(args.setup))
         folder.prepare()
     setup = load_setup(args.setup)
-    rows = load_results_export(source)
-    forms: dict[str, list[Any]] = {}
-    for row in rows:
-        forms.setdefault(row.barcode, []).append(row)
-    collector = ErrorCollector("results")
-    records = []
-    progress = context.progress()
-    progress.start("forms", total=len(forms), unit="forms")
-    for done, (barcode, rows_of_form) in enumerate(forms.items(), start=1):
-        progress.update(done)
-        first = rows_of_form[0]
-        with collector.at(f"barcode {barcode}"):
-            form = ResultForm(
-                barcode=barcode,
-                ballot_number=first.ballot,
-                center_id=first.center,
-                station_number=first.station,
-                gender=first.gender,
-                state=FormState.ARCHIVED,
-                is_replacement=False,
-            )
-            votes = tuple(
-                VoteEntry(
-                    candidate=(row.ballot, row.candidate_id),
-                    votes=row.votes,
-                    version=EntryVersion.FINAL,
-                )
-                for row in rows_of_form
-            )
-            recons: tuple[ReconEntry, ...] = ()
-            if first.invalid_ballots is not None:
-                recon = ReconciliationForm(
-                    number_of_voters=first.received_ballots_papers or 0,
-                    number_of_voter_cards_in_the_ballot_box=first.voter_cards or 0,
-                    number_valid_votes=first.valid_votes or 0,
-                    number_invalid_votes=first.invalid_ballots,
-                    number_sorted_and_counted=first.total_ballot_papers_in_box or 0,
-                )
-                recons = (ReconEntry(recon=recon, version=EntryVersion.FINAL),)
-            records.append(FormRecord(form=form, results=votes, recons=recons))
-    progress.clear()
-    if collector:
-        raise DataError(collector.errors)
+    records = load_result_records(source, context.progress())
     try:
         result = tally(records, setup)
     except ValidationError as error:

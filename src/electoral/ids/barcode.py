@@ -30,7 +30,7 @@ True
 >>> validate(31001002117)
 Traceback (most recent call last):
 ...
-electoral.errors.InvalidType: barcode: 31001002117 is not of an accepted type.
+electoral.errors.InvalidType: 31001002117 is not of an accepted type.
 """
 
 from __future__ import annotations
@@ -61,12 +61,12 @@ _FIELD: Final = "barcode"
 register_messages(
     {
         "barcode.format": (
-            "{field}: a barcode contains only digits.",
-            "{field}: الرمز الشريطي يتكون من أرقام فقط.",
+            "A barcode contains only digits.",
+            "الرمز الشريطي يتكون من أرقام فقط.",
         ),
         "barcode.length": (
-            "{field}: a barcode has 1 to {max_length} digits.",
-            "{field}: يتكون الرمز الشريطي من رقم واحد إلى {max_length} رقمًا.",
+            "A barcode has 1 to {max_length} digits.",
+            "يتكون الرمز الشريطي من رقم واحد إلى {max_length} رقمًا.",
         ),
     }
 )

@@ -22,7 +22,7 @@ More information:
 >>> validate("100000")
 Traceback (most recent call last):
 ...
-electoral.errors.InvalidLength: center_id: a centre ID is a 5-digit number from 10000 to 99999.
+electoral.errors.InvalidLength: A centre ID is a 5-digit number from 10000 to 99999.
 >>> is_valid("01234")
 False
 """
@@ -64,16 +64,16 @@ _FIELD: Final = "center_id"
 register_messages(
     {
         "center_id.format": (
-            "{field}: a centre ID contains only digits.",
-            "{field}: رقم المركز يتكون من أرقام فقط.",
+            "A centre ID contains only digits.",
+            "رقم المركز يتكون من أرقام فقط.",
         ),
         "center_id.length": (
-            "{field}: a centre ID is a 5-digit number from 10000 to 99999.",
-            "{field}: رقم المركز عدد من 5 أرقام بين 10000 و99999.",
+            "A centre ID is a 5-digit number from 10000 to 99999.",
+            "رقم المركز عدد من 5 أرقام بين 10000 و99999.",
         ),
         "center_id.leading_zero": (
-            "{field}: a centre ID cannot start with 0.",
-            "{field}: لا يمكن أن يبدأ رقم المركز بالصفر.",
+            "A centre ID cannot start with 0.",
+            "لا يمكن أن يبدأ رقم المركز بالصفر.",
         ),
     }
 )

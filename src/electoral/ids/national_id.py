@@ -27,7 +27,7 @@ More information:
 >>> validate("319690261935")
 Traceback (most recent call last):
 ...
-electoral.errors.InvalidComponent: national_id: a valid National ID starts with 1 or 2.
+electoral.errors.InvalidComponent: A valid National ID starts with 1 or 2.
 >>> is_valid("11969026193")
 False
 """
@@ -64,16 +64,16 @@ _FIELD: Final = "national_id"
 register_messages(
     {
         "national_id.format": (
-            "{field}: a National ID contains only digits.",
-            "{field}: الرقم الوطني يتكون من أرقام فقط.",
+            "A National ID contains only digits.",
+            "الرقم الوطني يتكون من أرقام فقط.",
         ),
         "national_id.length": (
             "A National ID is a 12-digit number.",
             "الرقم الوطني يتكون من 12 رقمًا.",
         ),
         "national_id.first_digit": (
-            "{field}: a valid National ID starts with 1 or 2.",
-            "{field}: الرقم الوطني الصحيح يبدأ بالرقم 1 أو 2.",
+            "A valid National ID starts with 1 or 2.",
+            "الرقم الوطني الصحيح يبدأ بالرقم 1 أو 2.",
         ),
     }
 )

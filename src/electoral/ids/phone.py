@@ -31,10 +31,10 @@ More information:
 '+8821612340058'
 >>> carrier("218913456789")
 <Carrier.ALMADAR: 'almadar'>
->>> validate("218023456789")
+>>> validate("218023456789")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-electoral.errors.InvalidFormat: phone: please enter a valid phone number ...
+electoral.errors.InvalidFormat: Please enter a valid phone number (2189xxxxxxxx or ...
 """
 
 from __future__ import annotations
@@ -91,9 +91,9 @@ _CARRIER_PREFIXES: Final = (
 register_messages(
     {
         "phone.format": (
-            "{field}: please enter a valid phone number (2189xxxxxxxx or 88216xxxxxxxx) "
+            "Please enter a valid phone number (2189xxxxxxxx or 88216xxxxxxxx) "
             "without punctuation or spaces.",
-            "{field}: الرجاء إدخال رقم هاتف صحيح (2189xxxxxxxx أو 88216xxxxxxxx) دون "
+            "الرجاء إدخال رقم هاتف صحيح (2189xxxxxxxx أو 88216xxxxxxxx) دون "
             "علامات ترقيم أو مسافات.",
         ),
     }

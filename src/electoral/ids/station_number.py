@@ -19,7 +19,7 @@ More information:
 >>> validate("103")
 Traceback (most recent call last):
 ...
-electoral.errors.OutOfRange: station_number: '103' must lie between 1 and 102.
+electoral.errors.OutOfRange: '103' must lie between 1 and 102.
 """
 
 from __future__ import annotations
@@ -42,8 +42,8 @@ _MAX_DIGITS: Final = 6
 register_messages(
     {
         "station_number.format": (
-            "{field}: a station number contains only digits.",
-            "{field}: رقم المحطة يتكون من أرقام فقط.",
+            "A station number contains only digits.",
+            "رقم المحطة يتكون من أرقام فقط.",
         ),
     }
 )

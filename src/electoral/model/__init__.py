@@ -111,3 +111,18 @@ NOUNS: tuple[type, ...] = (
 
 :meta hide-value:
 """
+
+
+def _register_with_hypothesis() -> None:
+    # The test kit's Hypothesis hook registers the nouns only if this module is already
+    # imported when Hypothesis loads (so that `import hypothesis` imports nothing of
+    # ours); when Hypothesis was imported first, the nouns register here instead.
+    import sys
+
+    if "hypothesis" in sys.modules:
+        from electoral.testing._hypothesis_hook import register_nouns
+
+        register_nouns()
+
+
+_register_with_hypothesis()

@@ -56,16 +56,16 @@ E = TypeVar("E", bound=enum.Enum)
 register_messages(
     {
         "time.naive": (
-            "{field}: {value} has no time zone; give an aware time.",
-            "{field}: الوقت {value} بلا منطقة زمنية؛ يجب تحديدها.",
+            "{value} has no time zone; give an aware time.",
+            "الوقت {value} بلا منطقة زمنية؛ يجب تحديدها.",
         ),
         "time.out_of_range": (
-            "{field}: {value} cannot be expressed in Libyan time.",
-            "{field}: لا يمكن التعبير عن الوقت {value} بتوقيت ليبيا.",
+            "{value} cannot be expressed in Libyan time.",
+            "لا يمكن التعبير عن الوقت {value} بتوقيت ليبيا.",
         ),
         "coordinate.precision": (
-            "{field}: {value} has more than {places} decimal places.",
-            "{field}: القيمة {value} تتجاوز {places} منازل عشرية.",
+            "{value} has more than {places} decimal places.",
+            "القيمة {value} تتجاوز {places} منازل عشرية.",
         ),
     }
 )

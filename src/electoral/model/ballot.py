@@ -24,7 +24,7 @@ True
 >>> Ballot(number=-1, race=hor)
 Traceback (most recent call last):
 ...
-electoral.errors.OutOfRange: number: -1 must lie between 0 and 32767.
+electoral.errors.OutOfRange: -1 must lie between 0 and 32767.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ Sources: SmartElect ``register/models.py``, ``register/forms.py``
 ...        subconstituency_id=1, center_type=CenterType.COPY)
 Traceback (most recent call last):
 ...
-electoral.errors.InconsistentValue: copy_of: Centre type "copy" requires copy centre information.
+electoral.errors.InconsistentValue: Centre type "copy" requires copy centre information.
 """
 
 from __future__ import annotations
@@ -91,8 +91,8 @@ register_messages(
             "المركز الأصلي لديه بالفعل الحد الأقصى من النسخ ({max_copies}).",
         ),
         "center.copy_of_unknown": (
-            "{field}: centre {value} is not among the centres given.",
-            "{field}: المركز {value} غير موجود ضمن المراكز المعطاة.",
+            "Centre {value} is not among the centres given.",
+            "المركز {value} غير موجود ضمن المراكز المعطاة.",
         ),
         "center.duplicate_id": (
             "Duplicate value for center id.",

@@ -25,7 +25,7 @@ Sources: SmartElect ``civil_registry/models.py``, ``civil_registry/forms.py``
 >>> attrs.evolve(c, gender=Gender.FEMALE)
 Traceback (most recent call last):
 ...
-electoral.errors.InconsistentValue: gender: the first digit of the national ID does not match ...
+electoral.errors.InconsistentValue: The first digit of the national ID does not match the gender.
 """
 
 from __future__ import annotations
@@ -46,12 +46,12 @@ __all__ = ["Citizen"]
 register_messages(
     {
         "citizen.gender_mismatch": (
-            "{field}: the first digit of the national ID does not match the gender.",
-            "{field}: الرقم الأول من الرقم الوطني لا يطابق الجنس.",
+            "The first digit of the national ID does not match the gender.",
+            "الرقم الأول من الرقم الوطني لا يطابق الجنس.",
         ),
         "citizen.unisex": (
-            "{field}: a citizen is male or female.",
-            "{field}: المواطن إما ذكر أو أنثى.",
+            "A citizen is male or female.",
+            "المواطن إما ذكر أو أنثى.",
         ),
     }
 )

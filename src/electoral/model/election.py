@@ -20,7 +20,7 @@ False
 >>> RegistrationPeriod(start=p.end, end=p.start)
 Traceback (most recent call last):
 ...
-electoral.errors.InconsistentValue: end: End time must be after start time.
+electoral.errors.InconsistentValue: End time must be after start time.
 """
 
 from __future__ import annotations
@@ -42,12 +42,12 @@ TRIPOLI: Final = v.TRIPOLI
 register_messages(
     {
         "period.end_before_start": (
-            "{field}: End time must be after start time.",
-            "{field}: يجب أن يكون وقت النهاية بعد وقت البداية.",
+            "End time must be after start time.",
+            "يجب أن يكون وقت النهاية بعد وقت البداية.",
         ),
         "election.polling_order": (
-            "{field}: polling start time is later than end time.",
-            "{field}: وقت بدء الاقتراع متأخر عن وقت انتهائه.",
+            "Polling start time is later than end time.",
+            "وقت بدء الاقتراع متأخر عن وقت انتهائه.",
         ),
     }
 )

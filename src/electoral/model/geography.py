@@ -20,7 +20,7 @@ folder (onaio/tally-ho at commit ``acbe4f4``).
 >>> Office(id=0, name_en="x", name_ar="س", region=Region.WEST)
 Traceback (most recent call last):
 ...
-electoral.errors.OutOfRange: id: 0 must lie between 1 and 32767.
+electoral.errors.OutOfRange: 0 must lie between 1 and 32767.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ True
 >>> ResultForm(barcode="31001002117", ballot_number=117, center_id=31001)
 Traceback (most recent call last):
 ...
-electoral.errors.InconsistentValue: station_number: a form with a centre needs its station number.
+electoral.errors.InconsistentValue: A form with a centre needs its station number.
 """
 
 from __future__ import annotations
@@ -50,24 +50,24 @@ __all__ = ["FormState", "ReconciliationForm", "ReconciliationForm2014", "ResultF
 register_messages(
     {
         "result_form.station_without_center": (
-            "{field}: a form without a centre cannot name a station.",
-            "{field}: لا يمكن لاستمارة بلا مركز أن تحدد محطة.",
+            "A form without a centre cannot name a station.",
+            "لا يمكن لاستمارة بلا مركز أن تحدد محطة.",
         ),
         "result_form.center_without_station": (
-            "{field}: a form with a centre needs its station number.",
-            "{field}: الاستمارة المرتبطة بمركز تحتاج إلى رقم المحطة.",
+            "A form with a centre needs its station number.",
+            "الاستمارة المرتبطة بمركز تحتاج إلى رقم المحطة.",
         ),
         "result_form.gender_without_center": (
-            "{field}: a form without a centre has no gender yet.",
-            "{field}: الاستمارة التي لا مركز لها ليس لها جنس بعد.",
+            "A form without a centre has no gender yet.",
+            "الاستمارة التي لا مركز لها ليس لها جنس بعد.",
         ),
         "result_form.unassigned_not_replacement": (
-            "{field}: only a replacement form may lack a centre.",
-            "{field}: استمارة الاستبدال وحدها يجوز أن تكون بلا مركز.",
+            "Only a replacement form may lack a centre.",
+            "استمارة الاستبدال وحدها يجوز أن تكون بلا مركز.",
         ),
         "result_form.missing_gender": (
-            "{field}: a form with a centre needs a gender.",
-            "{field}: الاستمارة المرتبطة بمركز تحتاج إلى تحديد الجنس.",
+            "A form with a centre needs a gender.",
+            "الاستمارة المرتبطة بمركز تحتاج إلى تحديد الجنس.",
         ),
     }
 )

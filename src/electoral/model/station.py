@@ -15,7 +15,7 @@ Sources: SmartElect ``rollgen/models.py`` (SmartElect/SmartElect at commit ``d6d
 >>> Station(center_id=11001, number=0, gender=Gender.MALE)
 Traceback (most recent call last):
 ...
-electoral.errors.OutOfRange: number: 0 must lie between 1 and 102.
+electoral.errors.OutOfRange: 0 must lie between 1 and 102.
 """
 
 from __future__ import annotations

@@ -105,36 +105,36 @@ register_messages(
             "التبرير مطلوب.",
         ),
         "registration.changeset.name": (
-            "{field}: a changeset name is 1 to 256 characters.",
-            "{field}: اسم مجموعة التغييرات من 1 إلى 256 حرفًا.",
+            "A changeset name is 1 to 256 characters.",
+            "اسم مجموعة التغييرات من 1 إلى 256 حرفًا.",
         ),
         "registration.changeset.message": (
-            "{field}: the message is at most 1024 characters.",
-            "{field}: الرسالة لا تزيد عن 1024 حرفًا.",
+            "The message is at most 1024 characters.",
+            "الرسالة لا تزيد عن 1024 حرفًا.",
         ),
         "registration.changeset.status": (
-            "{field}: the changeset is {value}; this needs {allowed}.",
-            "{field}: حالة مجموعة التغييرات {value}؛ هذا يتطلب {allowed}.",
+            "The changeset is {value}; this needs {allowed}.",
+            "حالة مجموعة التغييرات {value}؛ هذا يتطلب {allowed}.",
         ),
         "registration.changeset.not_approver": (
-            "{field}: {value} has not approved this changeset.",
-            "{field}: {value} لم يوافق على مجموعة التغييرات هذه.",
+            "{value} has not approved this changeset.",
+            "{value} لم يوافق على مجموعة التغييرات هذه.",
         ),
         "registration.changeset.confirm": (
             "Editing removes the existing approvals; confirm that this is okay.",
             "التعديل يلغي الموافقات الحالية؛ يرجى التأكيد.",
         ),
         "registration.changeset.not_rollbackable": (
-            "{field}: changeset {value} is not successful or partially successful.",
-            "{field}: مجموعة التغييرات {value} ليست ناجحة أو ناجحة جزئيًا.",
+            "Changeset {value} is not successful or partially successful.",
+            "مجموعة التغييرات {value} ليست ناجحة أو ناجحة جزئيًا.",
         ),
         "registration.changeset.unknown": (
-            "{field}: there is no {value}.",
-            "{field}: لا يوجد {value}.",
+            "There is no {value}.",
+            "لا يوجد {value}.",
         ),
         "registration.changeset.target_closed": (
-            "{field}: the target centre {value} does not exist or does not take registrations.",
-            "{field}: المركز الهدف {value} غير موجود أو لا يقبل التسجيل.",
+            "The target centre {value} does not exist or does not take registrations.",
+            "المركز الهدف {value} غير موجود أو لا يقبل التسجيل.",
         ),
         "registration.upload.empty": ("The submitted file is empty.", "الملف المرفوع فارغ."),
         "registration.upload.length": (

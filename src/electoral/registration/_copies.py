@@ -56,8 +56,8 @@ CENTER_NAME_TRUNCATE_AFTER: Final = 42
 register_messages(
     {
         "registration.copy.unknown_original": (
-            "{field}: the original centre {value} is not among the centres given.",
-            "{field}: المركز الأصلي {value} غير موجود ضمن المراكز المعطاة.",
+            "The original centre {value} is not among the centres given.",
+            "المركز الأصلي {value} غير موجود ضمن المراكز المعطاة.",
         ),
     }
 )

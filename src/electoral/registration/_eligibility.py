@@ -66,8 +66,8 @@ register_messages(
             "المواطن غير موجود في آخر نسخة من السجل المدني.",
         ),
         "registration.minimum_age": (
-            "{field}: the minimum age must be a whole number of years from 0 to 150.",
-            "{field}: يجب أن يكون الحد الأدنى للسن عددًا صحيحًا من السنوات بين 0 و150.",
+            "The minimum age must be a whole number of years from 0 to 150.",
+            "يجب أن يكون الحد الأدنى للسن عددًا صحيحًا من السنوات بين 0 و150.",
         ),
     }
 )

@@ -71,12 +71,12 @@ _SUSPEND: Final = 5
 register_messages(
     {
         "registration.ocvr.nid_length": (
-            "{field}: the National ID must be exactly 12 digits.",
-            "{field}: يجب أن يتكون الرقم الوطني من 12 رقمًا بالضبط.",
+            "The National ID must be exactly 12 digits.",
+            "يجب أن يتكون الرقم الوطني من 12 رقمًا بالضبط.",
         ),
         "registration.ocvr.nid_confirmation": (
-            "{field}: the National ID and its confirmation do not match.",
-            "{field}: الرقم الوطني وتأكيده غير متطابقين.",
+            "The National ID and its confirmation do not match.",
+            "الرقم الوطني وتأكيده غير متطابقين.",
         ),
     }
 )

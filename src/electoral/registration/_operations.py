@@ -77,20 +77,20 @@ MAX_CALL_DURATION: Final = pendulum.duration(hours=1)
 register_messages(
     {
         "registration.job_name.dot": (
-            "{field}: a job name must not start with a period.",
-            "{field}: يجب ألا يبدأ اسم المهمة بنقطة.",
+            "A job name must not start with a period.",
+            "يجب ألا يبدأ اسم المهمة بنقطة.",
         ),
         "registration.job_name.slash": (
-            "{field}: a job name must not contain / or \\.",
-            "{field}: يجب ألا يحتوي اسم المهمة على / أو \\.",
+            "A job name must not contain / or \\.",
+            "يجب ألا يحتوي اسم المهمة على / أو \\.",
         ),
         "registration.job_name.length": (
-            "{field}: a job name has 1 to {maximum} characters.",
-            "{field}: يتكون اسم المهمة من 1 إلى {maximum} حرفًا.",
+            "A job name has 1 to {maximum} characters.",
+            "يتكون اسم المهمة من 1 إلى {maximum} حرفًا.",
         ),
         "registration.job_name.duplicate": (
-            "{field}: a job named {value} already exists.",
-            "{field}: توجد مهمة بالاسم {value} بالفعل.",
+            "A job named {value} already exists.",
+            "توجد مهمة بالاسم {value} بالفعل.",
         ),
         "registration.center_list.invalid": (
             "These ids are invalid: {ids}",
@@ -109,12 +109,12 @@ register_messages(
             "يجب أن يحتوي الصف {row} على عمودين (الرقم، الرسالة)؛ يحتوي على {count}.",
         ),
         "registration.staff.invalid_id": (
-            "{field}: {value} is not the id of an active staff member.",
-            "{field}: {value} ليس رقم موظف نشط.",
+            "{value} is not the id of an active staff member.",
+            "{value} ليس رقم موظف نشط.",
         ),
         "registration.staff.wrong_phone": (
-            "{field}: the caller's phone is not the staff member's phone.",
-            "{field}: هاتف المتصل ليس هاتف الموظف.",
+            "The caller's phone is not the staff member's phone.",
+            "هاتف المتصل ليس هاتف الموظف.",
         ),
     }
 )
@@ -138,7 +138,7 @@ def validate_job_name(name: str, *, existing: Collection[str]) -> str:
     >>> validate_job_name("../etc", existing=[])
     Traceback (most recent call last):
     ...
-    electoral.errors.InvalidFormat: name: a job name must not start with a period.
+    electoral.errors.InvalidFormat: A job name must not start with a period.
     """
     _text(name, "name")
     if not 1 <= len(name) <= MAX_JOB_NAME_LENGTH:

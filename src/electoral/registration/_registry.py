@@ -115,20 +115,20 @@ register_messages(
             "رقم وطني غير صالح - يجب أن يتكون من 12 رقمًا ويبدأ بالرقم 1 أو 2",
         ),
         "registration.registry.integer": (
-            "{field}: Enter a whole number.",
-            "{field}: أدخل عددًا صحيحًا.",
+            "Enter a whole number.",
+            "أدخل عددًا صحيحًا.",
         ),
         "registration.registry.too_large": (
-            "{field}: the number is too large (at most {digits} digits).",
-            "{field}: الرقم كبير جدًا (لا يزيد عن {digits} رقمًا).",
+            "The number is too large (at most {digits} digits).",
+            "الرقم كبير جدًا (لا يزيد عن {digits} رقمًا).",
         ),
         "registration.registry.gender": (
-            "{field}: the gender code must be 1 (male) or 2 (female).",
-            "{field}: يجب أن يكون رمز الجنس 1 (ذكر) أو 2 (أنثى).",
+            "The gender code must be 1 (male) or 2 (female).",
+            "يجب أن يكون رمز الجنس 1 (ذكر) أو 2 (أنثى).",
         ),
         "registration.registry.birth_date": (
-            "{field}: Enter a valid date (day/month/year).",
-            "{field}: أدخل تاريخًا صحيحًا (يوم/شهر/سنة).",
+            "Enter a valid date (day/month/year).",
+            "أدخل تاريخًا صحيحًا (يوم/شهر/سنة).",
         ),
         "registration.registry.not_born_yet": (
             "Citizen hasn't been born yet",
@@ -139,12 +139,12 @@ register_messages(
             "الرقم الأول من الرقم الوطني لا يطابق الجنس.",
         ),
         "registration.registry.name": (
-            "{field}: a name is at most 255 characters, without control characters.",
-            "{field}: الاسم لا يزيد عن 255 حرفًا ولا يحتوي على محارف تحكم.",
+            "A name is at most 255 characters, without control characters.",
+            "الاسم لا يزيد عن 255 حرفًا ولا يحتوي على محارف تحكم.",
         ),
         "registration.registry.duplicate": (
-            "{field}: {value} appears more than once in the dump.",
-            "{field}: القيمة {value} مكررة في الملف.",
+            "{value} appears more than once in the dump.",
+            "القيمة {value} مكررة في الملف.",
         ),
         "registration.too_many_changes": (
             "Too many changes: {changed} of {total} records ({percent}%) changed; "
@@ -225,7 +225,7 @@ def parse_birth_date(text: str) -> pendulum.Date:
     >>> parse_birth_date("1969-09-07")
     Traceback (most recent call last):
     ...
-    electoral.errors.InvalidFormat: birth_date: Enter a valid date (day/month/year).
+    electoral.errors.InvalidFormat: Enter a valid date (day/month/year).
     """
     parts = text.strip().split("/")
     if len(parts) == 3 and all(p.isascii() and p.isdigit() and len(p) <= 4 for p in parts):

@@ -57,12 +57,12 @@ __all__ = [
 register_messages(
     {
         "registration.report.age": (
-            "{field}: {value} is below the voting age of {minimum}; it has no age bucket.",
-            "{field}: العمر {value} أقل من سن الاقتراع {minimum}؛ لا فئة عمرية له.",
+            "{value} is below the voting age of {minimum}; it has no age bucket.",
+            "العمر {value} أقل من سن الاقتراع {minimum}؛ لا فئة عمرية له.",
         ),
         "registration.report.unknown_citizen": (
-            "{field}: the registration's citizen {value} is not among the citizens given.",
-            "{field}: المواطن {value} صاحب التسجيل غير موجود ضمن المواطنين المعطين.",
+            "The registration's citizen {value} is not among the citizens given.",
+            "المواطن {value} صاحب التسجيل غير موجود ضمن المواطنين المعطين.",
         ),
     }
 )

@@ -69,12 +69,12 @@ DEFAULT_MAX_CHANGES: Final = 3
 register_messages(
     {
         "registration.two_current": (
-            "{field}: citizen {value} has more than one current registration.",
-            "{field}: للمواطن {value} أكثر من تسجيل ساري.",
+            "Citizen {value} has more than one current registration.",
+            "للمواطن {value} أكثر من تسجيل ساري.",
         ),
         "registration.unknown_center": (
-            "{field}: centre {value} is not among the centres given.",
-            "{field}: المركز {value} غير موجود ضمن المراكز المعطاة.",
+            "Centre {value} is not among the centres given.",
+            "المركز {value} غير موجود ضمن المراكز المعطاة.",
         ),
     }
 )

@@ -80,8 +80,8 @@ register_messages(
             "المراكز التالية ليس بها مسجلون: {centers}",
         ),
         "registration.station_limits": (
-            "{field}: the station limits must be positive whole numbers.",
-            "{field}: يجب أن تكون حدود المحطات أعدادًا صحيحة موجبة.",
+            "The station limits must be positive whole numbers.",
+            "يجب أن تكون حدود المحطات أعدادًا صحيحة موجبة.",
         ),
     }
 )

@@ -67,8 +67,8 @@ __all__ = [
 register_messages(
     {
         "results.stage": (
-            "{field}: {value} is not a stage of the pipeline.",
-            "{field}: {value} ليست مرحلة من مراحل المعالجة.",
+            "{value} is not a stage of the pipeline.",
+            "{value} ليست مرحلة من مراحل المعالجة.",
         ),
     }
 )

@@ -78,16 +78,16 @@ __all__ = [
 register_messages(
     {
         "results.no_active_audit": (
-            "{field}: the form has no active audit case.",
-            "{field}: لا توجد حالة تدقيق نشطة للاستمارة.",
+            "The form has no active audit case.",
+            "لا توجد حالة تدقيق نشطة للاستمارة.",
         ),
         "results.no_active_clearance": (
-            "{field}: the form has no active clearance case.",
-            "{field}: لا توجد حالة معالجة نشطة للاستمارة.",
+            "The form has no active clearance case.",
+            "لا توجد حالة معالجة نشطة للاستمارة.",
         ),
         "results.not_for_superadmin": (
-            "{field}: the audit does not await super admin approval for archive.",
-            "{field}: التدقيق لا ينتظر موافقة المشرف العام على الأرشفة.",
+            "The audit does not await super admin approval for archive.",
+            "التدقيق لا ينتظر موافقة المشرف العام على الأرشفة.",
         ),
         "results.recall_not_archived": (
             "This form ({value}) is not in the ARCHIVED state.",
@@ -98,12 +98,12 @@ register_messages(
             "يوجد بالفعل طلب استرجاع نشط للاستمارة {value}",
         ),
         "results.recall_not_pending": (
-            "{field}: request {value} is not pending.",
-            "{field}: الطلب {value} ليس قيد الانتظار.",
+            "Request {value} is not pending.",
+            "الطلب {value} ليس قيد الانتظار.",
         ),
         "results.recall_other_form": (
-            "{field}: request {value} is for another form.",
-            "{field}: الطلب {value} يخص استمارة أخرى.",
+            "Request {value} is for another form.",
+            "الطلب {value} يخص استمارة أخرى.",
         ),
         "results.archived_to_clearance": (
             "Archived form can not be sent to clearance.",

@@ -70,16 +70,16 @@ __all__ = [
 register_messages(
     {
         "results.percentage": (
-            "{field}: {value} must be a non-negative whole number or fraction.",
-            "{field}: يجب أن تكون القيمة {value} عددًا صحيحًا أو كسرًا غير سالب.",
+            "{value} must be a non-negative whole number or fraction.",
+            "يجب أن تكون القيمة {value} عددًا صحيحًا أو كسرًا غير سالب.",
         ),
         "results.check_duplicate": (
-            "{field}: the check {value} appears twice in one tally.",
-            "{field}: الفحص {value} مكرر في نفس عملية العد.",
+            "The check {value} appears twice in one tally.",
+            "الفحص {value} مكرر في نفس عملية العد.",
         ),
         "results.recon_layout": (
-            "{field}: the check {value} needs the {layout} reconciliation layout.",
-            "{field}: يتطلب الفحص {value} نموذج المطابقة {layout}.",
+            "The check {value} needs the {layout} reconciliation layout.",
+            "يتطلب الفحص {value} نموذج المطابقة {layout}.",
         ),
     }
 )

@@ -90,16 +90,16 @@ register_messages(
     {
         "results.missing_votes": ("Missing votes for candidate", "الأصوات مفقودة للمرشح"),
         "results.unknown_candidate": (
-            "{field}: {value} is not a candidate on this form.",
-            "{field}: {value} ليس مرشحًا في هذه الاستمارة.",
+            "{value} is not a candidate on this form.",
+            "{value} ليس مرشحًا في هذه الاستمارة.",
         ),
         "results.recon_required": (
-            "{field}: the reconciliation field is required.",
-            "{field}: حقل المطابقة مطلوب.",
+            "The reconciliation field is required.",
+            "حقل المطابقة مطلوب.",
         ),
         "results.recon_not_expected": (
-            "{field}: this form has no reconciliation section.",
-            "{field}: لا يوجد قسم مطابقة في هذه الاستمارة.",
+            "This form has no reconciliation section.",
+            "لا يوجد قسم مطابقة في هذه الاستمارة.",
         ),
         "results.recon_all_zero": (
             "All reconciliation fields are blank or zero. Form must be marked for Clearance.",
@@ -114,8 +114,8 @@ register_messages(
             "الرجاء اختيار النتائج الصحيحة لجميع الأصوات غير المتطابقة.",
         ),
         "results.qc_not_passed": (
-            "{field}: the form has not passed quality control.",
-            "{field}: لم تجتز الاستمارة مراقبة الجودة.",
+            "The form has not passed quality control.",
+            "لم تجتز الاستمارة مراقبة الجودة.",
         ),
     }
 )

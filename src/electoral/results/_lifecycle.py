@@ -38,7 +38,6 @@ import attrs
 
 from electoral.adapters.tallyho import FORM_STATE
 from electoral.errors import (
-    MESSAGES,
     InconsistentValue,
     InvalidFormat,
     Language,
@@ -92,8 +91,8 @@ register_messages(
             "الرجاء إدخال 11 رقمًا بالضبط",
         ),
         "results.barcode_not_this_form": (
-            "{field}: {value} is not this form's barcode.",
-            "{field}: {value} ليس الرمز الشريطي لهذه الاستمارة.",
+            "{value} is not this form's barcode.",
+            "{value} ليس الرمز الشريطي لهذه الاستمارة.",
         ),
         "results.center_disabled": ("Center is disabled.", "المركز معطل."),
         "results.station_unknown": ("Station does not exist.", "المحطة غير موجودة."),
@@ -112,8 +111,8 @@ register_messages(
             "يجب إدخال أرقام فقط لرقم المحطة",
         ),
         "results.station_number_range": (
-            "{field}: {value} must lie between {min_value} and {max_value}.",
-            "{field}: يجب أن تكون القيمة {value} بين {min_value} و{max_value}.",
+            "{value} must lie between {min_value} and {max_value}.",
+            "يجب أن تكون القيمة {value} بين {min_value} و{max_value}.",
         ),
         "results.center_numbers_mismatch": (
             "Center Numbers do not match",
@@ -140,12 +139,12 @@ register_messages(
             "رقما المركز والمحطة غير متطابقين",
         ),
         "results.not_replacement": (
-            "{field}: form {value} is not an unassigned replacement form.",
-            "{field}: الاستمارة {value} ليست استمارة استبدال غير مخصصة.",
+            "Form {value} is not an unassigned replacement form.",
+            "الاستمارة {value} ليست استمارة استبدال غير مخصصة.",
         ),
         "results.center_station_required": (
-            "{field}: enter the replacement form's centre and station first.",
-            "{field}: أدخل مركز ومحطة استمارة الاستبدال أولًا.",
+            "Enter the replacement form's centre and station first.",
+            "أدخل مركز ومحطة استمارة الاستبدال أولًا.",
         ),
         "results.all_fields_mandatory": ("All fields are mandatory", "جميع الحقول إلزامية"),
         "results.create_ballot_disabled": ("Ballot is disabled", "ورقة الاقتراع معطلة"),
@@ -170,16 +169,16 @@ register_messages(
             "توجد بالفعل استمارة نتائج للمركز ورقم المحطة وورقة الاقتراع المحددة",
         ),
         "results.barcode_taken": (
-            "{field}: barcode {value} is already used in this tally.",
-            "{field}: الرمز الشريطي {value} مستخدم بالفعل في عملية العد هذه.",
+            "Barcode {value} is already used in this tally.",
+            "الرمز الشريطي {value} مستخدم بالفعل في عملية العد هذه.",
         ),
         "results.reason_required": (
-            "{field}: a reason is required.",
-            "{field}: يجب ذكر السبب.",
+            "A reason is required.",
+            "يجب ذكر السبب.",
         ),
         "results.replay_order": (
-            "{field}: event {value} does not continue the form's history.",
-            "{field}: الحدث {value} لا يكمل سجل الاستمارة.",
+            "Event {value} does not continue the form's history.",
+            "الحدث {value} لا يكمل سجل الاستمارة.",
         ),
     }
 )
@@ -196,20 +195,15 @@ class WrongState(InconsistentValue):
 
     default_code = "results.wrong_state"
 
-    def message(self, language: Language = "en") -> str:
-        """The message, with the states' labels in ``language``."""
+    def message_params(self, language: Language = "en") -> dict[str, object]:
+        """The params, with the states' labels in ``language``."""
+        params = super().message_params(language)
         allowed = self.params.get("allowed_states")
         current = self.params.get("current_state")
         if language == "en" or not isinstance(current, FormState):
-            return super().message(language)
+            return params
         states = allowed if isinstance(allowed, tuple) else ()
-        template: str = MESSAGES[self.code].ar
-        return template.format(
-            field=self.field,
-            value=self.value,
-            allowed=_labels(states, "ar"),
-            current=current.label("ar"),
-        )
+        return {**params, "allowed": _labels(states, "ar"), "current": current.label("ar")}
 
 
 class UnknownReference(InconsistentValue):

@@ -110,8 +110,8 @@ __all__ = [
 register_messages(
     {
         "results.pvp.mode_code": (
-            "{field}: {value} is not a PVP mode (0, 1 or 2).",
-            "{field}: القيمة {value} ليست وضعًا لبروتوكول التصويت الأولي "
+            "{value} is not a PVP mode (0, 1 or 2).",
+            "القيمة {value} ليست وضعًا لبروتوكول التصويت الأولي "
             "(0 معطل، 1 الإدخال الأول فقط، 2 الإدخالان الأول والثاني).",
         ),
         "results.pvp.bad_zip": (
@@ -127,53 +127,50 @@ register_messages(
             "ملف CSV في الحزمة تنقصه الأعمدة المطلوبة: {columns}",
         ),
         "results.pvp.integer": (
-            "{field}: expected integer, got {value}",
-            "{field}: المتوقع عدد صحيح، والقيمة المستلمة {value}",
+            "Expected integer, got {value}",
+            "المتوقع عدد صحيح، والقيمة المستلمة {value}",
         ),
         "results.pvp.negative": (
-            "{field}: {value} is negative.",
-            "{field}: القيمة {value} سالبة.",
+            "{value} is negative.",
+            "القيمة {value} سالبة.",
         ),
         "results.pvp.duplicate_barcodes": (
             "barcodes appear in more than one submission: {items}",
             "رموز شريطية تظهر في أكثر من إرسال واحد: {items}",
         ),
         "results.pvp.rounds_differ": (
-            "{field}: candidate {candidate} of form {barcode} has round 1 {round1} "
-            "and round 2 {round2}.",
-            "{field}: المرشح {candidate} في الاستمارة {barcode} له في الجولة الأولى "
+            "Candidate {candidate} of form {barcode} has round 1 {round1} and round 2 {round2}.",
+            "المرشح {candidate} في الاستمارة {barcode} له في الجولة الأولى "
             "{round1} وفي الجولة الثانية {round2}.",
         ),
         "results.pvp.duplicate_candidate": (
-            "{field}: candidate {value} appears more than once in submission {instance}.",
-            "{field}: المرشح {value} مكرر أكثر من مرة في الإرسال {instance}.",
+            "Candidate {value} appears more than once in submission {instance}.",
+            "المرشح {value} مكرر أكثر من مرة في الإرسال {instance}.",
         ),
         "results.pvp.unsafe_image": (
-            "{field}: image filename contains path syntax: {value}",
-            "{field}: اسم ملف الصورة يحتوي على صيغة مسار: {value}",
+            "Image filename contains path syntax: {value}",
+            "اسم ملف الصورة يحتوي على صيغة مسار: {value}",
         ),
         "results.pvp.disabled": (
             "PVP is disabled for tally {value}; the bundle is refused.",
             "بروتوكول التصويت الأولي معطل في عملية العد {value}؛ رُفضت الحزمة.",
         ),
         "results.pvp.replacement_form": (
-            "{field}: form {value} is a replacement form; PVP does not handle replacement forms.",
-            "{field}: الاستمارة {value} استمارة استبدال؛ "
+            "Form {value} is a replacement form; PVP does not handle replacement forms.",
+            "الاستمارة {value} استمارة استبدال؛ "
             "بروتوكول التصويت الأولي لا يعالج استمارات الاستبدال.",
         ),
         "results.pvp.already_imported": (
-            "{field}: form {value} already has a PVP submission.",
-            "{field}: للاستمارة {value} إرسال سابق من بروتوكول التصويت الأولي.",
+            "Form {value} already has a PVP submission.",
+            "للاستمارة {value} إرسال سابق من بروتوكول التصويت الأولي.",
         ),
         "results.pvp.required_fields": (
-            "{field}: the submission lacks a barcode, ballot number, instance id "
-            "or round 2 value.",
-            "{field}: ينقص الإرسال رمز شريطي أو رقم ورقة اقتراع أو معرّف إرسال "
-            "أو قيمة الجولة الثانية.",
+            "The submission lacks a barcode, ballot number, instance id or round 2 value.",
+            "ينقص الإرسال رمز شريطي أو رقم ورقة اقتراع أو معرّف إرسال أو قيمة الجولة الثانية.",
         ),
         "results.pvp.ballot_mismatch": (
-            "{field}: ballot {value} is not the ballot of form {barcode}.",
-            "{field}: ورقة الاقتراع {value} ليست ورقة اقتراع الاستمارة {barcode}.",
+            "Ballot {value} is not the ballot of form {barcode}.",
+            "ورقة الاقتراع {value} ليست ورقة اقتراع الاستمارة {barcode}.",
         ),
     }
 )
@@ -194,7 +191,7 @@ def pvp_mode_from_code(code: object) -> PvpMode:
     >>> pvp_mode_from_code(3)
     Traceback (most recent call last):
     ...
-    electoral.errors.OutOfRange: pvp_mode: 3 is not a PVP mode (0, 1 or 2).
+    electoral.errors.OutOfRange: 3 is not a PVP mode (0, 1 or 2).
     """
     if type(code) is not int:
         raise InvalidType("results.pvp.mode_code", field="pvp_mode", value=code)

@@ -14,7 +14,7 @@ Sources: Tally-Ho ``models/result.py``, ``models/result_form.py``,
 >>> VoteEntry(candidate=(117, 5), votes=-1, version=EntryVersion.FINAL, user="x")
 Traceback (most recent call last):
 ...
-electoral.errors.OutOfRange: votes: -1 must lie between 0 and ∞.
+electoral.errors.OutOfRange: -1 must lie between 0 and ∞.
 """
 
 from __future__ import annotations
@@ -69,8 +69,8 @@ Recon = ReconciliationForm | ReconciliationForm2014
 register_messages(
     {
         "results.candidate_key": (
-            "{field}: {value} is not a (ballot number, candidate id) pair.",
-            "{field}: القيمة {value} ليست زوجًا من (رقم ورقة الاقتراع، رقم المرشح).",
+            "{value} is not a (ballot number, candidate id) pair.",
+            "القيمة {value} ليست زوجًا من (رقم ورقة الاقتراع، رقم المرشح).",
         ),
     }
 )

@@ -12,7 +12,7 @@ https://www.idea.int/node/201041 and https://security-legislation.ly/node/31921)
 >>> check_votes({"A": -1})
 Traceback (most recent call last):
 ...
-electoral.errors.ValidationErrors: 1 problem in votes (1 sub-exceptions)
+electoral.errors.ValidationErrors: 1 problem in votes (1 sub-exception)
 """
 
 from __future__ import annotations
@@ -50,60 +50,60 @@ __all__ = [
 register_messages(
     {
         "seats.votes_type": (
-            "{field}: the votes of {candidate} must be a whole number, not {value}.",
-            "{field}: يجب أن تكون أصوات {candidate} عددًا صحيحًا، لا {value}.",
+            "The votes of {candidate} must be a whole number, not {value}.",
+            "يجب أن تكون أصوات {candidate} عددًا صحيحًا، لا {value}.",
         ),
         "seats.votes_negative": (
-            "{field}: the votes of {candidate} may not be negative ({value}).",
-            "{field}: لا يجوز أن تكون أصوات {candidate} سالبة ({value}).",
+            "The votes of {candidate} may not be negative ({value}).",
+            "لا يجوز أن تكون أصوات {candidate} سالبة ({value}).",
         ),
         "seats.candidate_type": (
-            "{field}: {value} is not a valid candidate or list identifier.",
-            "{field}: القيمة {value} ليست معرّفًا صالحًا لمرشح أو قائمة.",
+            "{value} is not a valid candidate or list identifier.",
+            "القيمة {value} ليست معرّفًا صالحًا لمرشح أو قائمة.",
         ),
         "seats.mapping_type": (
-            "{field}: expected a mapping of candidates to votes, not {value}.",
-            "{field}: المتوقع جدول يربط المرشحين بالأصوات، لا {value}.",
+            "Expected a mapping of candidates to votes, not {value}.",
+            "المتوقع جدول يربط المرشحين بالأصوات، لا {value}.",
         ),
         "seats.count_type": (
-            "{field}: {value} must be a whole number.",
-            "{field}: يجب أن تكون القيمة {value} عددًا صحيحًا.",
+            "{value} must be a whole number.",
+            "يجب أن تكون القيمة {value} عددًا صحيحًا.",
         ),
         "seats.count_negative": (
-            "{field}: {value} may not be negative.",
-            "{field}: لا يجوز أن تكون القيمة {value} سالبة.",
+            "{value} may not be negative.",
+            "لا يجوز أن تكون القيمة {value} سالبة.",
         ),
         "seats.threshold_type": (
-            "{field}: the threshold {value} must be an exact fraction (Fraction or int).",
-            "{field}: يجب أن تكون العتبة {value} كسرًا دقيقًا.",
+            "The threshold {value} must be an exact fraction (Fraction or int).",
+            "يجب أن تكون العتبة {value} كسرًا دقيقًا.",
         ),
         "seats.threshold_range": (
-            "{field}: the threshold {value} must lie between 0 and 100%.",
-            "{field}: يجب أن تكون العتبة {value} بين 0 و100%.",
+            "The threshold {value} must lie between 0 and 100%.",
+            "يجب أن تكون العتبة {value} بين 0 و100%.",
         ),
         "seats.base_too_small": (
-            "{field}: the base {value} is smaller than the {total} votes counted.",
-            "{field}: الأساس {value} أصغر من مجموع الأصوات المحتسبة {total}.",
+            "The base {value} is smaller than the {total} votes counted.",
+            "الأساس {value} أصغر من مجموع الأصوات المحتسبة {total}.",
         ),
         "seats.unknown_candidate": (
-            "{field}: {value} is not a candidate or list of this race.",
-            "{field}: {value} ليس مرشحًا أو قائمة في هذا السباق.",
+            "{value} is not a candidate or list of this race.",
+            "{value} ليس مرشحًا أو قائمة في هذا السباق.",
         ),
         "seats.unknown_name": (
-            "{field}: {value} is not one of {choices}.",
-            "{field}: القيمة {value} ليست من بين {choices}.",
+            "{value} is not one of {choices}.",
+            "القيمة {value} ليست من بين {choices}.",
         ),
         "seats.overaward": (
-            "{field}: the quota {quota} awards {awarded} seats, more than the {value} to fill.",
-            "{field}: الحصة {quota} تمنح {awarded} مقعدًا، أكثر من المقاعد المطلوبة {value}.",
+            "The quota {quota} awards {awarded} seats, more than the {value} to fill.",
+            "الحصة {quota} تمنح {awarded} مقعدًا، أكثر من المقاعد المطلوبة {value}.",
         ),
         "seats.tie_seats": (
-            "{field}: {value} places cannot be shared by {candidates} tied candidates.",
-            "{field}: لا يمكن أن يتقاسم {candidates} من المرشحين المتعادلين {value} من المقاعد.",
+            "{value} places cannot be shared by {candidates} tied candidates.",
+            "لا يمكن أن يتقاسم {candidates} من المرشحين المتعادلين {value} من المقاعد.",
         ),
         "seats.divisor": (
-            "{field}: the divisors {value} must be positive and strictly increasing.",
-            "{field}: يجب أن تكون القواسم {value} موجبة ومتزايدة تمامًا.",
+            "The divisors {value} must be positive and strictly increasing.",
+            "يجب أن تكون القواسم {value} موجبة ومتزايدة تمامًا.",
         ),
     }
 )
@@ -183,7 +183,7 @@ def check_count(value: object, field: str = "seats") -> int:
     >>> check_count(True)
     Traceback (most recent call last):
     ...
-    electoral.errors.InvalidType: seats: True must be a whole number.
+    electoral.errors.InvalidType: True must be a whole number.
     """
     if type(value) is int and value >= 0:
         return value
@@ -210,7 +210,7 @@ def check_votes(votes: object, field: str = "votes") -> dict[str, int]:
     >>> check_votes({"A": 1.5}).values()
     Traceback (most recent call last):
     ...
-    electoral.errors.ValidationErrors: 1 problem in votes (1 sub-exceptions)
+    electoral.errors.ValidationErrors: 1 problem in votes (1 sub-exception)
     """
     if type(votes) is dict or isinstance(votes, Mapping):
         result = dict(votes)
@@ -269,7 +269,7 @@ def check_threshold(threshold: object, field: str = "threshold") -> Fraction:
     >>> check_threshold(Fraction(101, 100))
     Traceback (most recent call last):
     ...
-    electoral.errors.OutOfRange: threshold: Fraction(101, 100) must lie between 0 and 100%.
+    electoral.errors.OutOfRange: The threshold Fraction(101, 100) must lie between 0 and 100%.
     """
     if isinstance(threshold, bool) or not isinstance(threshold, (int, Fraction)):
         raise InvalidType("seats.threshold_type", field=field, value=threshold)

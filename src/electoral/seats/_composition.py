@@ -54,39 +54,33 @@ __all__ = [
 register_messages(
     {
         "seats.zipper_vertical": (
-            "{field}: candidates {position} and {next_position} are both {value}; "
+            "Candidates {position} and {next_position} are both {value}; "
             "men and women must alternate.",
-            "{field}: المرشحان {position} و{next_position} كلاهما {value}؛ "
-            "يجب التناوب بين الرجال والنساء.",
+            "المرشحان {position} و{next_position} كلاهما {value}؛ يجب التناوب بين الرجال والنساء.",
         ),
         "seats.zipper_horizontal": (
-            "{field}: {value} of {lists} lists are headed by women; {minimum} to {maximum} "
-            "are required.",
-            "{field}: {value} من أصل {lists} قوائم تترأسها نساء؛ والمطلوب من {minimum} إلى "
-            "{maximum}.",
+            "{value} of {lists} lists are headed by women; {minimum} to {maximum} are required.",
+            "{value} من أصل {lists} قوائم تترأسها نساء؛ والمطلوب من {minimum} إلى {maximum}.",
         ),
         "seats.gender": (
-            "{field}: {value} is not the gender of a person.",
-            "{field}: القيمة {value} ليست جنس شخص.",
+            "{value} is not the gender of a person.",
+            "القيمة {value} ليست جنس شخص.",
         ),
         "seats.list_size": (
-            "{field}: the list has {value} candidates; a council of {council} seats needs "
-            "{required}.",
-            "{field}: القائمة تضم {value} مرشحين؛ والمجلس المكون من {council} مقاعد يتطلب "
-            "{required}.",
+            "The list has {value} candidates; a council of {council} seats needs {required}.",
+            "القائمة تضم {value} مرشحين؛ والمجلس المكون من {council} مقاعد يتطلب {required}.",
         ),
         "seats.list_women": (
-            "{field}: the list has {value} women; at least {required} are required.",
-            "{field}: القائمة تضم {value} من النساء؛ والمطلوب {required} على الأقل.",
+            "The list has {value} women; at least {required} are required.",
+            "القائمة تضم {value} من النساء؛ والمطلوب {required} على الأقل.",
         ),
         "seats.list_disabled": (
-            "{field}: the list has {value} candidates with a disability; at least "
-            "{required} is required.",
-            "{field}: القائمة تضم {value} من ذوي الإعاقة؛ والمطلوب {required} على الأقل.",
+            "The list has {value} candidates with a disability; at least {required} is required.",
+            "القائمة تضم {value} من ذوي الإعاقة؛ والمطلوب {required} على الأقل.",
         ),
         "seats.council_size": (
-            "{field}: {value} is not a council size of Decree 43/2023 (7, 9 or 11).",
-            "{field}: القيمة {value} ليست حجم مجلس وارد في القرار 43/2023 (7 أو 9 أو 11).",
+            "{value} is not a council size of Decree 43/2023 (7, 9 or 11).",
+            "القيمة {value} ليست حجم مجلس وارد في القرار 43/2023 (7 أو 9 أو 11).",
         ),
     }
 )

@@ -334,7 +334,7 @@ def allocate(
     >>> allocate(election, {"Murzuk/general": {}})
     Traceback (most recent call last):
     ...
-    electoral.errors.ValidationErrors: 1 problem in hor_2014 (1 sub-exceptions)
+    electoral.errors.ValidationErrors: 1 problem in hor_2014 (1 sub-exception)
     """
     if not isinstance(election, ElectionRules):
         raise TypeError(f"election must be an ElectionRules, not {type(election).__name__}")

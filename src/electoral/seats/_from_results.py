@@ -37,8 +37,8 @@ __all__ = ["candidate_key", "votes_from_totals"]
 register_messages(
     {
         "seats.candidate_key": (
-            "{field}: {value} is not a candidate key of the form 'ballot:candidate'.",
-            "{field}: القيمة {value} ليست مفتاح مرشح بالصيغة 'ورقة الاقتراع:المرشح'.",
+            "{value} is not a candidate key of the form 'ballot:candidate'.",
+            "القيمة {value} ليست مفتاح مرشح بالصيغة 'ورقة الاقتراع:المرشح'.",
         ),
     }
 )

@@ -38,12 +38,12 @@ __all__ = ["Source", "digest", "key_string", "select"]
 register_messages(
     {
         "seats.rfc3797_source": (
-            "{field}: {value} is not a valid RFC 3797 random source.",
-            "{field}: القيمة {value} ليست مصدرًا عشوائيًا صالحًا وفق RFC 3797.",
+            "{value} is not a valid RFC 3797 random source.",
+            "القيمة {value} ليست مصدرًا عشوائيًا صالحًا وفق RFC 3797.",
         ),
         "seats.rfc3797_pool": (
-            "{field}: cannot select {value} entries from a pool of {pool}.",
-            "{field}: لا يمكن اختيار {value} من مجموعة عددها {pool}.",
+            "Cannot select {value} entries from a pool of {pool}.",
+            "لا يمكن اختيار {value} من مجموعة عددها {pool}.",
         ),
     }
 )

@@ -37,12 +37,12 @@ __all__ = ["DrawingOfLots", "PublicDraw", "TieBreaker", "TieResolution", "resolv
 register_messages(
     {
         "seats.lots_duplicate": (
-            "{field}: {value} is drawn more than once.",
-            "{field}: ورد {value} أكثر من مرة في القرعة.",
+            "{value} is drawn more than once.",
+            "ورد {value} أكثر من مرة في القرعة.",
         ),
         "seats.lots_short": (
-            "{field}: the drawing names {value} of the tied candidates; {seats} are needed.",
-            "{field}: القرعة تسمي {value} من المرشحين المتعادلين، والمطلوب {seats}.",
+            "The drawing names {value} of the tied candidates; {seats} are needed.",
+            "القرعة تسمي {value} من المرشحين المتعادلين، والمطلوب {seats}.",
         ),
     }
 )

@@ -14,7 +14,7 @@ about 83 % of it, as reported by 218tv).
 ...      voters=10, general_seats=14, women_seats=14)
 Traceback (most recent call last):
 ...
-electoral.errors.OutOfRange: constituencies: 14 must lie between 1 and 13.
+electoral.errors.OutOfRange: 14 must lie between 1 and 13.
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ MAX_CONSTITUENCIES: Final = 13
 register_messages(
     {
         "synthetic.size": (
-            "{field}: {value} is too small for this synthetic election (at least {minimum}).",
-            "{field}: القيمة {value} صغيرة جدًا لهذه الانتخابات التجريبية (الحد الأدنى {minimum}).",
+            "{value} is too small for this synthetic election (at least {minimum}).",
+            "القيمة {value} صغيرة جدًا لهذه الانتخابات التجريبية (الحد الأدنى {minimum}).",
         ),
     }
 )

@@ -15,27 +15,37 @@ would trip Hypothesis's ``function_scoped_fixture`` health check):
         def electoral_as_of():
             return pendulum.datetime(2026, 3, 1, tz="Africa/Tripoli")
 
-The plugin imports only pytest and the core of ``electoral``: never Hypothesis,
-so it costs a suite that does not use it nothing.
+pytest loads the plugin at the start of every run in an environment where
+``electoral`` is installed, so it imports nothing but pytest: the fixtures import
+the library inside their bodies, when a test first asks for one. A suite that does
+not use them pays nothing, and the plugin never imports Hypothesis.
 """
 
 from __future__ import annotations
 
-import pendulum
+from typing import TYPE_CHECKING
+
 import pytest
 
-from electoral.testing import SampleElection, sample_election
+import electoral
+
+if TYPE_CHECKING:
+    import pendulum
+
+    import electoral.testing
 
 __all__ = ["electoral_as_of", "electoral_sample"]
 
 
 @pytest.fixture(scope="session")
-def electoral_sample() -> SampleElection:
+def electoral_sample() -> electoral.testing.SampleElection:
     """The sample election: immutable, shared by the whole session."""
+    from electoral.testing._sample import sample_election
+
     return sample_election()
 
 
 @pytest.fixture(scope="session")
-def electoral_as_of(electoral_sample: SampleElection) -> pendulum.DateTime:
+def electoral_as_of(electoral_sample: electoral.testing.SampleElection) -> pendulum.DateTime:
     """The moment the rules are evaluated at; override to change it."""
     return electoral_sample.election.polling_start

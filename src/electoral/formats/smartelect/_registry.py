@@ -138,10 +138,8 @@ register_messages(
             "لسجل واحد.",
         ),
         "registration.dump.quote": (
-            "{field}: a value in the civil registry dump cannot contain a single quote "
-            "or a line break.",
-            "{field}: لا يمكن أن تحتوي قيمة في ملف السجل المدني على علامة اقتباس مفردة "
-            "أو فاصل أسطر.",
+            "A value in the civil registry dump cannot contain a single quote or a line break.",
+            "لا يمكن أن تحتوي قيمة في ملف السجل المدني على علامة اقتباس مفردة أو فاصل أسطر.",
         ),
     }
 )

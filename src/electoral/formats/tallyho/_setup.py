@@ -100,16 +100,16 @@ register_messages(
             "الأعمدة {columns} مفقودة في ملف {file}",
         ),
         "results.csv.integer": (
-            "{field}: {value} is not a whole number.",
-            "{field}: القيمة {value} ليست عددًا صحيحًا.",
+            "{value} is not a whole number.",
+            "القيمة {value} ليست عددًا صحيحًا.",
         ),
         "results.csv.decimal": (
-            "{field}: {value} is not a number.",
-            "{field}: القيمة {value} ليست رقمًا.",
+            "{value} is not a number.",
+            "القيمة {value} ليست رقمًا.",
         ),
         "results.csv.duplicate": (
-            "{field}: {value} appears more than once.",
-            "{field}: القيمة {value} مكررة.",
+            "{value} appears more than once.",
+            "القيمة {value} مكررة.",
         ),
         "results.csv.duplicate_barcodes": (
             "Duplicate entries detected in the 'barcode' column: {items}",
@@ -145,21 +145,21 @@ register_messages(
             "المحطة {value} غير موجودة في المركز {center}",
         ),
         "results.csv.gender": (
-            "{field}: {value} is not male, female or unisex.",
-            "{field}: القيمة {value} ليست ذكر أو أنثى أو مختلط.",
+            "{value} is not male, female or unisex.",
+            "القيمة {value} ليست ذكر أو أنثى أو مختلط.",
         ),
         "results.csv.boolean": (
-            "{field}: {value} is not true or false.",
-            "{field}: القيمة {value} ليست true أو false.",
+            "{value} is not true or false.",
+            "القيمة {value} ليست true أو false.",
         ),
         "results.csv.pvp_mode": (
-            "{field}: {value} is not a PVP mode (disabled, de1_only, de1_and_de2).",
-            "{field}: القيمة {value} ليست وضعًا لبروتوكول التصويت الأولي "
+            "{value} is not a PVP mode (disabled, de1_only, de1_and_de2).",
+            "القيمة {value} ليست وضعًا لبروتوكول التصويت الأولي "
             "(disabled أو de1_only أو de1_and_de2).",
         ),
         "results.csv.order_missing": (
-            "{field}: candidate {value} has no ballot order.",
-            "{field}: المرشح {value} ليس له ترتيب في ورقة الاقتراع.",
+            "Candidate {value} has no ballot order.",
+            "المرشح {value} ليس له ترتيب في ورقة الاقتراع.",
         ),
         "results.csv.summary_rows": (
             "The rows on lines {lines} have no ballot number (summary rows such as "

@@ -1,0 +1,1 @@
+"""An app with citizens, centres and result forms, modelled on the HNEC systems."""

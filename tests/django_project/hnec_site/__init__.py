@@ -1,0 +1,1 @@
+"""A small Django project that uses ``electoral.contrib.django``, for the tests."""
