@@ -60,14 +60,10 @@ from electoral.audit._contest import (
 )
 from electoral.audit._files import (
     RESULT_COLUMNS,
-    evaluations_json,
     hand_count_sheet,
-    plans_from_json,
-    plans_json,
     read_hand_counts,
     read_races,
     read_results,
-    risk_text,
     write_draws,
     write_races,
 )
@@ -83,6 +79,7 @@ from electoral.audit._plan import (
     evaluate_audit,
     plan_audit,
 )
+from electoral.audit._plan_json import evaluations_json, plans_from_json, plans_json, risk_text
 from electoral.audit._sampling import (
     SEED_DIGITS,
     check_seed,
