@@ -60,6 +60,7 @@ from electoral.errors import (
     MissingValue,
     OutOfRange,
     ValidationError,
+    register_labels,
     register_messages,
 )
 
@@ -113,6 +114,8 @@ CHUNK_CHARS: Final = 1 << 16
 """Characters (or bytes) read at a time."""
 FORMULA_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet evaluate a cell (OWASP, CSV injection)."""
+
+register_labels({"encoding": ("Encoding", "الترميز")})
 
 register_messages(
     {
