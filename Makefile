@@ -9,6 +9,8 @@ BIN := $(VENV)/bin
 WHEEL_VENV := .venv-wheel
 PIP_QUIET := --quiet --disable-pip-version-check
 PYTEST_FLAGS := -p no:cacheprovider --hypothesis-profile=ci
+# The two long runs share the machine's cores (pytest-xdist, one worker per core).
+PARALLEL := --numprocesses=auto
 
 # The Django tests (tests/django_project) run in the suite against Django's latest LTS
 # (the dev extra pins it) and, in a venv of their own, against the current release,
@@ -40,14 +42,16 @@ typecheck: $(BIN)/.installed
 	$(BIN)/mypy
 
 # Unit, property, golden and doctests (modules, README and docs pages), and the
-# Sphinx build with warnings as errors (tests/test_docs.py), with branch coverage:
+# Sphinx build with warnings as errors (tests/test_docs.py), with branch coverage
+# (pytest-cov, which gathers the measures of every xdist worker):
 # the whole library is held by a floor a little under today's figure, and the
 # identifiers, the model and the formats layer by 100 % (pyproject.toml).
 COVERAGE_FLOOR := 96
 unit: $(BIN)/.installed
 	rm -f .coverage .coverage.*
-	$(BIN)/python -m coverage run -m pytest $(PYTEST_FLAGS) --doctest-modules src tests docs README.md
-	$(BIN)/python -m coverage report --fail-under=$(COVERAGE_FLOOR)
+	$(BIN)/python -m pytest $(PYTEST_FLAGS) $(PARALLEL) --cov --cov-branch \
+		--cov-report=term-missing:skip-covered --cov-fail-under=$(COVERAGE_FLOOR) \
+		--doctest-modules src tests docs README.md
 	$(BIN)/python -m coverage report --fail-under=100 \
 		--include='src/electoral/ids/*,src/electoral/model/*,src/electoral/formats/*'
 
@@ -73,11 +77,11 @@ wheel-test: $(BIN)/.installed
 	$(BIN)/python -m build --wheel --outdir dist . > /dev/null
 	$(PYTHON) -m venv $(WHEEL_VENV)
 	$(WHEEL_VENV)/bin/pip install $(PIP_QUIET) "$$(ls dist/electoral-*.whl)[testing,django]" \
-		"django>=5.2,<5.3" votelib jsonschema "scipy>=1.11"
+		"django>=5.2,<5.3" votelib jsonschema "scipy>=1.11" "pytest-xdist>=3.5"
 	cd tests && ../$(WHEEL_VENV)/bin/python -c "import electoral, pathlib; \
 		assert 'site-packages' in electoral.__file__, electoral.__file__; \
 		assert (pathlib.Path(electoral.__file__).parent / 'py.typed').exists()"
-	$(WHEEL_VENV)/bin/python -m pytest $(PYTEST_FLAGS) tests --deselect tests/test_docs.py
+	$(WHEEL_VENV)/bin/python -m pytest $(PYTEST_FLAGS) $(PARALLEL) tests --deselect tests/test_docs.py
 
 bench: $(BIN)/.installed
 	for script in benchmarks/bench_*.py; do $(BIN)/python $$script || exit 1; done
