@@ -88,7 +88,9 @@ def test_paths_that_cannot_be_read(tmp_path: pathlib.Path) -> None:
         with pytest.raises(ValidationError) as info, open_lines(path):
             pass  # pragma: no cover
         assert info.value.code == code
-        assert str(path) in info.value.message()
+        # the message shortens a long value (a worker's tmp_path is long): check the value
+        assert info.value.value == str(path)
+        assert str(path)[:20] in info.value.message()
     locked = tmp_path / "locked.csv"
     locked.write_text("x")
     locked.chmod(0)
