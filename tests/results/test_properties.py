@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from electoral.errors import InconsistentValue, MissingValue, ValidationErrors
+from electoral.formats.tallyho import read_pvp_results, write_pvp_results
 from electoral.model import FormState, ReconciliationForm, ResultForm
 from electoral.results import (
     TRANSITIONS,
@@ -51,7 +52,6 @@ from electoral.results import (
     intake_reject,
     mark_duplicate_reviewed,
     merge_tallies,
-    parse_pvp_results,
     progress,
     pvp_de1_and_de2,
     pvp_de1_only,
@@ -69,7 +69,6 @@ from electoral.results import (
     review_clearance,
     station_turnout,
     tally,
-    write_pvp_results,
 )
 from electoral.results import RequestReason as Reason
 from electoral.testing import DEMO_NOW, demo_tally_setup
@@ -284,10 +283,10 @@ def test_bundle_validation_is_all_or_nothing(case: tuple[list[PvpSubmission], in
     bundle = PvpBundle(submissions=submissions)
     text = write_pvp_results(bundle)
     if not bad:
-        assert parse_pvp_results(text) == bundle
+        assert read_pvp_results(text) == bundle
         return
     with pytest.raises(ValidationErrors) as info:
-        parse_pvp_results(text)
+        read_pvp_results(text)
     assert info.value.codes == ("results.pvp.rounds_differ",) * bad
 
 

@@ -76,6 +76,12 @@ _BAD_CATEGORIES: Final = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 _DECIMAL_TEXT: Final = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
 
 
+def _schema(check: Validator, **schema: object) -> Validator:
+    """Record, on ``check``, the JSON Schema keywords it enforces (``json_schema``)."""
+    check.json_schema = {k: v for k, v in schema.items() if v is not None}  # type: ignore[attr-defined]
+    return check
+
+
 def integer(min_value: int | None = None, max_value: int | None = None) -> Validator:
     """An ``int`` (never a ``bool``) within the inclusive bounds given."""
 
@@ -92,7 +98,7 @@ def integer(min_value: int | None = None, max_value: int | None = None) -> Valid
                 max_value="∞" if max_value is None else max_value,
             )
 
-    return check
+    return _schema(check, minimum=min_value, maximum=max_value)
 
 
 def identifier(module: Any) -> Validator:
@@ -135,7 +141,7 @@ def text(*, max_length: int = 255, blank: bool = True, newlines: bool = False) -
         if not blank and not value.strip():
             raise MissingValue("text.blank", field=attribute.name, value=value)
 
-    return check
+    return _schema(check, maxLength=max_length, pattern=None if blank else r"\S")
 
 
 def boolean(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -171,7 +177,7 @@ def optional(validator: Validator) -> Validator:
         if value is not None:
             validator(instance, attribute, value)
 
-    return check
+    return _schema(check, **getattr(validator, "json_schema", {}))
 
 
 def frozen_ints(min_value: int, max_value: int) -> Validator:
@@ -184,7 +190,7 @@ def frozen_ints(min_value: int, max_value: int) -> Validator:
         for element in value:
             item(instance, attribute, element)
 
-    return check
+    return _schema(check, items={"minimum": min_value, "maximum": max_value})
 
 
 def to_frozenset(value: object) -> object:

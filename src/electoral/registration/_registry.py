@@ -51,6 +51,7 @@ from electoral.errors import (
     InvalidType,
     OutOfRange,
     ValidationError,
+    ValidationErrors,
     register_messages,
 )
 from electoral.ids import fbr as _fbr
@@ -61,10 +62,12 @@ from electoral.registration._eligibility import local_date
 __all__ = [
     "DEFAULT_MAX_CHANGE_PERCENT",
     "REGISTRY_COLUMNS",
+    "RegistryCheck",
     "RegistryRecord",
     "SnapshotDiff",
     "TooManyChanges",
     "apply_snapshot",
+    "check_registry_rows",
     "check_snapshot",
     "citizens_by_national_id",
     "compare_snapshots",
@@ -462,6 +465,104 @@ def validate_registry_row(row: Sequence[str], *, as_of: dt.datetime) -> Registry
             gender, names).
     """
     return _validate(row, _today(as_of))
+
+
+@attrs.frozen(kw_only=True)
+class RegistryCheck:
+    """What checking a whole registry found, without keeping its records.
+
+    Attributes:
+        records: the records that passed every check (a repeated id fails both).
+        problem_count: every problem found.
+        counts: the number of problems of each code.
+        problems: the first ``max_problems`` problems found, sorted by line, each located
+            ``line N``.
+    """
+
+    records: int
+    problem_count: int
+    counts: Mapping[str, int] = attrs.field(hash=False)
+    problems: tuple[ValidationError, ...] = attrs.field(hash=False)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the registry has no problem at all."""
+        return self.problem_count == 0
+
+
+def check_registry_rows(
+    rows: Iterable[tuple[int, Sequence[str] | ValidationError]],
+    *,
+    as_of: dt.datetime,
+    max_problems: int = 1000,
+) -> RegistryCheck:
+    """Check a whole registry as it streams by, in memory that does not grow with it.
+
+    The same rules as :func:`validate_registry_rows` (every record, and no
+    ``PERSON_ID`` or national id twice), but nothing is kept: a repeat is found by
+    writing sorted runs of ids to temporary files once more than 100,000 are held,
+    so millions of records are checked in the memory
+    of a few hundred thousand.
+
+    Args:
+        rows: ``(line, row)`` pairs in increasing line order; a
+            :class:`~electoral.errors.ValidationError` in place of a row is a
+            problem the reader found at that line (a line it could not split).
+        as_of: the import time; "today" is its day in Tripoli.
+        max_problems: how many problems to keep (all are counted).
+    """
+    from electoral._repeats import Repeats
+
+    today = _today(as_of)
+    counts: dict[str, int] = {}
+    kept: list[ValidationError] = []
+    good = 0
+    person_ids, national_ids = Repeats(), Repeats()
+
+    def problem(error: ValidationError, line: int) -> None:
+        counts[error.code] = counts.get(error.code, 0) + 1
+        if len(kept) < max_problems:
+            kept.append(error.at(f"line {line}"))
+
+    width = len(REGISTRY_COLUMNS)
+    fast = _fast_path(today)
+    for line, row in rows:
+        if isinstance(row, ValidationError):
+            problem(row, line)
+            continue
+        try:
+            record = fast(row) if len(row) == width else None
+            if record is None:
+                record = _validate(row, today)
+        except ValidationErrors as group:
+            for error in group.errors:
+                problem(error, line)
+            continue
+        except ValidationError as error:
+            problem(error, line)
+            continue
+        good += 1
+        person_ids.add(str(record.civil_registry_id), line)
+        national_ids.add(record.national_id, line)
+    repeated: list[tuple[int, str, str]] = []
+    for field, repeats in (("civil_registry_id", person_ids), ("national_id", national_ids)):
+        repeated.extend((line, field, value) for line, value in repeats.later())
+    for line, field, value in sorted(repeated):
+        shown: object = int(value) if field == "civil_registry_id" else value
+        problem(
+            InconsistentValue("registration.registry.duplicate", field=field, value=shown), line
+        )
+    good -= len({line for line, _, _ in repeated})
+    kept.sort(key=_line_of)
+    return RegistryCheck(
+        records=good, problem_count=sum(counts.values()), counts=counts, problems=tuple(kept)
+    )
+
+
+def _line_of(error: ValidationError) -> int:
+    location = error.location or ""
+    number = location.removeprefix("line ").partition(":")[0]
+    return int(number) if number.isdigit() else 0
 
 
 @attrs.frozen(kw_only=True)
