@@ -6,7 +6,8 @@ Run as ``python benchmarks/bench_ids.py``. Two measurements, each with a target:
    Arabic-Indic digits, a few invalid) with ``national_id.is_valid`` against a bare
    ``re.fullmatch(r"[12][0-9]{11}", s)`` loop over the same strings, in the same run;
    target: at most 3x the regex;
-2. ``import electoral`` against ``import attrs, cattrs, pendulum``, each in fresh
+2. ``import electoral`` (and, each apart, ``electoral.registration``, ``.results`` and
+   ``.seats``) against ``import attrs, cattrs, pendulum``, each in fresh
    interpreters, minus the start-up of an empty interpreter (median of repeats);
    target: at most 1.5x.
 
@@ -33,6 +34,8 @@ if importlib.util.find_spec("electoral") is None:  # running from a bare checkou
     EXTRA_PATH.append(str(ROOT / "src"))
     sys.path.insert(0, EXTRA_PATH[0])
 
+from _interleave import Row  # noqa: E402
+from _interleave import record as record_rows  # noqa: E402
 from electoral.ids import national_id  # noqa: E402 - after the path fix above
 
 PATTERN = r"[12][0-9]{11}"
@@ -117,6 +120,9 @@ def bench_imports(repeat: int) -> dict[str, float]:
         "electoral": "import electoral",
         "attrs+cattrs+pendulum": "import attrs, cattrs, pendulum",
         "electoral.ids": "import electoral.ids",
+        "electoral.registration": "import electoral.registration",
+        "electoral.results": "import electoral.results",
+        "electoral.seats": "import electoral.seats",
         "electoral (all core)": (
             "import electoral.ids, electoral.model, electoral.adapters, electoral.serialization"
         ),
@@ -132,6 +138,10 @@ def bench_imports(repeat: int) -> dict[str, float]:
     result = {name: max(value - empty, 0.0) for name, value in medians.items()}
     result["empty"] = empty
     return result
+
+
+CHAPTERS = ("registration", "results", "seats")
+CHAPTER_TARGET = 1.0
 
 
 def verdict(ratio: float, target: float) -> str:
@@ -179,6 +189,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{full / imports['attrs+cattrs+pendulum']:.2f}x"
     )
     print(f"   ratio {import_ratio:.2f}x (target <= {IMPORT_TARGET}x)")
+    base = imports["attrs+cattrs+pendulum"]
+    chapters = {name: imports[f"electoral.{name}"] / base for name in CHAPTERS}
+    for name, times in chapters.items():
+        took = imports[f"electoral.{name}"] * 1e3
+        print(f"   import electoral.{name:13} {took:7.1f} ms, {times:.2f}x")
+    record_rows(
+        "imports",
+        [
+            Row(
+                order=7,
+                measure="`import electoral.registration`, `.results`, `.seats`, each vs "
+                "`import attrs, cattrs, pendulum`",
+                now=" / ".join(f"{t:.2f}x" for t in chapters.values()),
+                target=f"<= {CHAPTER_TARGET}x",
+                met=all(t <= CHAPTER_TARGET for t in chapters.values()),
+            )
+        ],
+        {name: imports[name] for name in imports},
+    )
 
     print("\n" + "=" * 64)
     print("SUMMARY")

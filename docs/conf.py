@@ -102,6 +102,7 @@ nitpick_ignore_regex = [
         r"py:.*",
         r"(argparse|array|collections(\.abc)?|datetime|decimal|enum|fractions|os|random)\..+",
     ),
+    (r"py:.*", r"(csv|io|json|os|pathlib|zipfile)(\..+)?"),
     # array.array, imported by name (``from array import array``) in annotations
     (r"py:class", r"array"),
     # methods of built-in types (classes are resolved by Sphinx, methods are not)

@@ -122,6 +122,7 @@ PARAMS: dict[str, str] = {
     "places": "the most decimal places allowed",
     "pool": "the number of entries in the pool",
     "position": "a candidate's position on the list",
+    "prefix": "the first character, which makes a spreadsheet run the cell as a formula",
     "quota": "the quota",
     "reason": "why the file or the arguments were refused",
     "region": "the region the office was looked for in",

@@ -85,7 +85,7 @@ def _unstructure_date(value: dt.date) -> str:
 
 
 def _unstructure_decimal(value: Decimal) -> str:
-    return str(value)
+    return format(value, "f")  # fixed point: Decimal("0E-8") is "0.00000000", not "0E-8"
 
 
 def _unstructure_frozenset(value: frozenset[Any]) -> list[Any]:

@@ -33,7 +33,8 @@ from electoral.audit import (
     write_races,
 )
 from electoral.errors import InvalidFormat, ValidationErrors
-from electoral.results import results_rows, write_results_export
+from electoral.formats.tallyho import write_results_export
+from electoral.results import results_rows
 from electoral.seats import DrawingOfLots, HighestAveragesRule, PluralityRule, Race
 from electoral.synthetic import Size, seat_election, synthetic_election
 

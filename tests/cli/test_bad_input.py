@@ -87,22 +87,23 @@ def _header(data: bytes, change: Callable[[bytes], bytes]) -> bytes:
 Spoil = Callable[[bytes], bytes]
 SPOILS: dict[str, tuple[Spoil, tuple[int, ...], str, bool]] = {
     # name: (spoil, exit codes, code expected, CSV files only)
-    "empty": (lambda d: b"", (EXIT_USAGE,), "cli.file_empty", False),
+    "empty": (lambda d: b"", (EXIT_USAGE,), "formats.empty", False),
     "header only": (lambda d: _lines(d)[0] + b"\n", (EXIT_DATA,), "", False),
     "repeated column": (
         lambda d: _header(d, lambda h: h + b"," + h.split(b",")[0]),
-        (EXIT_DATA,), "cli.duplicate_column", True,
+        # the centres upload's own rule (its 15 columns, in order) names it first
+        (EXIT_DATA,), "formats.csv.duplicate_column|registration.csv.columns", True,
     ),
     "missing column": (
         lambda d: _header(d, lambda h: b",".join(h.split(b",")[1:])), (EXIT_DATA,), "", True,
     ),
     "extra cell": (lambda d: _second(d, lambda line: line + b",x"), (EXIT_DATA,), "", False),
     "windows-1256": (
-        lambda d: d.decode("utf-8").encode("cp1256"), (EXIT_USAGE,), "cli.encoding", False,
+        lambda d: d.decode("utf-8").encode("cp1256"), (EXIT_USAGE,), "formats.encoding", False,
     ),
-    "utf-16": (lambda d: d.decode("utf-8").encode("utf-16"), (EXIT_USAGE,), "cli.encoding",
+    "utf-16": (lambda d: d.decode("utf-8").encode("utf-16"), (EXIT_USAGE,), "formats.utf16",
                False),
-    "nul": (lambda d: _second(d, lambda line: line + b"\x00"), (EXIT_DATA,), "cli.nul", False),
+    "nul": (lambda d: _second(d, lambda line: line + b"\x00"), (EXIT_DATA,), "formats.nul", False),
     "oversize cell": (lambda d: d + b'"' + b"x" * 200_000 + b'"\n', (EXIT_DATA,), "", False),
     "unterminated quote": (lambda d: d + b'"abc,1\n', (EXIT_DATA,), "", False),
 }  # fmt: skip
@@ -128,8 +129,9 @@ def _check_failure(cli: Cli, argv: list[str], codes: tuple[int, ...], expected: 
     data = json.loads(ran.out)
     assert data["exit_code"] == ran.code
     assert data["problems"], data
-    if expected:
-        assert expected in {p["code"] for p in data["problems"]}, data["problems"]
+    if expected:  # one of the codes separated by |
+        found = {p["code"] for p in data["problems"]}
+        assert set(expected.split("|")) & found, data["problems"]
     if ran.code == EXIT_DATA:  # a problem inside the file: it says where
         assert any(p["line"] or p["location"] for p in data["problems"]), data["problems"]
 

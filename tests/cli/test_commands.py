@@ -31,7 +31,7 @@ def citizens_csv(path: pathlib.Path, rows: list[list[str]]) -> pathlib.Path:
 
 
 def citizens_sql(path: pathlib.Path, rows: list[list[str]]) -> pathlib.Path:
-    from electoral.registration import format_dump_line
+    from electoral.formats.smartelect import format_dump_line
 
     lines = [f"INSERT INTO T_PERSONAL_DATA({','.join(REGISTRY_COLUMNS)})"]
     lines += [format_dump_line(row) for row in rows]
@@ -398,7 +398,7 @@ def test_tally_bad_files(cli: Cli, demo_dir: pathlib.Path, tmp_path: pathlib.Pat
     bad.write_text("ballot,votes\n1,2\n", encoding="utf-8")
     ran = cli("tally", bad, "--setup", demo_dir / "tally-setup")
     assert ran.code == EXIT_DATA
-    assert "cli.missing_columns" in ran.err
+    assert "results.csv.missing_columns" in ran.err
     ran = cli("tally", bad, "--setup", tmp_path / "none")
     assert (ran.code, "cli.folder_missing" in ran.err) == (EXIT_USAGE, True)
     assert cli("tally", bad, "--setup", demo_dir / "tally-setup", "--top", "0").code == 2
@@ -447,7 +447,7 @@ def test_seats_bad_input(cli: Cli, tmp_path: pathlib.Path) -> None:
     bad_json = tmp_path / "v.json"
     bad_json.write_text("{not json", encoding="utf-8")
     ran = cli("seats", bad_json)
-    assert (ran.code, "cli.json" in ran.err) == (EXIT_DATA, True)
+    assert (ran.code, "formats.json.syntax" in ran.err) == (EXIT_DATA, True)
     bad_json.write_text('{"a": 1e400, "b": true}', encoding="utf-8")
     ran = cli("seats", bad_json)
     assert ran.err.count("cli.votes") == 2

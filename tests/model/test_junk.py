@@ -118,8 +118,8 @@ SPECS: dict[type, dict[str, Spec]] = {
     Constituency: {"id": Int(1, SMALL), "name_en": NAME, "name_ar": NAME},
     SubConstituency: {
         "id": Int(1, SMALL),
-        "name_en": NAME,
-        "name_ar": NAME,
+        "name_en": Text(255),
+        "name_ar": Text(255),
         "constituency_id": Int(1, SMALL, optional=True),
     },
     Center: {

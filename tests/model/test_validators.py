@@ -432,3 +432,74 @@ def test_to_decimal() -> None:
     assert v.to_decimal("abc") == "abc"
     kept = Decimal("1.5")
     assert v.to_decimal(kept) is kept
+
+
+# ---- changed: attrs.evolve that checks only what changes -------------------------
+
+
+def _record() -> Any:
+    from electoral.model import FormState, Gender, ResultForm
+    from electoral.results import FormRecord
+
+    form = ResultForm(
+        barcode="10001001101",
+        ballot_number=101,
+        center_id=10001,
+        station_number=1,
+        gender=Gender.MALE,
+        state=FormState.INTAKE,
+    )
+    return FormRecord(form=form, date_seen=pendulum.datetime(2026, 6, 26, 8, tz=v.TRIPOLI))
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"previous_state": None},
+        {"audited_count": 3},
+        {"date_seen": dt.datetime(2026, 6, 26, 6, tzinfo=dt.UTC)},
+        {"results": []},
+    ],
+)
+def test_changed_gives_what_evolve_gives(changes: dict[str, Any]) -> None:
+    record = _record()
+    assert v.changed(record, **changes) == attrs.evolve(record, **changes)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"audited_count": -1},
+        {"audited_count": "3"},
+        {"date_seen": dt.datetime(2026, 6, 26, 6)},  # naive
+        {"previous_state": "Intake"},
+    ],
+)
+def test_changed_refuses_what_evolve_refuses(changes: dict[str, Any]) -> None:
+    record = _record()
+    with pytest.raises(ValidationError) as ours:
+        v.changed(record, **changes)
+    with pytest.raises(ValidationError) as theirs:
+        attrs.evolve(record, **changes)
+    assert (ours.value.code, ours.value.field) == (theirs.value.code, theirs.value.field)
+
+
+def test_changed_unknown_field_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="no_such"):
+        v.changed(_record(), no_such=1)
+
+
+def test_changed_falls_back_to_evolve_for_a_class_validator() -> None:
+    @attrs.frozen
+    class Pair:
+        low: int
+        high: int = attrs.field()
+
+        @high.validator
+        def _above(self, attribute: attrs.Attribute[int], value: int) -> None:
+            if value < self.low:
+                raise ValueError("high below low")
+
+    with pytest.raises(ValueError, match="below"):
+        v.changed(Pair(1, 2), low=5)
+    assert v.changed(Pair(1, 2), high=3) == Pair(1, 3)

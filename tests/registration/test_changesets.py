@@ -7,6 +7,7 @@ import pendulum
 import pytest
 
 from electoral.errors import InconsistentValue, InvalidFormat, MissingValue, ValidationErrors
+from electoral.formats.smartelect import read_national_id_upload
 from electoral.model import TRIPOLI, Center, Citizen, Gender
 from electoral.registration import (
     ChangeKind,
@@ -17,7 +18,6 @@ from electoral.registration import (
     approve_changeset,
     edit_changeset,
     execute_changeset,
-    parse_national_id_upload,
     queue_changeset,
     revoke_approval,
     voter_rolls,
@@ -285,20 +285,21 @@ def test_upload_rules() -> None:
     known = {"119690261935"}
     text = "119690261935\n\n12345\n1196902619x5\n319690261935\n119690261936\n"
     with pytest.raises(ValidationErrors) as info:
-        parse_national_id_upload(text, known=known)
+        read_national_id_upload(text, known=known)
     assert [e.message() for e in info.value.errors] == [
         "Line 3: Wrong length",
         "Line 4: Not a valid number",
         "Line 5: Not a valid national ID number",
         "Line 6: No person registered with that NID",
     ]
-    assert parse_national_id_upload(b"119690261935\n119690261935\n", known=known) == (
+    assert read_national_id_upload(b"119690261935\n119690261935\n", known=known) == (
         "119690261935",
     )
-    with pytest.raises(MissingValue):
-        parse_national_id_upload("", known=known)
+    with pytest.raises(ValidationErrors) as empty:
+        read_national_id_upload("", known=known)
+    assert empty.value.codes == ("registration.upload.empty",)
     with pytest.raises(ValidationErrors) as many:
-        parse_national_id_upload("1\n" * 15, known=known)
+        read_national_id_upload("1\n" * 15, known=known)
     assert len(many.value.errors) == 11
     assert many.value.errors[-1].message() == "Stopping after 10 errors."
 

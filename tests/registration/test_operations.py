@@ -18,6 +18,7 @@ from electoral.errors import (
     OutOfRange,
     ValidationErrors,
 )
+from electoral.formats.smartelect import read_bulk_sms
 from electoral.model import TRIPOLI
 from electoral.registration import (
     MAX_JOB_NAME_LENGTH,
@@ -33,7 +34,6 @@ from electoral.registration import (
     ocvr_count_submission,
     ocvr_lookup_gate,
     ocvr_registration_open,
-    parse_bulk_sms_csv,
     parse_center_id_list,
     set_remaining_changes,
     validate_job_name,
@@ -83,17 +83,17 @@ def test_center_id_list() -> None:
 
 def test_bulk_sms_upload() -> None:
     text = 'number,message\r\n0923456789,"مرحبا, أهلا"\r\n\r\n8821612340058,Hello\r\n'
-    assert parse_bulk_sms_csv(text.encode("utf-8")) == [
+    assert read_bulk_sms(text.encode("utf-8")) == [
         ("218923456789", "مرحبا, أهلا"),
         ("8821612340058", "Hello"),
     ]
-    assert parse_bulk_sms_csv("218923456789,hi\n") == [("218923456789", "hi")]
+    assert read_bulk_sms("218923456789,hi\n") == [("218923456789", "hi")]
 
 
 def test_bulk_sms_errors_all_or_nothing() -> None:
     text = "218923456789,ok\n12345,hello\n218923456789,  \nabc,\n218923456789\n"
     with pytest.raises(ValidationErrors) as info:
-        parse_bulk_sms_csv(text)
+        read_bulk_sms(text)
     assert [(str(e.message()), e.location) for e in info.value.errors] == [
         ("Unable to parse number 12345 as a phone number on row 2", "row 2"),
         ("Message is blank on row 3", "row 3"),
@@ -101,8 +101,9 @@ def test_bulk_sms_errors_all_or_nothing() -> None:
         ("Message is blank on row 4", "row 4"),
         ("Row 5 should have 2 columns (number, message); it has 1.", "row 5"),
     ]
-    with pytest.raises(InvalidFormat):
-        parse_bulk_sms_csv(b"\xff")
+    with pytest.raises(ValidationErrors) as info:
+        read_bulk_sms(b"\xff")
+    assert info.value.codes == ("formats.encoding",)
 
 
 @given(st.text(max_size=80))
@@ -110,10 +111,10 @@ def test_bulk_sms_never_crashes(text: str) -> None:
     locations: list[str | None] = []
     rows: list[tuple[str, str]] = []
     try:
-        rows = parse_bulk_sms_csv(text)
+        rows = read_bulk_sms(text)
     except ValidationErrors as errors:
         locations = [e.location for e in errors.errors]
-    assert all(where and where.startswith("row ") for where in locations)
+    assert all(where is None or where.startswith(("row ", "line ")) for where in locations)
     assert all(message.strip() for _, message in rows)
 
 
@@ -215,7 +216,7 @@ def test_ocvr_changes() -> None:
 
 def test_bulk_sms_unreadable_csv() -> None:
     with pytest.raises(ValidationErrors) as info:
-        parse_bulk_sms_csv('218923456789,"' + "x" * 200_000 + '"\n')
+        read_bulk_sms('218923456789,"' + "x" * 200_000 + '"\n')
     [error] = info.value.errors
-    assert error.code == "registration.bulk_sms.csv"
-    assert error.location == "row 1"
+    assert error.code == "formats.csv.field_too_large"
+    assert error.location == "line 1"

@@ -14,6 +14,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from electoral.errors import InconsistentValue, MissingValue, OutOfRange
+from electoral.formats.smartelect import (
+    write_station_metadata,
+    write_voters_by_center_and_station,
+    write_voters_by_national_id,
+)
 from electoral.model import (
     TRIPOLI,
     Center,
@@ -33,11 +38,8 @@ from electoral.registration import (
     codepoint_roll_key,
     primary_form,
     sort_roll,
-    station_metadata_csv,
     voter_roll,
     voter_rolls,
-    voters_by_center_and_station_csv,
-    voters_by_national_id_csv,
 )
 
 NOW = pendulum.datetime(2014, 1, 1, tz=TRIPOLI)
@@ -292,17 +294,17 @@ def test_outputs() -> None:
         allocate_stations(roll(3, 30), center_id=11002),
         allocate_stations(roll(600, 0), center_id=11001),
     ]
-    by_nid = list(csv.reader(io.StringIO(voters_by_national_id_csv(plans))))
+    by_nid = list(csv.reader(io.StringIO(write_voters_by_national_id(plans))))
     assert by_nid[0] == ["national_id", "center_id", "station_number"]
     assert [row[0] for row in by_nid[1:]] == sorted(row[0] for row in by_nid[1:])
     assert len(by_nid) == 634
-    by_station = list(csv.reader(io.StringIO(voters_by_center_and_station_csv(plans))))
+    by_station = list(csv.reader(io.StringIO(write_voters_by_center_and_station(plans))))
     keys = [(int(r[1]), int(r[2]), r[0]) for r in by_station[1:]]
     assert keys == sorted(keys)
     meta = list(
         csv.reader(
             io.StringIO(
-                station_metadata_csv(
+                write_station_metadata(
                     plans,
                     centers={c.center_id: c for c in CENTERS},
                     constituencies={

@@ -6,14 +6,13 @@ import attrs
 import pendulum
 from hypothesis import given
 
+from electoral.formats.smartelect import read_registry_dump, record_to_dump_line
 from electoral.ids import phone
 from electoral.model import TRIPOLI, Gender
 from electoral.registration import (
     PhoneListEntry,
     Registration,
     RegistryRecord,
-    parse_registry_dump,
-    record_to_dump_line,
     validate_registry_row,
 )
 from electoral.testing.strategies import phone_list_entries, registrations, registry_records
@@ -46,7 +45,7 @@ def test_past_registrations(registration: Registration) -> None:
 def test_registry_records_are_valid(record: RegistryRecord) -> None:
     assert record.gender is Gender.FEMALE
     assert record.national_id.startswith("2")
-    [again] = parse_registry_dump([record_to_dump_line(record)], as_of=NOW)
+    [again] = read_registry_dump(record_to_dump_line(record), as_of=NOW)
     assert again == record
     row = [str(value) for value in record]
     row[7] = f"{record.date_of_birth.day}/{record.date_of_birth.month}/{record.date_of_birth.year}"

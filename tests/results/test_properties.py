@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any
 
+import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from electoral.errors import ValidationErrors
+from electoral.errors import InconsistentValue, MissingValue, ValidationErrors
+from electoral.formats.tallyho import read_pvp_results, write_pvp_results
 from electoral.model import FormState, ReconciliationForm, ResultForm
 from electoral.results import (
     TRANSITIONS,
@@ -25,6 +29,7 @@ from electoral.results import (
     PvpMode,
     PvpSubmission,
     Step,
+    Tally,
     TallyConfig,
     TallySetup,
     VoteEntry,
@@ -36,6 +41,7 @@ from electoral.results import (
     create_clearance,
     enter_de1,
     enter_de2,
+    gender_turnout,
     implement_audit,
     implement_clearance,
     import_form,
@@ -45,12 +51,15 @@ from electoral.results import (
     intake_match,
     intake_reject,
     mark_duplicate_reviewed,
-    parse_pvp_results,
+    merge_tallies,
+    progress,
     pvp_de1_and_de2,
     pvp_de1_only,
     qc_pass,
     qc_print,
     qc_reject,
+    race_progress,
+    reconciliation_turnout,
     reject_corrections,
     replay,
     request_recall,
@@ -58,8 +67,8 @@ from electoral.results import (
     resolve_corrections,
     review_audit,
     review_clearance,
+    station_turnout,
     tally,
-    write_pvp_results,
 )
 from electoral.results import RequestReason as Reason
 from electoral.testing import DEMO_NOW, demo_tally_setup
@@ -274,10 +283,10 @@ def test_bundle_validation_is_all_or_nothing(case: tuple[list[PvpSubmission], in
     bundle = PvpBundle(submissions=submissions)
     text = write_pvp_results(bundle)
     if not bad:
-        assert parse_pvp_results(text) == bundle
+        assert read_pvp_results(text) == bundle
         return
     with pytest.raises(ValidationErrors) as info:
-        parse_pvp_results(text)
+        read_pvp_results(text)
     assert info.value.codes == ("results.pvp.rounds_differ",) * bad
 
 
@@ -420,3 +429,91 @@ def test_tally_is_sound(records: list[FormRecord], rnd: object) -> None:
     quarantine = tally(records, SETUP, include_quarantine=True)
     assert set(result.counted) <= set(quarantine.counted)
     assert quarantine.national.valid >= result.national.valid
+
+
+def merged(parts: Iterable[Any]) -> Any:
+    """Fold ``parts`` with their ``merge`` method, left to right."""
+    items = iter(parts)
+    total = next(items)
+    for part in items:
+        total = total.merge(part)
+    return total
+
+
+def merged_in_any_grouping(parts: list[Tally], rnd: random.Random) -> Tally:
+    """Merge ``parts`` in a random order and a random tree of merges."""
+    pending = list(parts)
+    rnd.shuffle(pending)
+    while len(pending) > 1:
+        at = rnd.randrange(len(pending) - 1)
+        pending[at : at + 2] = [pending[at].merge(pending[at + 1])]
+    return pending[0]
+
+
+@st.composite
+def partitions(draw: st.DrawFn) -> tuple[list[FormRecord], list[list[FormRecord]]]:
+    """Forms, and the same forms split into parts with each station's forms in one part."""
+    records = draw(st.lists(archived_forms(), max_size=25, unique_by=lambda r: r.barcode))
+    count = draw(st.integers(1, 4))
+    part_of = {key: draw(st.integers(0, count - 1)) for key in sorted(SETUP.stations)}
+    parts: list[list[FormRecord]] = [[] for _ in range(count)]
+    for record in records:
+        assert record.form.station_key is not None
+        parts[part_of[record.form.station_key]].append(record)
+    return records, parts
+
+
+@settings(max_examples=60)
+@given(partitions(), st.randoms(use_true_random=False), st.booleans(), st.booleans())
+def test_merged_parts_equal_the_whole(
+    case: tuple[list[FormRecord], list[list[FormRecord]]],
+    rnd: random.Random,
+    quarantine: bool,
+    published: bool,
+) -> None:
+    records, parts = case
+    options = {"include_quarantine": quarantine, "published_only": published}
+    whole = tally(records, SETUP, **options)
+    tallies = [tally(part, SETUP, **options) for part in parts]
+    assert merged_in_any_grouping(tallies, rnd) == whole
+    assert merge_tallies(tallies) == whole
+    # the other totals merge exactly too
+    assert merged(progress(p) for p in parts) == progress(records)
+    for number, expected in zip(sorted(SETUP.ballots), race_progress(records, SETUP), strict=True):
+        per_part = [next(r for r in race_progress(p, SETUP) if r.ballot_number == number)
+                    for p in parts]  # fmt: skip
+        assert merged(per_part) == expected
+    assert merged(station_turnout(p, SETUP) for p in parts) == station_turnout(records, SETUP)
+    assert merged(reconciliation_turnout(p, SETUP) for p in parts) == reconciliation_turnout(
+        records, SETUP
+    )
+    by_gender = gender_turnout(records, SETUP)
+    for gender, expected_turnout in by_gender.items():
+        shares = [t[gender] for p in parts if gender in (t := gender_turnout(p, SETUP))]
+        assert merged(shares) == expected_turnout
+
+
+@settings(max_examples=30)
+@given(st.lists(archived_forms(), min_size=2, max_size=8, unique_by=lambda r: r.barcode))
+def test_a_split_station_is_refused(records: list[FormRecord]) -> None:
+    first = records[0]
+    same = [r for r in records[1:] if r.form.station_key == first.form.station_key]
+    others = [r for r in records[1:] if r.form.station_key != first.form.station_key]
+    if not same:
+        same = [attrs.evolve(first, form=attrs.evolve(first.form, barcode=first.barcode + "0"))]
+    left, right = tally([first, *others], SETUP), tally(same, SETUP)
+    with pytest.raises(InconsistentValue) as info:
+        left.merge(right)
+    assert info.value.code == "results.partition_split_station"
+    assert info.value.value == first.form.station_key
+
+
+def test_tallies_counted_differently_are_not_merged() -> None:
+    official = tally([], SETUP)
+    with pytest.raises(InconsistentValue) as info:
+        official.merge(tally([], SETUP, include_quarantine=True))
+    assert info.value.code == "results.merge_mismatch"
+    with pytest.raises(MissingValue):
+        merge_tallies([])
+    with pytest.raises(TypeError, match="Tally"):
+        official.merge(official.national)  # type: ignore[arg-type]

@@ -48,6 +48,7 @@ from electoral import results as res
 from electoral._guard import field_error
 from electoral.adapters import CodeMap, tallyho
 from electoral.errors import ErrorCollector, InvalidType, ValidationError, ValidationErrors
+from electoral.formats import tallyho as formats_tallyho
 from electoral.model import (
     TRIPOLI,
     Ballot,
@@ -125,7 +126,7 @@ def reconciliation(votes: cabc.Mapping[res.CandidateKey, int]) -> Reconciliation
 
 @functools.cache
 def pvp_bundle() -> res.PvpBundle:
-    return res.parse_pvp_results(res.pvp_results_csv_example())
+    return formats_tallyho.read_pvp_results(formats_tallyho.pvp_results_csv_example())
 
 
 MICRO = synthetic.Size(

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import heapq
 import itertools
-import re
 import tempfile
 from array import array
 from collections.abc import Callable, Iterator, Sequence
@@ -19,11 +18,11 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from electoral.cli._files import SQL_DUMP, Input, csv_records, lines, no_records
+from electoral.cli._files import FILE_CODES, SQL_DUMP, Input, no_records, reading, refused
 from electoral.cli._inputs import line_of
 from electoral.cli._output import unescape
 from electoral.cli._progress import Progress
-from electoral.errors import InconsistentValue, InvalidFormat, ValidationError, ValidationErrors
+from electoral.errors import InconsistentValue, ValidationError, ValidationErrors
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -33,12 +32,6 @@ if TYPE_CHECKING:
 __all__ = ["Registry", "read_registry"]
 
 _CHUNK: Final = 50_000
-_SQL_LINE: Final = re.compile(
-    r"\s*(?:$|--|/\*|\*|\)|;|(?:INSERT|SET|COMMIT|BEGIN|END|USE|CREATE|ALTER|DROP|PROMPT|"
-    r"SPOOL|REM|GO)\b)",
-    re.IGNORECASE,
-)
-"""Lines of an SQL dump that hold no record: statements, comments, blank lines."""
 
 
 class _Unique:
@@ -105,29 +98,15 @@ class Registry:
 def _registry_rows(
     source: Input, fmt: str, on_bytes: Callable[[int], None]
 ) -> Iterator[tuple[int, Sequence[str] | ValidationError]]:
-    from electoral.registration import DUMP_DATA_PREFIX, REGISTRY_COLUMNS, split_dump_line
+    """The rows of the registry, read by the formats layer (a problem comes as an error)."""
+    from electoral.formats.smartelect import iter_registry_csv, iter_registry_dump
 
-    numbered = lines(source, on_bytes=on_bytes)
-    if fmt == SQL_DUMP:
-        for number, line in numbered:
-            if line.startswith(DUMP_DATA_PREFIX):
-                try:
-                    yield number, split_dump_line(line)
-                except ValidationError as error:
-                    yield number, error
-            elif not _SQL_LINE.match(line):  # neither data nor SQL: a damaged line
-                yield (
-                    number,
-                    InvalidFormat("registration.dump.line", field="line", value=line, expected=14),
-                )
-        return
-    first = True
-    for number, row in csv_records(source, numbered):
-        if first and tuple(cell.strip() for cell in row) == REGISTRY_COLUMNS:
-            first = False
-            continue
-        first = False
-        yield number, [unescape(cell) for cell in row]
+    with reading(source, on_bytes) as stream:
+        if fmt == SQL_DUMP:
+            yield from iter_registry_dump(stream)
+            return
+        for number, row in iter_registry_csv(stream):
+            yield number, row if isinstance(row, ValidationError) else [unescape(c) for c in row]
 
 
 def read_registry(
@@ -176,6 +155,8 @@ def read_registry(
         for number, row in _registry_rows(source, fmt, lambda n: read.__setitem__(0, n)):
             count += 1
             if isinstance(row, ValidationError):
+                if row.code in FILE_CODES:  # not UTF-8, empty: the whole file is unusable
+                    raise refused(source, [row.at(f"line {number}")])
                 problems.append(row.at(f"line {number}"))
                 continue
             rows.append(row)

@@ -279,7 +279,8 @@ def _write_registry_csv(records: list[Record], options: Options) -> Content:
 
 
 def _write_registry_sql(records: list[Record], options: Options) -> Content:
-    from electoral.registration import REGISTRY_COLUMNS, format_dump_line
+    from electoral.formats.smartelect import format_dump_line
+    from electoral.registration import REGISTRY_COLUMNS
 
     def write(handle: TextIO) -> None:
         handle.write(f"INSERT INTO T_PERSONAL_DATA({','.join(REGISTRY_COLUMNS)})\n")
@@ -333,7 +334,7 @@ def _read_forms_tallyho(source: Input, options: Options) -> Read:
 
 
 def _write_forms_tallyho(records: list[Record], options: Options) -> Content:
-    from electoral.results import write_result_forms
+    from electoral.formats.tallyho import write_result_forms
     from electoral.serialization import structure
 
     assert options.setup is not None

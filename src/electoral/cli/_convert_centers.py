@@ -17,7 +17,7 @@ import attrs
 
 from electoral.cli._command import DataError
 from electoral.cli._conversions import Loss, Options, Read, Record, Records, structured
-from electoral.cli._files import Input, check_header, csv_records, read_text
+from electoral.cli._files import Input, check_header, csv_records
 from electoral.cli._inputs import load_centers, parse_json_list
 from electoral.cli._output import csv_text, unescape
 from electoral.errors import ErrorCollector, InconsistentValue, InvalidFormat, InvalidType
@@ -74,8 +74,7 @@ def read_smartelect(source: Input, options: Options) -> Read:
     from electoral.serialization import unstructure
 
     by_id = {center.center_id: center for center in load_centers(source)}
-    text = read_text(source)
-    rows = csv_records(source, enumerate(text.split("\n"), start=1))
+    rows = csv_records(source)
     next(rows)  # the header, checked by the upload's rules
     columns = {name: index for index, name in enumerate(CENTER_CSV_COLUMNS)}
     records: Records = []
@@ -129,7 +128,7 @@ def write_smartelect(records: list[Record], options: Options) -> Content:
 
 
 def _tallyho_columns() -> tuple[str, ...]:
-    from electoral.results._formats import FILES
+    from electoral.formats.tallyho import FILES
 
     return (*FILES["centers"], *_TALLYHO_EXTRAS)
 
@@ -165,11 +164,10 @@ def _cell_decimal(text: str, field: str) -> Decimal | None:
 
 
 def read_tallyho_centers(source: Input, options: Options) -> Read:
-    from electoral.results._formats import FILES
+    from electoral.formats.tallyho import FILES
     from electoral.serialization import unstructure
 
-    text = read_text(source)
-    rows = csv_records(source, enumerate(text.split("\n"), start=1))
+    rows = csv_records(source)
     first = next(rows, None)
     if first is None:
         return Read(records=[])

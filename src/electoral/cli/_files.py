@@ -1,58 +1,57 @@
-"""Private: how the command line opens, decodes and splits every file it reads.
+"""Private: how the command line opens and reads every file, through :mod:`electoral.formats`.
 
-One policy for every input:
+The command line checks what it was given (exit 2: ``cli.file_missing``,
+``cli.file_is_folder``, ``cli.file_unreadable``) and recognises a file's format from
+its content (:func:`sniff`), never from its name. Everything else is the formats
+layer's one policy, the same for the library and the command line: UTF-8 with or
+without a byte-order mark, LF, CRLF or CR line endings, and a coded
+``formats.*`` problem at its line for bytes that are not UTF-8, a NUL, an overlong
+line or cell, a CSV syntax error, JSON that does not parse, nests too deeply or holds
+a non-finite number. A file that cannot be read as text at all (not UTF-8, empty) is a
+bad file (exit 2); a problem inside it is a data problem (exit 1).
 
-* a path that does not exist, is a folder or cannot be read is a bad argument
-  (exit 2: ``cli.file_missing``, ``cli.file_is_folder``, ``cli.file_unreadable``);
-* text is UTF-8, with or without a byte-order mark; lines end in LF, CRLF or CR;
-* a file that is empty, or is not UTF-8 text (UTF-16, Windows-1256...) is refused
-  (exit 2: ``cli.file_empty``, ``cli.encoding``), with the line of the first bad byte
-  and, for Arabic text in Windows-1256, a hint;
-* a NUL byte, a CSV syntax error or an oversize field is a problem at its line
-  (exit 1: ``cli.nul``, ``cli.csv``);
-* a CSV header with a repeated or missing column, and a row with more cells than the
-  header, are problems at their line (``cli.duplicate_column``,
-  ``cli.missing_columns``, ``cli.row_cells``);
-* JSON that does not parse, nests too deeply or holds a non-finite number is a
-  problem at its line (``cli.json``).
-
-Large files are read line by line (:func:`lines`), so memory follows the longest
-line, not the file; small ones whole (:func:`read_text`). The format of a file is
-recognised from its content (:func:`sniff`), never from its name.
+Large files are read a chunk at a time (:func:`csv_records`), so memory follows the
+longest line, not the file.
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
-import json
 import os
 import pathlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Final
+from typing import IO, Any, Final
 
 import attrs
 
 from electoral.cli._command import DataError, UsageError
 from electoral.errors import (
+    ErrorCollector,
     InconsistentValue,
     InvalidFormat,
     MissingValue,
     ValidationError,
+    ValidationErrors,
 )
+from electoral.formats._policy import CsvFile, Lines, is_blank
+from electoral.formats._policy import load_json as read_json_value
 
 __all__ = [
+    "FILE_CODES",
     "Input",
     "check_header",
     "csv_records",
     "lines",
     "load_json",
     "read_text",
+    "reading",
+    "refused",
     "sniff",
 ]
 
 _HEAD_BYTES: Final = 64 * 1024
-_UTF16_BOMS: Final = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 @attrs.frozen
@@ -115,73 +114,69 @@ class Input:
             raise self.unreadable(error) from None
 
 
-def _encoding_problem(source: Input, data: bytes, offset: int, line: int) -> UsageError:
-    """``cli.encoding``: the file is not UTF-8 text; name what it looks like."""
-    if data.startswith(_UTF16_BOMS) or (len(data) > 1 and b"\x00" in data[:2]):
-        seen = "UTF-16"
-    else:
-        sample = data[max(0, offset - 200) : offset + 200]
-        arabic = sum(
-            1 for char in sample.decode("cp1256", "replace") if "\u0600" <= char <= "\u06ff"
-        )
-        seen = "Windows-1256" if arabic >= 2 else "another encoding"
-    return UsageError(
-        InvalidFormat(
-            "cli.encoding",
-            field=source.role,
-            value=str(source.path),
-            encoding=seen,
-            location=f"line {line}",
-        )
-    )
+FILE_CODES: Final = frozenset(
+    {
+        "formats.file.missing",
+        "formats.file.directory",
+        "formats.file.unreadable",
+        "formats.encoding",
+        "formats.utf16",
+        "formats.unknown_encoding",
+        "formats.empty",
+    }
+)
+"""The formats layer's problems that make the whole file unusable: exit 2, not 1."""
 
 
-def _check_start(source: Input, data: bytes) -> None:
-    if data.startswith(_UTF16_BOMS):
-        raise _encoding_problem(source, data, 0, 1)
+def refused(source: Input, problems: Iterable[ValidationError]) -> UsageError | DataError:
+    """The command line's error for the formats layer's problems with ``source``.
+
+    A problem without a field gets the file's role (``citizens``, ``setup``...).
+    """
+    errors = list(problems)
+    for error in errors:
+        if error.field is None:
+            error.field = source.role
+    if any(error.code in FILE_CODES for error in errors):
+        return UsageError(*errors)
+    return DataError(errors)
 
 
-def _empty(source: Input) -> UsageError:
-    return UsageError(MissingValue("cli.file_empty", field=source.role, value=str(source.path)))
+class _Counting:
+    """An open file whose reads are counted, for a progress indicator."""
+
+    def __init__(
+        self, source: Input, handle: IO[bytes], on_bytes: Callable[[int], None] | None
+    ) -> None:
+        self._source = source
+        self._handle = handle
+        self._on_bytes = on_bytes
+        self._read = 0
+
+    def read(self, size: int = -1, /) -> bytes:
+        try:
+            data = self._handle.read(size)
+        except OSError as error:
+            raise self._source.unreadable(error) from None
+        self._read += len(data)
+        if self._on_bytes is not None:
+            self._on_bytes(self._read)
+        return data
 
 
-def _nul(source: Input, line: int) -> DataError:
-    return DataError(
-        [
-            InvalidFormat(
-                "cli.nul", field=source.role, value=str(source.path), location=f"line {line}"
-            )
-        ]
-    )
-
-
-def _split(text: str) -> list[str]:
-    """Split text at LF, CRLF or CR (never at other Unicode line boundaries)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-
-
-def read_text(source: Input) -> str:
-    """The whole text of a small file, lines ending in ``\\n`` (LF, CRLF and CR read alike).
+@contextlib.contextmanager
+def reading(source: Input, on_bytes: Callable[[int], None] | None = None) -> Iterator[_Counting]:
+    """``source`` opened for a formats layer reader; ``on_bytes`` hears the bytes read so far.
 
     Raises:
-        UsageError: the file cannot be read, is empty or is not UTF-8.
-        DataError: ``cli.nul``.
+        UsageError: ``cli.file_unreadable``.
     """
     try:
-        data = source.path.read_bytes()
+        handle = open(source.path, "rb")  # noqa: SIM115 - closed below
     except OSError as error:
         raise source.unreadable(error) from None
-    _check_start(source, data)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise _encoding_problem(source, data, error.start, line) from None
-    if not text.strip():
-        raise _empty(source)
-    if "\x00" in text:
-        raise _nul(source, len(_split(text[: text.index("\x00")])))
-    return "\n".join(_split(text))
+    with handle:
+        yield _Counting(source, handle, on_bytes)
 
 
 def lines(
@@ -189,85 +184,55 @@ def lines(
 ) -> Iterator[tuple[int, str]]:
     """The lines of a file of any size, numbered from 1, without their line ends.
 
-    The file is read a line at a time; ``on_bytes`` hears how many bytes were read
-    so far (for a progress indicator).
+    Raises:
+        UsageError: the file cannot be read, is empty or is not UTF-8.
+        DataError: a NUL or an overlong line, at its line.
+    """
+    blank = True
+    with reading(source, on_bytes) as stream:
+        numbered = Lines(stream.read)
+        try:
+            for text in numbered:
+                blank = blank and not text.strip()
+                yield numbered.number, text.rstrip("\r\n")
+        except ValidationError as error:
+            raise refused(source, [error]) from None
+    if blank:
+        raise refused(source, [MissingValue("formats.empty", value=None)])
+
+
+def read_text(source: Input) -> str:
+    """The whole text of a small file, lines ending in ``\\n`` (LF, CRLF and CR read alike).
 
     Raises:
         UsageError: the file cannot be read, is empty or is not UTF-8.
-        DataError: ``cli.nul``.
+        DataError: a NUL or an overlong line, at its line.
     """
-    number = 0
-    read = 0
-    blank = True
-    try:
-        with open(source.path, "rb") as handle:
-            for raw in handle:
-                if number == 0:
-                    _check_start(source, raw)
-                    raw = raw.removeprefix(codecs.BOM_UTF8)
-                read += len(raw)
-                try:
-                    text = raw.decode("utf-8")
-                except UnicodeDecodeError as error:
-                    raise _encoding_problem(source, raw, error.start, number + 1) from None
-                parts = _split(text)
-                if parts[-1] == "":  # the line end of the last part
-                    parts.pop()
-                for part in parts:
-                    number += 1
-                    if "\x00" in part:
-                        raise _nul(source, number)
-                    if blank and part.strip():
-                        blank = False
-                    yield number, part
-                if on_bytes is not None:
-                    on_bytes(read)
-    except OSError as error:
-        raise source.unreadable(error) from None
-    if blank:
-        raise _empty(source)
+    return "".join(text + "\n" for _, text in lines(source))
 
 
 def csv_records(
-    source: Input, numbered: Iterable[tuple[int, str]]
+    source: Input, *, on_bytes: Callable[[int], None] | None = None
 ) -> Iterator[tuple[int, list[str]]]:
-    """The CSV records of numbered lines, each with the line it starts on.
+    """The CSV records of a file of any size, each with the line it starts on.
 
     A quoted cell may run over several lines; records whose cells are all blank are
-    skipped.
+    skipped. The file is read a chunk at a time; ``on_bytes`` hears how many bytes
+    were read so far (for a progress indicator).
 
     Raises:
-        DataError: ``cli.csv`` at the line of a CSV syntax error or an oversize cell.
+        UsageError: the file cannot be read, is empty or is not UTF-8.
+        DataError: a NUL, an overlong line or cell, a CSV syntax error, at its line.
     """
-    where = [0]
-
-    def feed() -> Iterator[str]:
-        for number, line in numbered:
-            where[0] = number
-            yield line + "\n"
-
-    reader = csv.reader(feed(), strict=True)
-    start = 1
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            raise DataError(
-                [
-                    InvalidFormat(
-                        "cli.csv",
-                        field=source.role,
-                        value=str(source.path),
-                        reason=str(error),
-                        location=f"line {where[0]}",
-                    )
-                ]
-            ) from None
-        if any(cell.strip() for cell in row):
-            yield start, row
-        start = where[0] + 1
+    errors = ErrorCollector(source.role)
+    with reading(source, on_bytes) as stream:
+        table = CsvFile(Lines(stream.read), errors, header=False)
+        for line, cells in table.records():
+            if not is_blank(cells):
+                yield line, cells
+        table.finish()
+    if errors:
+        raise refused(source, errors.errors)
 
 
 def check_header(
@@ -280,7 +245,7 @@ def check_header(
     """The position of each column; refuse repeated, missing and (with ``allowed``) unknown ones.
 
     Raises:
-        DataError: ``cli.duplicate_column``, ``cli.missing_columns``,
+        DataError: ``formats.csv.duplicate_column``, ``formats.csv.missing_columns``,
             ``cli.unknown_columns``, all at ``line 1``.
     """
     names = [cell.strip() for cell in header]
@@ -290,7 +255,10 @@ def check_header(
         if name in seen:
             problems.append(
                 InconsistentValue(
-                    "cli.duplicate_column", field=source.role, value=name, location="line 1"
+                    "formats.csv.duplicate_column",
+                    field=source.role,
+                    value=name,
+                    location="line 1",
                 )
             )
         seen.add(name)
@@ -298,7 +266,7 @@ def check_header(
     if missing:
         problems.append(
             MissingValue(
-                "cli.missing_columns",
+                "formats.csv.missing_columns",
                 field=source.role,
                 value=", ".join(missing),
                 columns=", ".join(missing),
@@ -324,11 +292,11 @@ def check_header(
 
 
 def row_width(source: Input, line: int, row: Sequence[str], width: int) -> ValidationError | None:
-    """``cli.row_cells`` for a row with another number of cells than the header."""
+    """``formats.csv.cells`` for a row with another number of cells than the header."""
     if len(row) == width:
         return None
     return InvalidFormat(
-        "cli.row_cells",
+        "formats.csv.cells",
         field=source.role,
         value=len(row),
         count=len(row),
@@ -338,11 +306,11 @@ def row_width(source: Input, line: int, row: Sequence[str], width: int) -> Valid
 
 
 def no_records(source: Input, line: int = 2) -> DataError:
-    """``cli.no_records``: a file with a header (or nothing) and no record."""
+    """``formats.no_records``: a file with a header (or nothing) and no record."""
     return DataError(
         [
             MissingValue(
-                "cli.no_records",
+                "formats.no_records",
                 field=source.role,
                 value=str(source.path),
                 location=f"line {line}",
@@ -351,68 +319,18 @@ def no_records(source: Input, line: int = 2) -> DataError:
     )
 
 
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
-def _depth(text: str) -> tuple[int, int]:
-    """The deepest nesting of a JSON text and the line where it is reached (strings skipped)."""
-    depth = deepest = 0
-    line = where = 1
-    in_string = escaped = False
-    for char in text:
-        if char == "\n":
-            line += 1
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-            if depth > deepest:
-                deepest, where = depth, line
-        elif char in "]}":
-            depth -= 1
-    return deepest, where
-
-
 def load_json(source: Input) -> Any:
-    """The JSON value of a file.
+    """The JSON value of a file, read under the formats layer's policy.
 
     Raises:
         UsageError: the file cannot be read, is empty or is not UTF-8.
-        DataError: ``cli.json`` at the line of the problem (a syntax error, nesting
-            too deep for the parser, ``NaN``, an integer of thousands of digits).
+        DataError: a syntax error, nesting too deep, a key twice, ``NaN``, a number of
+            thousands of digits, each at its line.
     """
-    text = read_text(source)
-
-    def problem(reason: str, line: int) -> DataError:
-        return DataError(
-            [
-                InvalidFormat(
-                    "cli.json",
-                    field=source.role,
-                    value=str(source.path),
-                    reason=reason,
-                    location=f"line {line}",
-                )
-            ]
-        )
-
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
-    except json.JSONDecodeError as error:
-        raise problem(error.msg, error.lineno) from None
-    except RecursionError:
-        deepest, where = _depth(text)
-        raise problem(f"{deepest} levels of nesting", where) from None
-    except ValueError as error:  # NaN, Infinity, or an integer of thousands of digits
-        raise problem(str(error).split(":")[0], 1) from None
+        return read_json_value(source.path)
+    except ValidationErrors as group:
+        raise refused(source, group.errors) from None
 
 
 # --------------------------------------------------------------------------- formats
@@ -436,7 +354,9 @@ def sniff(head: bytes, headers: Sequence[tuple[str, Callable[[Sequence[str]], bo
     if first.startswith(("INSERT", "VALUES(", "--", "/*", "SET ", "BEGIN", "USE ")):
         return SQL_DUMP
     try:
-        record = next(csv.reader(_split(text)[:50]), [])
+        record = next(
+            csv.reader(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")[:50]), []
+        )
     except csv.Error:
         record = []
     cells = [cell.strip() for cell in record]

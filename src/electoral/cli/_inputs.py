@@ -1,15 +1,14 @@
-"""Private: every file the commands read is read here, through the chapters' readers.
+"""Private: every file the commands read is read here, through :mod:`electoral.formats`.
 
-Each loader takes an :class:`~electoral.cli._files.Input`, applies the reading
-policy of :mod:`electoral.cli._files`, hands the text to the chapter that owns the
-format (:mod:`electoral.registration`, :mod:`electoral.results`) and turns its
-refusals into :class:`~electoral.cli._command.DataError`. The commands call these
-loaders and nothing else to read a file.
+Each loader takes an :class:`~electoral.cli._files.Input`, hands it to the formats
+layer's reader of that system's file (:mod:`electoral.formats.smartelect`,
+:mod:`electoral.formats.tallyho`), and turns its refusals into the command line's
+errors (:func:`~electoral.cli._files.refused`). The commands call these loaders and
+nothing else to read a file.
 """
 
 from __future__ import annotations
 
-import io
 import pathlib
 import re
 from collections.abc import Callable, Collection, Iterator, Sequence
@@ -22,10 +21,10 @@ from electoral.cli._files import (
     Input,
     check_header,
     csv_records,
-    lines,
     load_json,
     no_records,
-    read_text,
+    reading,
+    refused,
     row_width,
     sniff,
 )
@@ -117,8 +116,9 @@ _KIND_NAMES: Final = {
 
 
 def _headers() -> list[tuple[str, Callable[[Sequence[str]], bool]]]:
+    from electoral.formats.tallyho import FILES
     from electoral.registration import CENTER_CSV_COLUMNS, REGISTRY_COLUMNS
-    from electoral.results._formats import EXPORT_COLUMNS, FILES
+    from electoral.results import EXPORT_COLUMNS
 
     def has(columns: Collection[str]) -> Callable[[Sequence[str]], bool]:
         return lambda cells: set(columns) <= set(cells)
@@ -201,43 +201,11 @@ def line_of(error: ValidationError) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _data_error(group: ValidationErrors | ValidationError) -> DataError:
-    errors = group.errors if isinstance(group, ValidationErrors) else (group,)
-    return DataError(errors)
+def _problems(group: ValidationErrors | ValidationError) -> Sequence[ValidationError]:
+    return group.errors if isinstance(group, ValidationErrors) else (group,)
 
 
 # --------------------------------------------------------------------------- Tally-Ho CSV
-
-
-def _checked_csv(
-    source: Input, required: Sequence[str], *, need_records: bool = True
-) -> io.StringIO:
-    """A CSV file's text, once the policy's checks pass, for a chapter's reader.
-
-    Checks: CSV syntax and oversize cells, repeated and ``required`` columns, rows
-    with more cells than the header (the chapters' readers would drop them
-    silently), and, with ``need_records``, at least one record.
-    """
-    text = read_text(source)
-    records = csv_records(source, enumerate(text.split("\n"), start=1))
-    header = next(records, None)
-    if header is None:
-        raise no_records(source, 1)
-    check_header(source, header[1], required=required)
-    width = len(header[1])
-    problems: list[ValidationError] = []
-    count = 0
-    for line, row in records:
-        count += 1
-        if len(row) > width:
-            problem = row_width(source, line, row, width)
-            assert problem is not None
-            problems.append(problem)
-    if problems:
-        raise DataError(problems)
-    if need_records and count == 0:
-        raise no_records(source)
-    return io.StringIO(text)
 
 
 def load_setup(folder_text: str) -> TallySetup:
@@ -245,78 +213,41 @@ def load_setup(folder_text: str) -> TallySetup:
 
     Raises:
         UsageError: the folder or one of its files is missing or unreadable.
-        DataError: every problem of the files.
+        DataError: every problem of the first file with a problem.
     """
-    from electoral.results import (
-        TallySetup,
-        read_ballots,
-        read_candidates,
-        read_centers,
-        read_stations,
-        read_subconstituencies,
-        read_subconstituency_ballots,
-    )
-    from electoral.results._formats import FILES
+    from electoral.formats.tallyho import SETUP_FILES, read_tally_setup
 
     folder = pathlib.Path(folder_text)
     if not folder.is_dir():
         raise UsageError(MissingValue("cli.folder_missing", field="setup", value=str(folder)))
-    columns = {
-        f"{name.replace(' ', '_')}.csv": FILES[name]
-        for name in ("ballots", "sub constituencies", "sub constituency ballots", "centers",
-                     "stations", "candidates", "ballot order")
-    }  # fmt: skip
-
-    def source(name: str) -> io.StringIO:
-        return _checked_csv(Input.named(folder / name, "setup"), columns[name], need_records=False)
-
+    for name in SETUP_FILES.values():
+        Input.named(folder / name, "setup")
     try:
-        ballots = read_ballots(source("ballots.csv"))
-        constituencies, subs = read_subconstituencies(source("sub_constituencies.csv"))
-        ballots = read_subconstituency_ballots(
-            source("sub_constituency_ballots.csv"), ballots=ballots, subconstituencies=subs
-        )
-        centers, offices = read_centers(
-            source("centers.csv"), constituencies=constituencies, subconstituencies=subs
-        )
-        stations = read_stations(source("stations.csv"), centers=centers, subconstituencies=subs)
-        candidates = read_candidates(
-            source("candidates.csv"), source("ballot_order.csv"), ballots=ballots
-        )
-        return TallySetup.build(
-            centers=centers,
-            stations=stations,
-            ballots=ballots,
-            candidates=candidates,
-            offices=offices,
-        )
+        return read_tally_setup(folder).setup
     except (ValidationErrors, ValidationError) as group:
-        raise _data_error(group) from None
+        raise refused(Input(folder, "setup"), _problems(group)) from None
 
 
 def load_result_forms(source: Input, setup: TallySetup) -> list[ResultForm]:
     """The results system's result-forms file, checked against ``setup``."""
-    from electoral.results import read_result_forms
-    from electoral.results._formats import FILES
+    from electoral.formats.tallyho import read_result_forms
 
-    text = _checked_csv(source, FILES["result_form"])
     try:
-        return read_result_forms(text, setup=setup)
+        with reading(source) as stream:
+            return read_result_forms(stream, setup=setup)
     except (ValidationErrors, ValidationError) as group:
-        raise _data_error(group) from None
+        raise refused(source, _problems(group)) from None
 
 
 def load_results_export(source: Input) -> list[ResultRow]:
     """The results system's per-form results export."""
-    from electoral.results import read_results_export
-    from electoral.results._formats import EXPORT_COLUMNS, PVP_EXPORT_COLUMNS
+    from electoral.formats.tallyho import read_results_export
 
-    required = [c for c in EXPORT_COLUMNS if c not in PVP_EXPORT_COLUMNS]
-    text = _checked_csv(source, required)
     try:
-        return read_results_export(text)
+        with reading(source) as stream:
+            return read_results_export(stream)
     except (ValidationErrors, ValidationError) as group:
-        raise _data_error(group) from None
+        raise refused(source, _problems(group)) from None
 
 
 def load_result_records(source: Input, progress: Progress | None = None) -> list[Any]:
@@ -400,19 +331,19 @@ def load_centers(source: Input) -> list[Center]:
     Offices, constituencies and sub-constituencies are not checked against a list
     (the file alone does not have one).
     """
-    from electoral.registration import CENTER_CSV_COLUMNS, import_centers_csv
+    from electoral.formats.smartelect import read_centers
 
-    text = _checked_csv(source, CENTER_CSV_COLUMNS).getvalue()
     try:
-        result = import_centers_csv(
-            text,
-            centers=[],
-            office_ids=_Anything(),
-            constituency_ids=_Anything(),
-            subconstituency_ids=_Anything(),
-        )
+        with reading(source) as stream:
+            result = read_centers(
+                stream,
+                centers=[],
+                office_ids=_Anything(),
+                constituency_ids=_Anything(),
+                subconstituency_ids=_Anything(),
+            )
     except (ValidationErrors, ValidationError) as group:
-        raise _data_error(group) from None
+        raise refused(source, _problems(group)) from None
     if not result.centers:
         raise no_records(source)
     return sorted(result.centers.values(), key=lambda c: c.center_id)
@@ -434,7 +365,7 @@ def load_registrations(
     if progress is not None:
         progress.start("read", unit="registrations")
     read = [0]
-    records = csv_records(source, lines(source, on_bytes=lambda n: read.__setitem__(0, n)))
+    records = csv_records(source, on_bytes=lambda n: read.__setitem__(0, n))
     first = next(records, None)
     if first is None:
         raise no_records(source, 1)
@@ -541,7 +472,7 @@ def load_votes(source: Input, fmt: str) -> dict[str, int]:
         for name, count in data.items():
             add(name, count, f"$.{name}")
     else:
-        records = csv_records(source, enumerate(read_text(source).split("\n"), start=1))
+        records = csv_records(source)
         for line, row in records:
             if line == 1 and "votes" in (cell.strip().casefold() for cell in row):
                 columns = ("candidate", "votes")

@@ -45,11 +45,6 @@ register_messages(
             "{value} cannot be read ({reason}).",
             "تعذرت قراءة {value} ({reason}).",
         ),
-        "cli.file_empty": ("{value} is empty.", "{value} فارغ."),
-        "cli.encoding": (
-            "{value} is not UTF-8 text (it looks like {encoding}); save it as UTF-8.",
-            "{value} ليس نصًا بترميز UTF-8 (يبدو بترميز {encoding})؛ احفظه بترميز UTF-8.",
-        ),
         "cli.format_unsupported": (
             "{value} is not a format of {kind} files; they can be {formats}.",
             "{value} ليست صيغة لملفات {kind}؛ الصيغ المتاحة: {formats}.",
@@ -60,41 +55,13 @@ register_messages(
             "يبدو {value} من نوع {seen} وليس ملف {kind} ({formats})؛ حدد --format إن كان كذلك.",
         ),
         # problems inside a file
-        "cli.nul": (
-            "{value} holds a NUL character: it is not a text file.",
-            "يحتوي {value} على محرف NUL: ليس ملفًا نصيًا.",
-        ),
-        "cli.csv": (
-            "{value} is not valid CSV here ({reason}).",
-            "{value} ليس بصيغة CSV صحيحة هنا ({reason}).",
-        ),
-        "cli.json": (
-            "{value} is not valid JSON here ({reason}).",
-            "{value} ليس بصيغة JSON صحيحة هنا ({reason}).",
-        ),
         "cli.json_shape": (
             "the JSON holds {value}; expected {expected}.",
             "يحتوي ملف JSON على {value}؛ والمتوقع {expected}.",
         ),
-        "cli.duplicate_column": (
-            "the column {value} appears more than once in the header.",
-            "العمود {value} مكرر في الترويسة.",
-        ),
-        "cli.missing_columns": (
-            "the columns {columns} are missing from the header.",
-            "الأعمدة {columns} غير موجودة في الترويسة.",
-        ),
         "cli.unknown_columns": (
             "the header has columns this file does not take: {columns} (expected {expected}).",
             "في الترويسة أعمدة لا يقبلها هذا الملف: {columns} (المتوقع {expected}).",
-        ),
-        "cli.row_cells": (
-            "the row has {count} cells; the header has {expected}.",
-            "يحتوي الصف على {count} خلية؛ والترويسة على {expected}.",
-        ),
-        "cli.no_records": (
-            "{value} holds no records.",
-            "لا يحتوي {value} على أي سجل.",
         ),
         # writing
         "cli.write_failed": (

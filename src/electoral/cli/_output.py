@@ -9,8 +9,6 @@ prints exactly one JSON document on stdout, also when it fails: the members of
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -18,6 +16,7 @@ from typing import Any, Final
 
 from electoral import __version__
 from electoral.errors import Language, ValidationError
+from electoral.formats._policy import FORMULA_PREFIXES, neutralise, write_csv
 
 __all__ = [
     "FORMULA_START",
@@ -131,21 +130,17 @@ def dump_json(document: Mapping[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START: Final = FORMULA_PREFIXES
 """A cell starting with one of these could run as a formula in a spreadsheet (OWASP)."""
 
 
 def safe_cell(value: object) -> object:
-    """A CSV cell that no spreadsheet runs as a formula: text starting with ``=``, ``+``,
-    ``-``, ``@``, tab or CR gets a leading ``'`` (OWASP's CSV-injection advice); numbers
-    are left alone.
+    """A CSV cell that no spreadsheet runs as a formula (:func:`electoral.formats` policy).
 
     >>> safe_cell("=HYPERLINK(1)"), safe_cell(-3), safe_cell("محمد")
     ("'=HYPERLINK(1)", -3, 'محمد')
     """
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+    return neutralise(value)
 
 
 def unescape(text: str) -> str:
@@ -160,12 +155,14 @@ def unescape(text: str) -> str:
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """CSV text (LF line ends) whose text cells are safe in a spreadsheet."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([safe_cell(cell) for cell in row] for row in rows)
-    return buffer.getvalue()
+    """CSV text (LF line ends) whose text cells are safe in a spreadsheet.
+
+    Written by the formats layer's one CSV writer, so the command line's files follow
+    the same policy as the library's; a yes-or-no cell is written ``True`` or ``False``.
+    """
+    return write_csv(
+        header, ([str(cell) if type(cell) is bool else cell for cell in row] for row in rows)
+    )
 
 
 def votes_csv(votes: Iterable[tuple[str, int]]) -> str:

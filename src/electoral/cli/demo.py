@@ -344,9 +344,9 @@ def _demo_text(election: SyntheticElection, summary: Mapping[str, Any]) -> list[
 
 def _demo_files(election: SyntheticElection, summary: Mapping[str, Any]) -> dict[str, Content]:
     """Every file of the demo, by path in the output folder."""
-    from electoral.registration import export_centers_csv, station_metadata_csv
-    from electoral.results import (
-        results_rows,
+    from electoral.formats.smartelect import write_centers as export_centers_csv
+    from electoral.formats.smartelect import write_station_metadata as station_metadata_csv
+    from electoral.formats.tallyho import (
         write_ballots,
         write_candidates,
         write_centers,
@@ -356,6 +356,7 @@ def _demo_files(election: SyntheticElection, summary: Mapping[str, Any]) -> dict
         write_subconstituencies,
         write_subconstituency_ballots,
     )
+    from electoral.results import results_rows
 
     country = election.country
     setup = election.setup
@@ -412,7 +413,8 @@ def _write_registry(election: SyntheticElection, handle: TextIO) -> None:
     Only the records the registry rules accepted are written: the register as it was
     imported, so that ``electoral stations`` can read it whole.
     """
-    from electoral.registration import REGISTRY_COLUMNS, record_to_dump_line
+    from electoral.formats.smartelect import record_to_dump_line
+    from electoral.registration import REGISTRY_COLUMNS
 
     handle.write(f"INSERT INTO T_PERSONAL_DATA({','.join(REGISTRY_COLUMNS)})\n")
     lines = []

@@ -59,13 +59,11 @@ def _configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace, context: Context) -> Outcome:
-    from electoral.registration import (
-        allocate_stations,
-        is_old_enough,
-        sort_roll,
-        voters_by_national_id_csv,
+    from electoral.formats.smartelect import (
+        write_voters_by_national_id as voters_by_national_id_csv,
     )
-    from electoral.results import write_stations
+    from electoral.formats.tallyho import write_stations
+    from electoral.registration import allocate_stations, is_old_enough, sort_roll
 
     as_of = args.as_of or context.now()
     day = as_of.to_date_string()

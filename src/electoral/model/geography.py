@@ -54,6 +54,8 @@ SPLIT_SUBCONSTITUENCY_ID: Final = 998
 
 _MAX_ID: Final = 32_767
 _NAME: Final = v.text(max_length=255, blank=False)
+_SUBCONSTITUENCY_NAME: Final = v.text(max_length=255)
+"""A sub-constituency's name may be blank: the results system allows one without a name."""
 
 
 class Region(enum.Enum):
@@ -136,15 +138,16 @@ class SubConstituency:
 
     Attributes:
         id: the sub-constituency number (999 "none", 998 "split centres").
-        name_en: the English name.
-        name_ar: the Arabic name.
+        name_en: the English name (may be blank: the results system allows a
+            sub-constituency without a name, Tally-Ho ``models/sub_constituency.py``).
+        name_ar: the Arabic name (may be blank, likewise).
         constituency_id: the constituency it lies in, where the results system
             records one; the registration system does not.
     """
 
     id: int = attrs.field(validator=v.integer(1, _MAX_ID))
-    name_en: str = attrs.field(validator=_NAME)
-    name_ar: str = attrs.field(validator=_NAME)
+    name_en: str = attrs.field(validator=_SUBCONSTITUENCY_NAME)
+    name_ar: str = attrs.field(validator=_SUBCONSTITUENCY_NAME)
     constituency_id: int | None = attrs.field(
         default=None, validator=v.optional(v.integer(1, _MAX_ID))
     )

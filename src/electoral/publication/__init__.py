@@ -42,15 +42,8 @@ True
 from __future__ import annotations
 
 from electoral.publication._encoding import FIXED_COLUMNS, PublishedForm
-from electoral.publication._files import (
-    read_forms,
-    read_manifest,
-    read_proof,
-    verify_forms_file,
-    write_forms,
-    write_manifest,
-    write_proof,
-)
+from electoral.publication._files import read_forms, verify_forms_file, write_forms
+from electoral.publication._json import read_manifest, read_proof, write_manifest, write_proof
 from electoral.publication._manifest import (
     SCHEMA_VERSION,
     Counting,

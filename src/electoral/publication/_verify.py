@@ -15,6 +15,7 @@ row is reported at once, with its line, as
 from __future__ import annotations
 
 import hashlib
+import operator
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any, Final
@@ -186,15 +187,35 @@ _C_HIGH: Final = _center_id.MAX_VALUE
 
 
 class _Expected:
-    __slots__ = ("children", "forms", "hash", "node", "value")
+    """A manifest node as the checker compares it (its forms read only when it closes)."""
+
+    __slots__ = ("children", "hash", "node", "value")
 
     def __init__(self, node: Node) -> None:
         self.node = node
         self.hash = bytes.fromhex(node.hash)
         self.value = node.subtotals.value
         self.children = [child.key for child in node.children]
-        self.forms = [(f.station_number, f.barcode, bytes.fromhex(f.leaf)) for f in node.forms]
 
+    def forms(self) -> list[tuple[int, str, bytes]]:
+        """Each form's station, barcode and leaf, in order."""
+        return [(f.station_number, f.barcode, bytes.fromhex(f.leaf)) for f in self.node.forms]
+
+    def same_forms(
+        self, stations: tuple[int, ...], barcodes: tuple[str, ...], leaves: bytes
+    ) -> bool:
+        """Whether the centre's forms are these (``leaves``: every leaf, one after the other)."""
+        forms = self.node.forms
+        return (
+            stations == tuple(map(_STATION, forms))
+            and barcodes == tuple(map(_BARCODE, forms))
+            and leaves == bytes.fromhex("".join(map(_LEAF, forms)))
+        )
+
+
+_STATION: Final = operator.attrgetter("station_number")
+_BARCODE: Final = operator.attrgetter("barcode")
+_LEAF: Final = operator.attrgetter("leaf")
 
 _CHILD_LEVEL: Final = {
     Level.BALLOT: Level.CONSTITUENCY,
@@ -239,9 +260,10 @@ class _Checker:
                 self.add("publication.differs.extra", path)
             return
         if built.level is Level.CENTER:
-            found = [(station, barcode, leaf) for station, barcode, leaf, _ in built.forms]
-            if found != expected.forms:
-                self._forms(path, found, expected.forms)
+            stations, barcodes, leaves, _ = zip(*built.forms, strict=True)
+            if not expected.same_forms(stations, barcodes, b"".join(leaves)):
+                found = [(station, barcode, leaf) for station, barcode, leaf, _ in built.forms]
+                self._forms(path, found, expected.forms())
                 return
         else:
             keys = [child.key for child in built.children]

@@ -4,20 +4,23 @@
   :func:`validate_registry_rows`, :func:`check_snapshot`;
 * registration by SMS: :func:`normalize_message`, :func:`handle_registration_sms`,
   the permanent reply table :class:`MessageCode`;
-* centres: :func:`import_centers_csv`, :func:`export_centers_csv`;
+* centres: :func:`import_center_rows` (the upload's rules);
 * elections and periods: :func:`registration_open`, :func:`most_current_election`;
 * the voter roll and stations: :func:`voter_rolls`, :func:`allocate_stations`;
 * polling-day reports: :func:`handle_polling_sms`, :func:`aggregate_reports`;
 * bulk changes: :class:`Changeset`, :func:`execute_changeset`;
-* the CRA dump: :func:`parse_registry_dump`; phone lists: :func:`parse_phone_list_upload`;
+* the whole registry without keeping it: :func:`check_registry_rows`; phone lists:
+  :func:`plan_phone_list_upload`;
 * outgoing SMS: :func:`outgoing_parts`; reminders: :func:`polling_reminders`;
 * look-ups and reports: :func:`check_my_registration`, :func:`classify_search_term`,
   :func:`registration_breakdown`, :func:`cleanup_lat_long`;
-* operations and OCVR: :func:`validate_job_name`, :func:`parse_bulk_sms_csv`,
+* operations and OCVR: :func:`validate_job_name`, :func:`bulk_sms_messages`,
   :func:`check_field_staff`, :func:`ocvr_lookup_gate`.
 
 Every rule takes the time it needs (``now``, ``as_of``) and reads no clock; every
-refusal is a typed :mod:`electoral.errors` error or an SMS reply code.
+refusal is a typed :mod:`electoral.errors` error or an SMS reply code. The files of
+SmartElect (the centre CSV, the civil-registry dump, uploads, the roll files) are read
+and written by :mod:`electoral.formats.smartelect`.
 
 Source: SmartElect (Caktus Group for HNEC, 2013-2015; SmartElect/SmartElect at commit
 ``d6d35f2``) and OCVR (hnec-vr/ocvr at commit ``1404379``); each module names its files,
@@ -37,8 +40,7 @@ from electoral.registration._centers_csv import (
     CENTER_CSV_COLUMNS,
     CenterImport,
     center_csv_messages,
-    export_centers_csv,
-    import_centers_csv,
+    import_center_rows,
 )
 from electoral.registration._changesets import (
     MINIMUM_APPROVALS,
@@ -51,7 +53,7 @@ from electoral.registration._changesets import (
     approve_changeset,
     edit_changeset,
     execute_changeset,
-    parse_national_id_upload,
+    national_ids_from_upload,
     queue_changeset,
     revoke_approval,
     select_citizens,
@@ -64,13 +66,6 @@ from electoral.registration._copies import (
     related_by_copy,
     set_reg_open,
     truncate_center_name,
-)
-from electoral.registration._dump import (
-    DUMP_DATA_PREFIX,
-    format_dump_line,
-    parse_registry_dump,
-    record_to_dump_line,
-    split_dump_line,
 )
 from electoral.registration._eligibility import (
     VOTING_AGE,
@@ -107,10 +102,10 @@ from electoral.registration._operations import (
     MAX_JOB_NAME_LENGTH,
     BudgetMode,
     StaffMember,
+    bulk_sms_messages,
     call_duration,
     check_field_staff,
     default_job_name,
-    parse_bulk_sms_csv,
     parse_center_id_list,
     set_remaining_changes,
     validate_job_name,
@@ -145,7 +140,7 @@ from electoral.registration._phone_lists import (
     check_phone_list,
     is_listed,
     listed_numbers,
-    parse_phone_list_upload,
+    plan_phone_list_upload,
 )
 from electoral.registration._polling import (
     TURNOUT_ALARM,
@@ -166,16 +161,17 @@ from electoral.registration._polling import (
 from electoral.registration._registry import (
     DEFAULT_MAX_CHANGE_PERCENT,
     REGISTRY_COLUMNS,
+    RegistryCheck,
     RegistryRecord,
     SnapshotDiff,
     TooManyChanges,
     apply_snapshot,
+    check_registry_rows,
     check_snapshot,
     citizens_by_national_id,
     compare_snapshots,
     parse_birth_date,
     validate_registry_row,
-    validate_registry_rows,
 )
 from electoral.registration._reminders import (
     REMINDER_LOOKAHEAD_DAYS,
@@ -234,9 +230,12 @@ from electoral.registration._stations import (
     StationPlan,
     allocate_stations,
     check_roll_job,
-    station_metadata_csv,
-    voters_by_center_and_station_csv,
-    voters_by_national_id_csv,
+)
+from electoral.registration._stream import (
+    RegistryChunk,
+    RegistryStream,
+    registry_duplicates,
+    validate_registry_rows,
 )
 
 __all__ = [
@@ -245,7 +244,6 @@ __all__ = [
     "CENTER_NAME_TRUNCATE_AFTER",
     "DEFAULT_MAX_CHANGES",
     "DEFAULT_MAX_CHANGE_PERCENT",
-    "DUMP_DATA_PREFIX",
     "LATLONG_PLACES",
     "MAX_CALL_DURATION",
     "MAX_JOB_NAME_LENGTH",
@@ -297,7 +295,10 @@ __all__ = [
     "Registration",
     "RegistrationBreakdown",
     "RegistrationState",
+    "RegistryCheck",
+    "RegistryChunk",
     "RegistryRecord",
+    "RegistryStream",
     "Reminder",
     "Reply",
     "ReportTotals",
@@ -326,6 +327,7 @@ __all__ = [
     "apply_snapshot",
     "approve_changeset",
     "arabic_roll_key",
+    "bulk_sms_messages",
     "call_duration",
     "center_csv_messages",
     "check_eligible",
@@ -333,6 +335,7 @@ __all__ = [
     "check_my_registration",
     "check_phone_list",
     "check_registration_periods",
+    "check_registry_rows",
     "check_roll_job",
     "check_snapshot",
     "citizens_by_national_id",
@@ -349,11 +352,9 @@ __all__ = [
     "election_window",
     "elections_in_progress",
     "execute_changeset",
-    "export_centers_csv",
-    "format_dump_line",
     "handle_polling_sms",
     "handle_registration_sms",
-    "import_centers_csv",
+    "import_center_rows",
     "is_eligible",
     "is_listed",
     "is_old_enough",
@@ -361,6 +362,7 @@ __all__ = [
     "listed_numbers",
     "local_date",
     "most_current_election",
+    "national_ids_from_upload",
     "next_election",
     "normalize_message",
     "ocvr_changes_left",
@@ -371,22 +373,19 @@ __all__ = [
     "outgoing_parts",
     "outgoing_sender",
     "parse_birth_date",
-    "parse_bulk_sms_csv",
     "parse_center_id_list",
-    "parse_national_id_upload",
-    "parse_phone_list_upload",
-    "parse_registry_dump",
     "phones_sent_code",
     "phones_with_several_family_books",
     "phones_with_several_registrations",
+    "plan_phone_list_upload",
     "polling_reminders",
     "previous_election",
     "primary_form",
     "protect_from_emoji",
     "queue_changeset",
-    "record_to_dump_line",
     "registration_breakdown",
     "registration_open",
+    "registry_duplicates",
     "related_by_copy",
     "remaining_registrations",
     "render_reply",
@@ -397,9 +396,7 @@ __all__ = [
     "set_remaining_changes",
     "skip_reminder",
     "sort_roll",
-    "split_dump_line",
     "split_message",
-    "station_metadata_csv",
     "translate_eastern_arabic_digits",
     "truncate_center_name",
     "turnout",
@@ -410,8 +407,6 @@ __all__ = [
     "validate_web_national_id",
     "voter_roll",
     "voter_rolls",
-    "voters_by_center_and_station_csv",
-    "voters_by_national_id_csv",
     "work_end",
     "work_start",
 ]

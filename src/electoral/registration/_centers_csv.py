@@ -1,40 +1,37 @@
-"""The centre CSV upload and download (استيراد المراكز وتصديرها).
+"""The centre CSV upload's rules (قواعد استيراد المراكز).
 
-The file is UTF-8 CSV (quoted fields may hold commas and newlines). Row 1 must be
-exactly these 15 headers, in order: ``center_id, name, copy_of_id, region_name,
-office_id, office_name, constituency_name, constituency_id, subconstituency_id,
-subconstituency_name, mahalla_name, village_name, center_type, center_lat,
-center_lon``. The four ``*_name`` columns are ignored; ``copy_of_id`` is the
-original's centre id; ``center_type`` is the exact English or Arabic label.
+The file itself (UTF-8 CSV whose first row is exactly the 15 headers of
+:data:`CENTER_CSV_COLUMNS`) is read by :func:`electoral.formats.smartelect.read_centers`,
+which hands every record, numbered from 2, to :func:`import_center_rows`. The four
+``*_name`` columns are ignored; ``copy_of_id`` is the original's centre id;
+``center_type`` is the exact English or Arabic label.
 
-Records are numbered from 2 (CSV records, not physical lines). A record whose cells
-are all empty is **blank** and skipped; a record with another number of cells is a
-column-count error; otherwise the row creates a centre or updates the undeleted
-centre with its id, and an identical row is a **duplicate**. Rows earlier in the
-file are visible to later rows. The import is **all or nothing**: any error and
+A record whose cells are all empty is **blank** and skipped; a record with another
+number of cells is a column-count error; otherwise the row creates a centre or updates
+the undeleted centre with its id, and an identical row is a **duplicate**. Rows earlier
+in the file are visible to later rows. The import is **all or nothing**: any error and
 nothing is imported, with every error reported (:func:`center_csv_messages` renders
 SmartElect's templates).
 
 Deliberate difference: SmartElect refused **any** row naming an existing copy
 centre, even an unchanged one, so a downloaded file with copy centres could not be
 uploaded again. Here an unchanged copy-centre row is a duplicate; a changed one is
-still refused (*"Copy centres are read-only."*), so :func:`export_centers_csv`
-output re-imports cleanly.
+still refused (*"Copy centres are read-only."*), so a downloaded file re-imports
+cleanly.
 
 Sources: SmartElect ``register/utils.py``, ``register/forms.py``,
 ``register/views.py``, ``register/tests/test_center_csv.py``
 (SmartElect/SmartElect at commit ``d6d35f2``).
 
->>> header = ",".join(CENTER_CSV_COLUMNS)
->>> data = header + "\\n11001,مدرسة,,,1,,,1,1,,,,General,,\\n\\n"
->>> result = import_centers_csv(data, centers=[], office_ids={1}, constituency_ids={1},
-...                             subconstituency_ids={1})
+>>> header = list(CENTER_CSV_COLUMNS)
+>>> row = ["11001", "مدرسة", "", "", "1", "", "", "1", "1", "", "", "", "General", "", ""]
+>>> result = import_center_rows([(2, row), (3, [""] * 15)], centers=[], office_ids={1},
+...                             constituency_ids={1}, subconstituency_ids={1})
 >>> result.message()
 'Imported 1 new centers. Updated 0 centers. There were 0 duplicates skipped. Blank rows 1'
->>> bad = header + "\\n110A1,مدرسة,,,1,,,1,1,,,,General,,\\n"
 >>> try:
-...     import_centers_csv(bad, centers=[], office_ids={1}, constituency_ids={1},
-...                        subconstituency_ids={1})
+...     import_center_rows([(2, ["110A1"] + row[1:])], centers=[], office_ids={1},
+...                        constituency_ids={1}, subconstituency_ids={1})
 ... except ValidationErrors as errors:
 ...     print(center_csv_messages(errors)[0])
 Error in row 2. Field: center_id. Value: 110A1. Error: Enter a whole number.
@@ -42,9 +39,7 @@ Error in row 2. Field: center_id. Value: 110A1. Error: Enter a whole number.
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 
@@ -53,7 +48,6 @@ import attrs
 from electoral.errors import (
     InconsistentValue,
     InvalidFormat,
-    InvalidType,
     Language,
     MissingValue,
     OutOfRange,
@@ -61,14 +55,13 @@ from electoral.errors import (
     ValidationErrors,
     register_messages,
 )
-from electoral.model import MAX_COPIES, Center, CenterType, Constituency, Office, SubConstituency
+from electoral.model import MAX_COPIES, Center, CenterType
 
 __all__ = [
     "CENTER_CSV_COLUMNS",
     "CenterImport",
     "center_csv_messages",
-    "export_centers_csv",
-    "import_centers_csv",
+    "import_center_rows",
 ]
 
 CENTER_CSV_COLUMNS: Final = (
@@ -104,11 +97,6 @@ _CHOICES: Final = ", ".join(f"{t.label('ar')} ({t.label('en')})" for t in _TYPES
 
 register_messages(
     {
-        "registration.csv.empty": ("The submitted file is empty.", "الملف المرفوع فارغ."),
-        "registration.csv.not_csv": (
-            "Could not parse as a CSV file.",
-            "تعذر قراءة الملف كملف CSV.",
-        ),
         "registration.csv.columns": (
             "Error found in line {line_number}: row does not contain the exact number of "
             "columns required or it contains blank lines. The row should only have the "
@@ -285,16 +273,8 @@ class _Row:
         return number
 
 
-def _decode(data: bytes | str) -> str:
-    if isinstance(data, str):
-        return data
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise InvalidFormat("registration.csv.not_csv", field="file", value=None) from None
-
-
-def _columns_error(line: int) -> ValidationError:
+def columns_error(line: int) -> ValidationError:
+    """SmartElect's column-count error for record ``line``."""
     return InvalidFormat(
         "registration.csv.columns",
         value=None,
@@ -303,7 +283,8 @@ def _columns_error(line: int) -> ValidationError:
     ).at(f"line {line}")
 
 
-def _failed(errors: list[ValidationError]) -> ValidationErrors:
+def failed_import(errors: Sequence[ValidationError]) -> ValidationErrors:
+    """The group SmartElect's failed upload raises (*"Errors occurred ..."*)."""
     from electoral.errors import MESSAGES
 
     return ValidationErrors(MESSAGES["registration.csv.failed"].en, errors)
@@ -391,18 +372,20 @@ def _check_row(
     return center
 
 
-def import_centers_csv(
-    data: bytes | str,
+def import_center_rows(
+    records: Iterable[tuple[int, Sequence[str]]],
     *,
     centers: Iterable[Center],
     office_ids: Collection[int],
     constituency_ids: Collection[int],
     subconstituency_ids: Collection[int],
 ) -> CenterImport:
-    """Import an uploaded centre CSV, all or nothing.
+    """Apply the records of a centre upload, all or nothing.
 
     Args:
-        data: the file, as bytes (decoded as UTF-8) or text.
+        records: ``(row number, cells)`` of every record after the header, blank
+            ones included, as :func:`electoral.formats.smartelect.read_centers`
+            gives them (rows are numbered from 2, as SmartElect numbers them).
         centers: the undeleted centres already stored.
         office_ids, constituency_ids, subconstituency_ids: the undeleted ids that
             exist (include 999 and 998 where the system has them).
@@ -411,48 +394,33 @@ def import_centers_csv(
         The centres after the import and the counts.
 
     Raises:
-        InvalidType: ``data`` is neither bytes nor text.
-        MissingValue: ``registration.csv.empty``.
-        InvalidFormat: ``registration.csv.not_csv``.
         ValidationErrors: every bad row (located ``line N``); nothing is imported.
     """
-    if not isinstance(data, bytes | str):
-        raise InvalidType(field="file", value=data)
-    if not data:
-        raise MissingValue("registration.csv.empty", field="file", value=None)
-    text = _decode(data)
     current = {center.center_id: center for center in centers}
-    reader = csv.reader(io.StringIO(text, newline=""))
     errors: list[ValidationError] = []
     created = updated = duplicates = blank = 0
-    try:
-        header = next(reader, None)
-        if header is None or tuple(header) != CENTER_CSV_COLUMNS:
-            raise _failed([_columns_error(1)])
-        for line, record in enumerate(reader, start=2):
-            if not any(cell.strip() for cell in record):
-                blank += 1
-                continue
-            if len(record) != len(CENTER_CSV_COLUMNS):
-                errors.append(_columns_error(line))
-                continue
-            row = _Row(line, dict(zip(CENTER_CSV_COLUMNS, record, strict=True)))
-            center = _check_row(row, current, office_ids, constituency_ids, subconstituency_ids)
-            if center is None:
-                errors.extend(row.errors)
-                continue
-            previous = current.get(center.center_id)
-            if previous == center:
-                duplicates += 1
-            elif previous is None:
-                created += 1
-            else:
-                updated += 1
-            current[center.center_id] = center
-    except csv.Error:
-        raise InvalidFormat("registration.csv.not_csv", field="file", value=None) from None
+    for line, record in records:
+        if not any(cell.strip() for cell in record):
+            blank += 1
+            continue
+        if len(record) != len(CENTER_CSV_COLUMNS):
+            errors.append(columns_error(line))
+            continue
+        row = _Row(line, dict(zip(CENTER_CSV_COLUMNS, record, strict=True)))
+        center = _check_row(row, current, office_ids, constituency_ids, subconstituency_ids)
+        if center is None:
+            errors.extend(row.errors)
+            continue
+        previous = current.get(center.center_id)
+        if previous == center:
+            duplicates += 1
+        elif previous is None:
+            created += 1
+        else:
+            updated += 1
+        current[center.center_id] = center
     if errors:
-        raise _failed(errors)
+        raise failed_import(errors)
     return CenterImport(
         centers=current, created=created, updated=updated, duplicates=duplicates, blank=blank
     )
@@ -481,48 +449,3 @@ def center_csv_messages(errors: ValidationErrors, language: Language = "en") -> 
                 )
             )
     return lines
-
-
-def export_centers_csv(
-    centers: Iterable[Center],
-    *,
-    offices: Mapping[int, Office] | None = None,
-    constituencies: Mapping[int, Constituency] | None = None,
-    subconstituencies: Mapping[int, SubConstituency] | None = None,
-    language: Language = "ar",
-) -> str:
-    """Write centres in the upload format (by centre id); empty values are ``""``.
-
-    The ``*_name`` columns are filled from the mappings when given (they are ignored
-    on upload); ``center_type`` is the label in ``language``.
-    """
-    offices = offices or {}
-    constituencies = constituencies or {}
-    subconstituencies = subconstituencies or {}
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CENTER_CSV_COLUMNS)
-    for center in sorted(centers, key=lambda c: c.center_id):
-        office = offices.get(center.office_id)
-        con = constituencies.get(center.constituency_id)
-        sub = subconstituencies.get(center.subconstituency_id)
-        writer.writerow(
-            (
-                center.center_id,
-                center.name_ar,
-                "" if center.copy_of is None else center.copy_of,
-                office.region.label(language) if office else "",
-                center.office_id,
-                office.name(language) if office else "",
-                con.name(language) if con else "",
-                center.constituency_id,
-                center.subconstituency_id,
-                sub.name(language) if sub else "",
-                center.mahalla,
-                center.village,
-                center.center_type.label(language),
-                "" if center.lat is None else str(center.lat),
-                "" if center.lon is None else str(center.lon),
-            )
-        )
-    return buffer.getvalue()

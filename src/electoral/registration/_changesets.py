@@ -27,7 +27,7 @@ Sources: SmartElect ``changesets/models.py``, ``changesets/forms.py``
 >>> cs = approve_changeset(approve_changeset(cs, "amal"), "omar")
 >>> cs.status
 <ChangesetStatus.APPROVED: 2>
->>> parse_national_id_upload("119690261935\\n\\n12345\\n", known={"119690261935"})
+>>> national_ids_from_upload(["119690261935", "", "12345"], known={"119690261935"})
 Traceback (most recent call last):
 ...
 electoral.errors.ValidationErrors: 1 problem in uploaded national ids (1 sub-exception)
@@ -48,7 +48,6 @@ from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
     InvalidFormat,
-    InvalidType,
     MissingValue,
     ValidationError,
     register_messages,
@@ -69,7 +68,7 @@ __all__ = [
     "approve_changeset",
     "edit_changeset",
     "execute_changeset",
-    "parse_national_id_upload",
+    "national_ids_from_upload",
     "queue_changeset",
     "revoke_approval",
     "select_citizens",
@@ -355,9 +354,11 @@ def queue_changeset(changeset: Changeset) -> Changeset:
     return attrs.evolve(changeset, status=ChangesetStatus.QUEUED)
 
 
-def parse_national_id_upload(text: str | bytes, *, known: Collection[str]) -> tuple[str, ...]:
-    """Read an upload of one national id per line; blank lines are ignored.
+def national_ids_from_upload(lines: Iterable[str], *, known: Collection[str]) -> tuple[str, ...]:
+    """The national ids of an upload's lines (one per line; blank lines are ignored).
 
+    The file is read by :func:`electoral.formats.smartelect.read_national_id_upload`;
+    this is the rule, over its lines (numbered from 1, line endings removed).
     Checks per line, in order: length 12 (*"Line N: Wrong length"*), an integer
     (*"Not a valid number"*), first digit 1 or 2 (*"Not a valid national ID
     number"*), a known citizen (*"No person registered with that NID"*). Reporting
@@ -367,18 +368,16 @@ def parse_national_id_upload(text: str | bytes, *, known: Collection[str]) -> tu
         The ids, in file order, without repeats.
 
     Raises:
-        MissingValue: ``registration.upload.empty``.
+        MissingValue: ``registration.upload.empty``, no line at all.
         ValidationErrors: the problems (``line N``).
     """
-    if isinstance(text, bytes):
-        text = text.decode("utf-8", errors="replace")
-    if not isinstance(text, str):
-        raise InvalidType(field="file", value=text)
-    if not text:
-        raise MissingValue("registration.upload.empty", field="file", value=None)
     collector = ErrorCollector("uploaded national ids")
     ids: dict[str, None] = {}
-    for number, raw in enumerate(text.splitlines(), start=1):
+    count = 0
+    for number, raw in enumerate(lines, start=1):
+        count = number
+        if not isinstance(raw, str):
+            raise TypeError(f"lines must hold str, not {type(raw).__name__}")
         line = raw.strip()
         if not line:
             continue
@@ -403,6 +402,8 @@ def parse_national_id_upload(text: str | bytes, *, known: Collection[str]) -> tu
             InvalidFormat(code, field="national_id", value=line, line_number=number),
             f"line {number}",
         )
+    if not count:
+        raise MissingValue("registration.upload.empty", field="file", value=None)
     collector.raise_if_any()
     return tuple(ids)
 

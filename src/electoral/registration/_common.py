@@ -7,7 +7,6 @@ model's own, re-exported, so every noun refuses bad input the same way.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any, Final
 
 import attrs
@@ -24,7 +23,6 @@ __all__ = [
     "integer",
     "moment",
     "optional_moment",
-    "split_lines",
     "text",
     "to_moment",
 ]
@@ -47,21 +45,3 @@ def aware(value: object, field: str) -> pendulum.DateTime:
     if value.utcoffset() is None:
         raise InvalidType("time.naive", field=field, value=value)
     return pendulum.instance(value).in_timezone(TRIPOLI)
-
-
-_NEWLINE: Final = re.compile(r"\r\n|\r|\n")
-
-
-def split_lines(text: str) -> list[str]:
-    """Split a file's text into lines at ``\\r\\n``, ``\\r`` or ``\\n`` only.
-
-    Unlike :meth:`str.splitlines`, other Unicode line boundaries (U+0085, U+2028,
-    form feed…) stay inside their line. A final newline does not start a line.
-
-    >>> split_lines("a\\r\\nb\\u2028c\\n")
-    ['a', 'b\\u2028c']
-    """
-    lines = _NEWLINE.split(text)
-    if lines and lines[-1] == "":
-        lines.pop()
-    return lines

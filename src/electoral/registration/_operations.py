@@ -6,7 +6,7 @@
 * **Centre-ID lists** for a roll job (:func:`parse_center_id_list`): comma-separated;
   each id must be exactly 5 characters, an integer, and a known centre, otherwise
   *"These ids are invalid: …"*.
-* **Bulk SMS uploads** (:func:`parse_bulk_sms_csv`): CSV rows ``number,message``;
+* **Bulk SMS uploads** (:func:`bulk_sms_messages`): CSV rows ``number,message``;
   each number a valid canonical phone number (*"Unable to parse number {number} as a
   phone number on row {n}"*), each message non-empty (*"Message is blank on row
   {n}"*).
@@ -32,11 +32,9 @@ Sources: SmartElect ``rollgen/forms.py``, ``rollgen/utils.py``,
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import enum
-import io
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Sequence
 from typing import Final
 
 import attrs
@@ -63,10 +61,10 @@ __all__ = [
     "MAX_JOB_NAME_LENGTH",
     "BudgetMode",
     "StaffMember",
+    "bulk_sms_messages",
     "call_duration",
     "check_field_staff",
     "default_job_name",
-    "parse_bulk_sms_csv",
     "parse_center_id_list",
     "set_remaining_changes",
     "validate_job_name",
@@ -110,14 +108,6 @@ register_messages(
         "registration.bulk_sms.columns": (
             "Row {row} should have 2 columns (number, message); it has {count}.",
             "يجب أن يحتوي الصف {row} على عمودين (الرقم، الرسالة)؛ يحتوي على {count}.",
-        ),
-        "registration.bulk_sms.csv": (
-            "Could not read row {row} of the CSV file.",
-            "تعذرت قراءة الصف {row} من ملف CSV.",
-        ),
-        "registration.bulk_sms.encoding": (
-            "The uploaded file is not UTF-8 text.",
-            "الملف المرفوع ليس نصًا بترميز UTF-8.",
         ),
         "registration.staff.invalid_id": (
             "{value} is not the id of an active staff member.",
@@ -213,52 +203,25 @@ def parse_center_id_list(text: str, *, known: Iterable[int]) -> tuple[int, ...]:
     return tuple(int(item) for item in ids)
 
 
-def _csv_rows(text: str, collector: ErrorCollector) -> Iterator[tuple[int, list[str]]]:
-    """The CSV records, numbered from 1; a record the reader refuses ends the file."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    number = 0
-    while True:
-        number += 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            collector.add(
-                InvalidFormat("registration.bulk_sms.csv", value=str(error), row=number),
-                f"row {number}",
-            )
-            return
-        yield number, row
+def bulk_sms_messages(records: Iterable[tuple[int, Sequence[str]]]) -> list[tuple[str, str]]:
+    """The messages of a bulk SMS upload's records (``number,message``), all or nothing.
 
-
-def parse_bulk_sms_csv(text: str | bytes) -> list[tuple[str, str]]:
-    """Read a bulk SMS upload (``number,message`` rows), all or nothing.
-
-    A first row reading ``number,message`` is a header and is skipped; rows are
-    numbered from 1 as CSV records (the header included); blank rows are skipped.
+    The file is read by :func:`electoral.formats.smartelect.read_bulk_sms`; this is
+    the rule, over its CSV records numbered from 1. A first record reading
+    ``number,message`` is a header and is skipped; blank records are skipped.
     Numbers are canonicalised and validated (:func:`electoral.ids.phone.validate`).
 
     Raises:
-        InvalidFormat: ``registration.bulk_sms.encoding``, bytes that are not UTF-8.
         ValidationErrors: ``registration.bulk_sms.number``,
             ``registration.bulk_sms.blank`` or ``registration.bulk_sms.columns``,
             each at ``row N``.
 
-    >>> parse_bulk_sms_csv("number,message\\n0923456789,مرحبا\\n")
+    >>> bulk_sms_messages([(1, ["number", "message"]), (2, ["0923456789", "مرحبا"])])
     [('218923456789', 'مرحبا')]
     """
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise InvalidFormat(
-                "registration.bulk_sms.encoding", field="file", value=text[:40]
-            ) from None
-    _text(text, "text")
     collector = ErrorCollector("bulk SMS upload")
     messages: list[tuple[str, str]] = []
-    for row_number, row in _csv_rows(text, collector):
+    for row_number, row in records:
         cells = [cell.strip() for cell in row]
         if not any(cells):
             continue
@@ -269,7 +232,7 @@ def parse_bulk_sms_csv(text: str | bytes) -> list[tuple[str, str]]:
             collector.add(
                 InvalidFormat(
                     "registration.bulk_sms.columns",
-                    value=row,
+                    value=list(row),
                     row=row_number,
                     count=len(cells),
                 ),

@@ -16,15 +16,16 @@ lines that are not valid numbers are reported together, by line number, as
 *"Numbers on these lines not imported because they are not valid phone numbers:
 1."* The valid numbers are still imported: this is SmartElect's behaviour, a
 partial import with a report, not an all-or-nothing batch.
-:func:`parse_phone_list_upload` returns what would be added and the report; it adds
-nothing itself.
+:func:`plan_phone_list_upload` returns what would be added and the report; it adds
+nothing itself (:func:`electoral.formats.smartelect.read_phone_list_upload` reads the
+file).
 
 Sources: SmartElect ``register/models.py`` (Blacklist, Whitelist),
 ``register/utils.py``, ``register/views.py``, ``register/tests/test_views.py``,
 ``libya_elections/utils.py`` ("ensure unique") (SmartElect/SmartElect at commit ``d6d35f2``).
 
->>> upload = parse_phone_list_upload("0923456789\\n\\nnot a phone\\n+218 (0)91-234-5678\\n",
-...                                  listed=["218912345678"])
+>>> upload = plan_phone_list_upload(["0923456789", "", "not a phone", "+218 (0)91-234-5678"],
+...                                 listed=["218912345678"])
 >>> upload.numbers, upload.invalid_lines, upload.already_listed, upload.blank_lines
 (('218923456789',), (3,), 1, 1)
 >>> upload.message()
@@ -58,7 +59,7 @@ __all__ = [
     "check_phone_list",
     "is_listed",
     "listed_numbers",
-    "parse_phone_list_upload",
+    "plan_phone_list_upload",
 ]
 
 register_messages(
@@ -71,10 +72,6 @@ register_messages(
         "registration.phone_list.duplicate": (
             "Duplicate value for phone number",
             "قيمة مكررة لرقم الهاتف",
-        ),
-        "registration.phone_list.encoding": (
-            "The uploaded file is not UTF-8 text.",
-            "الملف المرفوع ليس نصًا بترميز UTF-8.",
         ),
     }
 )
@@ -205,36 +202,28 @@ class PhoneListUpload:
         return None if error is None else error.message(language)
 
 
-def parse_phone_list_upload(
-    text: str | bytes, *, listed: Iterable[str] = _EMPTY
+def plan_phone_list_upload(
+    lines: Iterable[str], *, listed: Iterable[str] = _EMPTY
 ) -> PhoneListUpload:
-    """Read a blacklist or whitelist upload: one number per line.
+    """What adding the lines of a blacklist or whitelist upload would do.
+
+    The file is read by :func:`electoral.formats.smartelect.read_phone_list_upload`;
+    this is the rule, over its lines (numbered from 1, line endings removed).
 
     Args:
-        text: the file's text, or its UTF-8 bytes.
+        lines: the upload's lines, one number each.
         listed: the numbers already on the list (canonical; see :func:`listed_numbers`).
 
-    Raises:
-        InvalidType: ``text`` is neither ``str`` nor ``bytes``.
-        InvalidFormat: ``registration.phone_list.encoding``, bytes that are not UTF-8.
-
-    >>> parse_phone_list_upload(b"218923456789\\r\\n218923456789\\r\\n12\\r\\n").invalid_lines
+    >>> plan_phone_list_upload(["218923456789", "218923456789", "12"]).invalid_lines
     (3,)
     """
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise InvalidFormat(
-                "registration.phone_list.encoding", field="file", value=text[:40]
-            ) from None
-    if not isinstance(text, str):
-        raise InvalidType(field="text", value=text)
     known = set(listed)
     numbers: list[str] = []
     invalid: list[int] = []
     repeats = blanks = 0
-    for number, line in enumerate(c.split_lines(text), start=1):
+    for number, line in enumerate(lines, start=1):
+        if not isinstance(line, str):
+            raise TypeError(f"lines must hold str, not {type(line).__name__}")
         if not line.strip():
             blanks += 1
             continue

@@ -36,12 +36,9 @@ electoral.errors.ValidationErrors: 1 problem in registry record (1 sub-exception
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
-from operator import itemgetter
 from typing import Final, NamedTuple
 
 import attrs
@@ -66,16 +63,17 @@ from electoral.registration._eligibility import local_date
 __all__ = [
     "DEFAULT_MAX_CHANGE_PERCENT",
     "REGISTRY_COLUMNS",
+    "RegistryCheck",
     "RegistryRecord",
     "SnapshotDiff",
     "TooManyChanges",
     "apply_snapshot",
+    "check_registry_rows",
     "check_snapshot",
     "citizens_by_national_id",
     "compare_snapshots",
     "parse_birth_date",
     "validate_registry_row",
-    "validate_registry_rows",
 ]
 
 REGISTRY_COLUMNS: Final = (
@@ -303,15 +301,11 @@ def _name(text: str, field: str, errors: list[ValidationError]) -> str:
 
 _DATE: Final = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
 _NAME_LIMIT: Final = 255
+_NAME_COLUMNS: Final = (1, 2, 3, 4, 5)
 
 
-def _no_sharing(text: str, _: str) -> str:
-    return text
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _cached_date(text: str) -> dt.date | None:
-    """A strict ``d/m/yyyy`` date, or ``None`` (cached: a register repeats its dates)."""
+def _strict_date(text: str) -> dt.date | None:
+    """A strict ``d/m/yyyy`` date, or ``None``."""
     match = _DATE.fullmatch(text)
     if match is None:
         return None
@@ -322,82 +316,82 @@ def _cached_date(text: str) -> dt.date | None:
 
 
 _SMALL: Final = {str(i): i for i in range(1000)}
+_new: Final = tuple.__new__
+
+FastPath = Callable[[Sequence[str]], "RegistryRecord | None"]
+"""A row -> its record when the row is clean, else ``None`` (check it fully)."""
 
 
-def _fast(
-    row: Sequence[str], today: dt.date, share: Callable[[str, str], str]
-) -> RegistryRecord | None:
-    """The common case in one pass: a clean record, or ``None`` to check it fully.
+def _fast_path(today: dt.date) -> FastPath:
+    """The common case of one batch, in one pass per row; ``None`` sends a row to the rules.
 
-    ``share`` (a dict's ``setdefault``) makes equal names one string object: names
-    repeat a lot, and a register of millions then takes a fraction of the memory.
+    It accepts exactly the rows that :func:`_validate` accepts with no problem and have
+    plain ASCII digits, and returns the same record, checked against:
+
+    * names: at most 255 printable characters once stripped; each distinct cell is
+      checked once and kept (``names``: cell -> stripped name, one string object per
+      name, so a register of millions shares its few thousand names);
+    * the birth date: a strict ``d/m/yyyy`` date not after ``today``; each distinct
+      cell is checked once (``dates``);
+    * ``OFFICE_ID``, ``BRANCH_ID``, ``STATE``: 0 to 999 written plainly (``_SMALL``);
+    * ``PERSON_ID`` (1 to 18 digits), the national id (12 digits, the first equal
+      to the gender code, 1 or 2) and the family book number (1 to 20 characters:
+      ASCII digits, after ASCII letters or not).
+
+    The caches live as long as the returned function (one batch or one stream).
     """
-    (
-        pid,
-        first,
-        father,
-        grand,
-        family,
-        mother,
-        code,
-        born,
-        address,
-        nid,
-        fbr,
-        office,
-        branch,
-        state,
-    ) = row
-    text = first.strip()
-    first = share(text, text)
-    text = father.strip()
-    father = share(text, text)
-    text = grand.strip()
-    grand = share(text, text)
-    text = family.strip()
-    family = share(text, text)
-    text = mother.strip()
-    mother = share(text, text)
-    birth = _cached_date(born)
-    digits = pid + nid + fbr + office + branch + state
-    names = first + father + grand + family + mother
-    if not (
-        birth is not None
-        and birth <= today
-        and digits.isdigit()
-        and digits.isascii()
-        and (code == "1" or code == "2")
-        and len(nid) == 12
-        and nid[0] == code
-        and 0 < len(pid) <= _MAX_DIGITS
-        and 0 < len(fbr) <= 20
-        and 0 < len(office) <= _MAX_DIGITS
-        and 0 < len(branch) <= _MAX_DIGITS
-        and 0 < len(state) <= _MAX_DIGITS
-        and len(names) <= _NAME_LIMIT
-        and names.isprintable()
-    ):
-        return None
-    small = _SMALL.get
-    office_id, branch_id, state_id = small(office), small(branch), small(state)
-    return RegistryRecord._make(
-        (
-            int(pid),
-            first,
-            father,
-            grand,
-            family,
-            mother,
-            1 if code == "1" else 2,
-            birth,
-            address.strip(),
-            nid,
-            fbr,
-            int(office) if office_id is None else office_id,
-            int(branch) if branch_id is None else branch_id,
-            int(state) if state_id is None else state_id,
-        )
-    )
+    names: dict[str, str] = {}
+    dates: dict[str, dt.date] = {}
+    name_of, date_of, small = names.get, dates.get, _SMALL.get
+    book = _fbr._PATTERN.fullmatch  # the compact shape: ASCII letters or none, then digits
+
+    def learn(row: Sequence[str]) -> bool:
+        """Check and remember the row's new names and date; ``False`` if one is bad."""
+        for index in _NAME_COLUMNS:
+            cell = row[index]
+            if cell not in names:
+                value = cell.strip()
+                if len(value) > _NAME_LIMIT or not value.isprintable():
+                    return False
+                names[cell] = names.setdefault(value, value)
+        cell = row[7]
+        if cell not in dates:
+            born = _strict_date(cell)
+            if born is None or born > today:
+                return False
+            dates[cell] = born
+        return True
+
+    def fast(row: Sequence[str]) -> RegistryRecord | None:
+        (pid, first, father, grand, family, mother, code, born, address, nid, fbr,
+         office, branch, state) = row  # fmt: skip
+        birth = date_of(born)
+        names_ = (name_of(first), name_of(father), name_of(grand), name_of(family),
+                  name_of(mother))  # fmt: skip
+        if birth is None or None in names_:
+            return fast(row) if learn(row) else None
+        office_id, branch_id, state_id = small(office), small(branch), small(state)
+        digits = pid + nid
+        if not (
+            digits.isdigit()
+            and digits.isascii()
+            and (code == "1" or code == "2")
+            and len(nid) == 12
+            and nid[0] == code
+            and 0 < len(pid) <= _MAX_DIGITS
+            and office_id is not None
+            and branch_id is not None
+            and state_id is not None
+            and 0 < len(fbr) <= _fbr.MAX_LENGTH
+            and ((fbr.isdigit() and fbr.isascii()) or book(fbr) is not None)
+        ):
+            return None
+        gender = 1 if code == "1" else 2
+        values = (int(pid), *names_, gender, birth, address.strip(), nid, fbr, office_id,
+                  branch_id, state_id)  # fmt: skip
+        return _new(RegistryRecord, values)
+
+    return fast
 
 
 def _validate(row: Sequence[str], today: dt.date) -> RegistryRecord:
@@ -405,11 +399,7 @@ def _validate(row: Sequence[str], today: dt.date) -> RegistryRecord:
         raise InvalidType("registration.registry.row", value=row)
     if any(type(cell) is not str for cell in row):
         raise InvalidType("registration.registry.row", value=list(row))
-    if len(row) == len(REGISTRY_COLUMNS):
-        record = _fast(row, today, _no_sharing)
-        if record is not None:
-            return record
-    else:
+    if len(row) != len(REGISTRY_COLUMNS):
         raise InvalidFormat(
             "registration.registry.columns",
             value=len(row),
@@ -514,81 +504,103 @@ def validate_registry_row(row: Sequence[str], *, as_of: dt.datetime) -> Registry
     return _validate(row, _today(as_of))
 
 
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class RegistryCheck:
+    """What checking a whole registry found, without keeping its records.
+
+    Attributes:
+        records: the records that passed every check (a repeated id fails both).
+        problem_count: every problem found.
+        counts: the number of problems of each code.
+        problems: the first ``max_problems`` problems found, sorted by line, each located
+            ``line N``.
+    """
+
+    records: int
+    problem_count: int
+    counts: Mapping[str, int] = attrs.field(hash=False)
+    problems: tuple[ValidationError, ...] = attrs.field(hash=False)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the registry has no problem at all."""
+        return self.problem_count == 0
+
+
 @guarded
-def validate_registry_rows(
-    rows: Iterable[Sequence[str]],
+def check_registry_rows(
+    rows: Iterable[tuple[int, Sequence[str] | ValidationError]],
     *,
     as_of: dt.datetime,
-    first_line: int = 1,
-    line_numbers: Sequence[int] | None = None,
-) -> list[RegistryRecord]:
-    """Validate a whole dump, all or nothing.
+    max_problems: int = 1000,
+) -> RegistryCheck:
+    """Check a whole registry as it streams by, in memory that does not grow with it.
 
-    Every bad record is reported at ``line N`` (``first_line`` numbers the first
-    row, or ``line_numbers`` gives each row's number, e.g. its physical line in a
-    dump file), and a ``PERSON_ID`` or national id used twice is refused.
+    The same rules as :func:`validate_registry_rows` (every record, and no
+    ``PERSON_ID`` or national id twice), but nothing is kept: a repeat is found by
+    writing sorted runs of ids to temporary files once more than 100,000 are held,
+    so millions of records are checked in the memory
+    of a few hundred thousand.
 
-    Raises:
-        ValidationErrors: one member per problem; nothing is returned.
+    Args:
+        rows: ``(line, row)`` pairs in increasing line order; a
+            :class:`~electoral.errors.ValidationError` in place of a row is a
+            problem the reader found at that line (a line it could not split).
+        as_of: the import time; "today" is its day in Tripoli.
+        max_problems: how many problems to keep (all are counted).
     """
+    from electoral._repeats import Repeats
+
     today = _today(as_of)
-    collector = ErrorCollector("civil registry dump")
-    records: list[RegistryRecord] = []
-    keep = records.append
-    bad: set[int] = set()
+    counts: dict[str, int] = {}
+    kept: list[ValidationError] = []
+    good = 0
+    person_ids, national_ids = Repeats(), Repeats()
+
+    def problem(error: ValidationError, line: int) -> None:
+        counts[error.code] = counts.get(error.code, 0) + 1
+        if len(kept) < max_problems:
+            kept.append(error.at(f"line {line}"))
+
     width = len(REGISTRY_COLUMNS)
-    shared: dict[str, str] = {}
-    share = shared.setdefault
-    pairs = (
-        zip(itertools.count(first_line), rows, strict=False)
-        if line_numbers is None
-        else zip(line_numbers, rows, strict=True)  # one number per row, or ValueError
-    )
-    for number, row in pairs:
-        try:
-            record = _fast(row, today, share) if len(row) == width else None
-        except (AttributeError, TypeError, ValueError):  # not a row of text: see _validate
-            record = None
-        if record is not None:
-            keep(record)
+    fast = _fast_path(today)
+    for line, row in rows:
+        if isinstance(row, ValidationError):
+            problem(row, line)
             continue
         try:
-            keep(_validate(row, today))
+            record = fast(row) if len(row) == width else None
+            if record is None:
+                record = _validate(row, today)
         except ValidationErrors as group:
-            collector.extend(group.errors, f"line {number}")
-            bad.add(number)
-        except ValidationError as error:
-            collector.add(error, f"line {number}")
-            bad.add(number)
-    lines = (
-        n
-        for n in (itertools.count(first_line) if line_numbers is None else line_numbers)
-        if n not in bad
-    )
-    _check_unique(records, lines, collector)
-    collector.raise_if_any()
-    return records
-
-
-def _check_unique(
-    records: Sequence[RegistryRecord], lines: Iterable[int], collector: ErrorCollector
-) -> None:
-    """Report a ``PERSON_ID`` or national id used twice (at the later line)."""
-    numbers: list[int] | None = None
-    for index, field in ((0, "civil_registry_id"), (9, "national_id")):
-        if len(set(map(itemgetter(index), records))) == len(records):
+            for error in group.errors:
+                problem(error, line)
             continue
-        if numbers is None:
-            numbers = [n for n, _ in zip(lines, records, strict=False)]
-        seen: set[object] = set()
-        for line, record in zip(numbers, records, strict=True):
-            value = record[index]
-            if value in seen:
-                collector.add(
-                    InconsistentValue("registration.registry.duplicate", field=field, value=value),
-                    f"line {line}",
-                )
-            seen.add(value)
+        except ValidationError as error:
+            problem(error, line)
+            continue
+        good += 1
+        person_ids.add(str(record.civil_registry_id), line)
+        national_ids.add(record.national_id, line)
+    repeated: list[tuple[int, str, str]] = []
+    for field, repeats in (("civil_registry_id", person_ids), ("national_id", national_ids)):
+        repeated.extend((line, field, value) for line, value in repeats.later())
+    for line, field, value in sorted(repeated):
+        shown: object = int(value) if field == "civil_registry_id" else value
+        problem(
+            InconsistentValue("registration.registry.duplicate", field=field, value=shown), line
+        )
+    good -= len({line for line, _, _ in repeated})
+    kept.sort(key=_line_of)
+    return RegistryCheck(
+        records=good, problem_count=sum(counts.values()), counts=counts, problems=tuple(kept)
+    )
+
+
+def _line_of(error: ValidationError) -> int:
+    location = error.location or ""
+    number = location.removeprefix("line ").partition(":")[0]
+    return int(number) if number.isdigit() else 0
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)

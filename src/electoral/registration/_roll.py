@@ -41,6 +41,7 @@ import functools
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from operator import attrgetter, itemgetter
 from typing import Any, Final, Protocol, TypeVar
 
 import attrs
@@ -214,10 +215,40 @@ def codepoint_roll_key(voter: Voter) -> tuple[str, ...]:
     )
 
 
+_NAME_PARTS: Final = (
+    attrgetter("first_name"),
+    attrgetter("father_name"),
+    attrgetter("grandfather_name"),
+    attrgetter("family_name"),
+)
+_NATIONAL_ID: Final = attrgetter("national_id")
+_POSITION: Final = itemgetter(9)
+
+
 @guarded
 def sort_roll(voters: Iterable[V], *, key: RollKey = arabic_roll_key) -> list[V]:
-    """Sort voters into roll order (deterministic whatever the input order)."""
-    return sorted(voters, key=key)
+    """Sort voters into roll order (deterministic whatever the input order).
+
+    With the default key the keys are built a column at a time (each name part
+    read from every voter, then its primary form) and sorted with each voter's
+    position, which gives exactly ``sorted(voters, key=arabic_roll_key)`` without
+    a Python-level call per voter.
+    """
+    if key is not arabic_roll_key:
+        return sorted(voters, key=key)
+    roll = list(voters)
+    parts = [list(map(part, roll)) for part in _NAME_PARTS]
+    keys = list(
+        zip(
+            *(map(primary_form, column) for column in parts),
+            *parts,
+            map(_NATIONAL_ID, roll),
+            range(len(roll)),
+            strict=True,
+        )
+    )
+    keys.sort()
+    return list(map(roll.__getitem__, map(_POSITION, keys)))
 
 
 @guarded

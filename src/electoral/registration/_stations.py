@@ -1,4 +1,4 @@
-"""Polling stations (محطات الاقتراع): allocation of a centre's roll, job checks, outputs.
+"""Polling stations (محطات الاقتراع): allocation of a centre's roll and the job checks.
 
 From the sorted roll of one centre:
 
@@ -36,10 +36,9 @@ Planning Rules eng 20140526 0900.docx"), ``rollgen/job.py``, ``rollgen/utils.py`
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import compress, repeat
+from operator import attrgetter, is_, itemgetter, not_
 from typing import Final, Generic, TypeVar
 
 import attrs
@@ -48,13 +47,11 @@ from electoral._guard import guarded, typed_fields
 from electoral.errors import InconsistentValue, MissingValue, OutOfRange, register_messages
 from electoral.model import (
     NO_NAMED_THING,
-    TRIPOLI,
     Center,
-    Constituency,
     Gender,
     Station,
-    SubConstituency,
 )
+from electoral.registration._registry import RegistryRecord
 from electoral.registration._roll import Voter
 
 __all__ = [
@@ -65,9 +62,6 @@ __all__ = [
     "StationPlan",
     "allocate_stations",
     "check_roll_job",
-    "station_metadata_csv",
-    "voters_by_center_and_station_csv",
-    "voters_by_national_id_csv",
 ]
 
 MAX_REGISTRANTS_PER_STATION: Final = 550
@@ -193,6 +187,22 @@ def _chunks(voters: list[V], first_number: int, limit: int) -> list[RollSegment[
     return out
 
 
+_GENDER: Final = attrgetter("gender")
+_CODE: Final = itemgetter(6)
+
+
+def _male_mask(roll: Sequence[Voter]) -> list[bool]:
+    """Whether each voter is male, read in C-level passes.
+
+    A :class:`~electoral.registration.RegistryRecord` keeps its gender as the code
+    1 (male) or 2 (female) in its seventh field; any other voter is asked for its
+    :attr:`~electoral.registration.Voter.gender`.
+    """
+    if set(map(type, roll)) == {RegistryRecord}:
+        return list(map((1).__eq__, map(_CODE, roll)))  # type: ignore[arg-type]
+    return list(map(is_, map(_GENDER, roll), repeat(Gender.MALE)))
+
+
 @guarded
 def allocate_stations(
     roll: Sequence[V],
@@ -216,8 +226,9 @@ def allocate_stations(
     for name, value in (("max_registrants", max_registrants), ("unisex_trigger", unisex_trigger)):
         if type(value) is not int or value < 1:
             raise OutOfRange("registration.station_limits", field=name, value=value)
-    males = [voter for voter in roll if voter.gender is Gender.MALE]
-    females = [voter for voter in roll if voter.gender is not Gender.MALE]
+    male = _male_mask(roll)
+    males = list(compress(roll, male))
+    females = list(compress(roll, map(not_, male)))
     male_chunks = _chunks(males, 1, max_registrants)
     female_chunks = _chunks(females, len(males) + 1, max_registrants)
     layout: list[tuple[Gender, tuple[RollSegment[V], ...]]] = []
@@ -277,105 +288,3 @@ def check_roll_job(
                 "registration.no_registrants", field="registrants", value=bad, centers=bad
             )
     return selected
-
-
-_VOTER_HEADER: Final = ("national_id", "center_id", "station_number")
-
-
-def _write(rows: Iterable[Sequence[object]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerows(rows)
-    return buffer.getvalue()
-
-
-def voters_by_national_id_csv(plans: Iterable[StationPlan[V]]) -> str:
-    """``national_id,center_id,station_number``, sorted by national id."""
-    rows = sorted(
-        (voter.national_id, plan.center_id, station)
-        for plan in plans
-        for station, _, voter in plan.entries()
-    )
-    return _write([_VOTER_HEADER, *rows])
-
-
-def voters_by_center_and_station_csv(plans: Iterable[StationPlan[V]]) -> str:
-    """The same rows, sorted by (centre, station, national id)."""
-    rows = sorted(
-        (
-            (plan.center_id, station, voter.national_id)
-            for plan in plans
-            for station, _, voter in plan.entries()
-        )
-    )
-    return _write([_VOTER_HEADER, *((nid, cid, st) for cid, st, nid in rows)])
-
-
-METADATA_HEADER: Final = (
-    "Centre #",
-    "Centre Name",
-    "Centre Type",
-    "Office #",
-    "Constituency #",
-    "Constituency Name",
-    "SubConstituency #",
-    "SubConstituency Name",
-    "Station number",
-    "Station Gender",
-    "Number of Registrants",
-    "First Name",
-    "First Name Number",
-    "Last Name",
-    "Last Name Number",
-    "When Generated",
-)
-
-
-def _full(voter: Voter) -> str:
-    parts = (voter.first_name, voter.father_name, voter.grandfather_name, voter.family_name)
-    return " ".join(part for part in parts if part)
-
-
-def station_metadata_csv(
-    plans: Iterable[StationPlan[V]],
-    *,
-    centers: Mapping[int, Center],
-    constituencies: Mapping[int, Constituency],
-    subconstituencies: Mapping[int, SubConstituency],
-    generated_at: dt.datetime,
-) -> str:
-    """The station metadata CSV (SmartElect "generate polling metadata csv").
-
-    Names are the full four-part names of the first and last voter; the type and
-    the constituency names are in Arabic; ``generated_at`` is shown in Tripoli time.
-    """
-    when = generated_at.astimezone(TRIPOLI).strftime("%Y-%m-%d %H:%M:%S")
-    rows: list[Sequence[object]] = [METADATA_HEADER]
-    for plan in sorted(plans, key=lambda p: p.center_id):
-        center = centers[plan.center_id]
-        con = constituencies.get(center.constituency_id)
-        sub = subconstituencies.get(center.subconstituency_id)
-        for station in plan.stations:
-            first_number, first = station.first
-            last_number, last = station.last
-            rows.append(
-                (
-                    center.center_id,
-                    center.name_ar,
-                    center.center_type.label("ar"),
-                    center.office_id,
-                    center.constituency_id,
-                    con.name_ar if con else "",
-                    center.subconstituency_id,
-                    sub.name_ar if sub else "",
-                    station.number,
-                    station.gender.value,
-                    station.registrants,
-                    _full(first),
-                    first_number,
-                    _full(last),
-                    last_number,
-                    when,
-                )
-            )
-    return _write(rows)

@@ -15,7 +15,7 @@ life cycle                  :data:`TRANSITIONS`, :func:`import_form`,
                             :func:`intake_match`, :func:`intake_reject`,
                             :func:`intake_abort`, :func:`reset_form`,
                             :func:`replay`, :func:`state_diagram`
-PVP                         :class:`PvpMode`, :func:`read_pvp_bundle`,
+PVP                         :class:`PvpMode`, :class:`PvpBundle`,
                             :func:`plan_pvp_import`, :func:`import_pvp_bundle`,
                             :func:`pvp_de1_only`, :func:`pvp_de1_and_de2`
 duplicates                  :func:`form_duplicates`,
@@ -33,10 +33,12 @@ audit and clearance         :func:`create_audit`, :func:`review_audit`,
                             :func:`implement_audit`, :func:`confirm_archive`,
                             :func:`create_clearance`, :func:`implement_clearance`,
                             recall requests
-aggregation                 :func:`tally`, :func:`progress`,
-                            :func:`race_progress`, three turnout functions
-formats                     :func:`read_result_forms` and the other readers
-                            and writers of Tally-Ho's setup files
+aggregation                 :func:`tally`, :func:`merge_tallies`,
+                            :func:`progress`, :func:`race_progress`, three
+                            turnout functions (each total merges exactly)
+the results export          :class:`ResultRow`, :func:`results_rows` (its files
+                            are read and written by
+                            :mod:`electoral.formats.tallyho`)
 ==========================  ==================================================
 
 Sources: Tally-Ho, HNEC's results system (onaio/tally-ho at commit ``acbe4f4``). The
@@ -67,6 +69,7 @@ from electoral.results._aggregate import (
     distinct_forms,
     form_ballot_numbers,
     gender_turnout,
+    merge_tallies,
     percent,
     processed_states,
     progress,
@@ -123,26 +126,7 @@ from electoral.results._entry import (
     reject_corrections,
     resolve_corrections,
 )
-from electoral.results._formats import (
-    ResultRow,
-    read_ballots,
-    read_candidates,
-    read_centers,
-    read_result_forms,
-    read_results_export,
-    read_stations,
-    read_subconstituencies,
-    read_subconstituency_ballots,
-    results_rows,
-    write_ballots,
-    write_candidates,
-    write_centers,
-    write_result_forms,
-    write_results_export,
-    write_stations,
-    write_subconstituencies,
-    write_subconstituency_ballots,
-)
+from electoral.results._export import EXPORT_COLUMNS, ResultRow, results_rows
 from electoral.results._lifecycle import (
     TRANSITIONS,
     Step,
@@ -166,7 +150,6 @@ from electoral.results._lifecycle import (
     state_diagram,
 )
 from electoral.results._pvp import (
-    PVP_BUNDLE_COLUMNS,
     PVP_MODE_CODES,
     PvpBundle,
     PvpCandidate,
@@ -176,16 +159,11 @@ from electoral.results._pvp import (
     PvpSubmission,
     apply_pvp_submission,
     import_pvp_bundle,
-    parse_pvp_results,
     plan_pvp_import,
     pvp_de1_and_de2,
     pvp_de1_only,
     pvp_mode_from_code,
-    pvp_results_csv_example,
     pvp_skip_reason,
-    read_pvp_bundle,
-    write_pvp_bundle,
-    write_pvp_results,
 )
 from electoral.results._records import (
     ActionPrior,
@@ -213,7 +191,7 @@ __all__ = [
     "COMPONENT_TO_BALLOTS_2014",
     "DEFAULT_CHECKS",
     "EMPTY_PERCENT",
-    "PVP_BUNDLE_COLUMNS",
+    "EXPORT_COLUMNS",
     "PVP_MODE_CODES",
     "RECON_FIELDS",
     "TRANSITIONS",
@@ -292,8 +270,8 @@ __all__ = [
     "intake_match",
     "intake_reject",
     "mark_duplicate_reviewed",
+    "merge_tallies",
     "next_barcode",
-    "parse_pvp_results",
     "percent",
     "plan_pvp_import",
     "processed_states",
@@ -301,21 +279,11 @@ __all__ = [
     "pvp_de1_and_de2",
     "pvp_de1_only",
     "pvp_mode_from_code",
-    "pvp_results_csv_example",
     "pvp_skip_reason",
     "qc_pass",
     "qc_print",
     "qc_reject",
     "race_progress",
-    "read_ballots",
-    "read_candidates",
-    "read_centers",
-    "read_pvp_bundle",
-    "read_result_forms",
-    "read_results_export",
-    "read_stations",
-    "read_subconstituencies",
-    "read_subconstituency_ballots",
     "recon_problems",
     "reconciliation_turnout",
     "reject_corrections",
@@ -334,14 +302,4 @@ __all__ = [
     "station_turnout",
     "tally",
     "unprocessed_states",
-    "write_ballots",
-    "write_candidates",
-    "write_centers",
-    "write_pvp_bundle",
-    "write_pvp_results",
-    "write_result_forms",
-    "write_results_export",
-    "write_stations",
-    "write_subconstituencies",
-    "write_subconstituency_ballots",
 ]

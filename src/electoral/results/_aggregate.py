@@ -32,13 +32,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
-from typing import Final
+from typing import Final, TypeVar
 
 import attrs
 
 from electoral._guard import guarded, typed_fields
 from electoral.adapters.tallyho import FORM_STATE
-from electoral.errors import InconsistentValue, register_messages
+from electoral.errors import InconsistentValue, MissingValue, register_labels, register_messages
 from electoral.model import FormState, Gender, ReconciliationForm, Region
 from electoral.results._records import CandidateKey, EntryVersion, FormRecord, TallySetup
 
@@ -55,6 +55,7 @@ __all__ = [
     "distinct_forms",
     "form_ballot_numbers",
     "gender_turnout",
+    "merge_tallies",
     "percent",
     "processed_states",
     "progress",
@@ -64,6 +65,13 @@ __all__ = [
     "tally",
     "unprocessed_states",
 ]
+
+register_labels(
+    {
+        "parts": ("Parts", "الأجزاء"),
+        "definition": ("Turnout definition", "تعريف نسبة المشاركة"),
+    }
+)
 
 register_messages(
     {
@@ -76,6 +84,20 @@ register_messages(
         "results.stage": (
             "{value} is not a stage of the pipeline.",
             "{value} ليست مرحلة من مراحل المعالجة.",
+        ),
+        "results.partition_split_station": (
+            "The forms of station {value} are in more than one part; each station's forms "
+            "must stay in one part.",
+            "استمارات المحطة {value} موزعة على أكثر من جزء؛ يجب أن تبقى استمارات كل محطة في "
+            "جزء واحد.",
+        ),
+        "results.merge_mismatch": (
+            "The parts differ in {value}, so they cannot be merged.",
+            "تختلف الأجزاء في {value}، لذا لا يمكن دمجها.",
+        ),
+        "results.no_parts": (
+            "There is nothing to merge.",
+            "لا يوجد ما يمكن دمجه.",
         ),
     }
 )
@@ -94,6 +116,7 @@ COMPONENT_TO_BALLOTS_2014: Final[Mapping[int, tuple[int, ...]]] = {
 Tally-Ho ``COMPONENT_TO_BALLOTS``.
 """
 
+_K = TypeVar("_K")
 _FINAL: Final = EntryVersion.FINAL
 _ARCHIVED: Final = frozenset({FormState.ARCHIVED})
 _WITH_QUARANTINE: Final = frozenset({FormState.ARCHIVED, FormState.AUDIT})
@@ -189,10 +212,32 @@ class Totals:
         """Candidates by votes, descending (ties by key). No tie rule is implied."""
         return tuple(sorted(self.votes.items(), key=lambda kv: (-kv[1], kv[0])))
 
+    def merge(self, other: Totals) -> Totals:
+        """The totals of both areas together: every count added, exactly.
+
+        >>> a = Totals(votes={(1, 1): 5}, invalid=1, forms=1)
+        >>> a.merge(Totals(votes={(1, 1): 2, (1, 2): 3}, forms=1))
+        Totals(votes={(1, 1): 7, (1, 2): 3}, invalid=1, forms=2)
+        """
+        votes = dict(self.votes)
+        _add(votes, other.votes)
+        return Totals(
+            votes=votes, invalid=self.invalid + other.invalid, forms=self.forms + other.forms
+        )
+
 
 def _add(into: dict[CandidateKey, int], votes: Mapping[CandidateKey, int]) -> None:
     for key, count in votes.items():
         into[key] = into.get(key, 0) + count
+
+
+def _merged(left: Mapping[_K, Totals], right: Mapping[_K, Totals]) -> dict[_K, Totals]:
+    """Two levels of totals as one: an area in both is added up."""
+    out = dict(left)
+    for key, totals in right.items():
+        mine = out.get(key)
+        out[key] = totals if mine is None else mine.merge(totals)
+    return out
 
 
 class _Acc:
@@ -222,6 +267,10 @@ def _roll(below: Mapping[object, _Acc], parent: Mapping[object, object]) -> dict
     return above
 
 
+def _barcode_order(barcode: str) -> tuple[int, str]:
+    return (len(barcode), barcode)
+
+
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Tally:
     """Totals at every level, each level the sum of the one below it.
@@ -229,6 +278,17 @@ class Tally:
     station (centre, station) -> centre -> sub-constituency and office (two
     separate dimensions) -> region (from the office) -> national. ``ballot``
     gives the national totals per ballot.
+
+    Attributes:
+        counted: the barcodes of the counted forms, in barcode order (shorter first).
+        stations_seen: every (centre, station) with at least one form among the
+            records tallied, counted or not: what this tally covers, and what
+            :meth:`merge` checks to refuse a station split between two parts.
+        include_quarantine, published_only: the counting options it was made with.
+
+    Tallies of parts of an election **merge exactly** (:meth:`merge`): the merge of
+    the parts' tallies equals the tally of all their forms, in any order and
+    grouping, provided each station's forms are all in one part.
     """
 
     station: Mapping[tuple[int, int], Totals]
@@ -239,6 +299,71 @@ class Tally:
     ballot: Mapping[int, Totals]
     national: Totals
     counted: tuple[str, ...]
+    stations_seen: frozenset[tuple[int, int]] = frozenset()
+    include_quarantine: bool = False
+    published_only: bool = False
+
+    def merge(self, other: Tally) -> Tally:
+        """The tally of both parts' forms together, every level added up exactly.
+
+        Merging is associative and commutative, so parts may be merged in any order
+        and grouping (a tree of merges across machines gives the same tally).
+
+        Raises:
+            InconsistentValue: ``results.partition_split_station``, a station has
+                forms in both parts (which form counts for it depends on all of
+                them, so the parts' tallies cannot be added); ``results.merge_mismatch``,
+                the tallies were counted with different options.
+        """
+        if not isinstance(other, Tally):
+            raise TypeError(f"other must be a Tally, not {type(other).__name__}")
+        rules = (self.include_quarantine, self.published_only)
+        if rules != (other.include_quarantine, other.published_only):
+            raise InconsistentValue(
+                "results.merge_mismatch", field="tally", value="the counting options"
+            )
+        split = self.stations_seen & other.stations_seen
+        if split:
+            raise InconsistentValue(
+                "results.partition_split_station", field="station", value=min(split)
+            )
+        return Tally(
+            station={**self.station, **other.station},
+            center=_merged(self.center, other.center),
+            subconstituency=_merged(self.subconstituency, other.subconstituency),
+            office=_merged(self.office, other.office),
+            region=_merged(self.region, other.region),
+            ballot=_merged(self.ballot, other.ballot),
+            national=self.national.merge(other.national),
+            counted=tuple(sorted(self.counted + other.counted, key=_barcode_order)),
+            stations_seen=self.stations_seen | other.stations_seen,
+            include_quarantine=self.include_quarantine,
+            published_only=self.published_only,
+        )
+
+
+def merge_tallies(parts: Iterable[Tally]) -> Tally:
+    """Merge the tallies of any number of parts (see :meth:`Tally.merge`).
+
+    >>> from electoral.testing import demo_tally_setup, demo_records
+    >>> setup = demo_tally_setup()
+    >>> records = demo_records(setup)
+    >>> by_center = {}
+    >>> for record in records:
+    ...     by_center.setdefault(record.form.center_id, []).append(record)
+    >>> parts = [tally(group, setup) for group in by_center.values()]
+    >>> merge_tallies(parts) == tally(records, setup)
+    True
+
+    Raises:
+        MissingValue: ``results.no_parts``, no tally was given.
+    """
+    merged: Tally | None = None
+    for part in parts:
+        merged = part if merged is None else merged.merge(part)
+    if merged is None:
+        raise MissingValue("results.no_parts", field="parts", value=[])
+    return merged
 
 
 @guarded
@@ -262,46 +387,54 @@ def tally(
     Raises:
         InconsistentValue: ``results.center_unknown``.
     """
-    forms = counted_forms(
-        records, include_quarantine=include_quarantine, setup=setup, published_only=published_only
-    )
+    chosen = distinct_forms(records)
+    states = _WITH_QUARANTINE if include_quarantine else _ARCHIVED
+    forms = [record for record in chosen.values() if record.form.state in states]
+    if published_only:
+        ballots = setup.ballots
+        forms = [
+            r
+            for r in forms
+            if (b := ballots.get(r.form.ballot_number)) is not None and b.available_for_release
+        ]
     stations: dict[object, _Acc] = {}
-    ballots: dict[object, _Acc] = {}
+    ballots_: dict[object, _Acc] = {}
     for record in forms:
-        key = record.form.station_key
+        form = record.form
+        key = (form.center_id, form.station_number)
         acc = stations.get(key)
         if acc is None:
             acc = stations[key] = _Acc()
-        bacc = ballots.get(record.form.ballot_number)
+        bacc = ballots_.get(form.ballot_number)
         if bacc is None:
-            bacc = ballots[record.form.ballot_number] = _Acc()
+            bacc = ballots_[form.ballot_number] = _Acc()
         votes = acc.votes
         bvotes = bacc.votes
         for entry in record.results:
-            if entry.active and entry.version is _FINAL:
-                votes[entry.candidate] = votes.get(entry.candidate, 0) + entry.votes
-                bvotes[entry.candidate] = bvotes.get(entry.candidate, 0) + entry.votes
-        invalid = 0
-        if record.form.has_reconciliation:
+            if entry.version is _FINAL and entry.active:
+                candidate = entry.candidate
+                votes[candidate] = votes.get(candidate, 0) + entry.votes
+                bvotes[candidate] = bvotes.get(candidate, 0) + entry.votes
+        if form.has_reconciliation:
             recon = record.active_recon(_FINAL)
             if recon is not None:
-                invalid = recon.number_invalid_votes
-        acc.invalid += invalid
+                acc.invalid += recon.number_invalid_votes
+                bacc.invalid += recon.number_invalid_votes
         acc.forms += 1
-        bacc.invalid += invalid
         bacc.forms += 1
+    centers_of = setup.centers
     station_center: dict[object, object] = {}
     for skey in stations:
         assert isinstance(skey, tuple)
-        if skey[0] not in setup.centers:
+        if skey[0] not in centers_of:
             raise InconsistentValue("results.center_unknown", field="center_id", value=skey[0])
         station_center[skey] = skey[0]
     centers = _roll(stations, station_center)
     subcons = _roll(
         centers,
-        {c: setup.centers[c].subconstituency_id for c in centers},  # type: ignore[index]
+        {c: centers_of[c].subconstituency_id for c in centers},  # type: ignore[index]
     )
-    center_office = {c: setup.centers[c].office_id for c in centers}  # type: ignore[index]
+    center_office = {c: centers_of[c].office_id for c in centers}  # type: ignore[index]
     offices = _roll(centers, center_office)
     office_region = {
         o: (setup.offices[o].region if o in setup.offices else Region.NONE)  # type: ignore[index]
@@ -317,9 +450,12 @@ def tally(
         subconstituency={k: a.freeze() for k, a in subcons.items()},  # type: ignore[misc]
         office={k: a.freeze() for k, a in offices.items()},  # type: ignore[misc]
         region={k: a.freeze() for k, a in regions.items()},  # type: ignore[misc]
-        ballot={k: a.freeze() for k, a in ballots.items()},  # type: ignore[misc]
+        ballot={k: a.freeze() for k, a in ballots_.items()},  # type: ignore[misc]
         national=national.freeze(),
-        counted=tuple(r.barcode for r in forms),
+        counted=tuple(sorted((r.form.barcode for r in forms), key=_barcode_order)),
+        stations_seen=frozenset((center, station) for center, station, _ in chosen),
+        include_quarantine=include_quarantine,
+        published_only=published_only,
     )
 
 
@@ -386,6 +522,18 @@ class Progress:
         """Share of expected forms in ``state``; ``None`` when nothing is expected."""
         return percent(self.count(state), self.expected)
 
+    def merge(self, other: Progress) -> Progress:
+        """The progress of both parts together (each (centre, station, ballot) in one part).
+
+        >>> a = Progress(expected=3, by_state={FormState.ARCHIVED: 1})
+        >>> a.merge(Progress(expected=2, by_state={FormState.ARCHIVED: 2})).by_state
+        {<FormState.ARCHIVED: 'archived'>: 3}
+        """
+        by_state = dict(self.by_state)
+        for state, count in other.by_state.items():
+            by_state[state] = by_state.get(state, 0) + count
+        return Progress(expected=self.expected + other.expected, by_state=by_state)
+
 
 @guarded
 def progress(
@@ -421,6 +569,22 @@ class RaceProgress:
         """At least 100 % archived (a ballot with no forms is not completed)."""
         share = self.percent
         return share is not None and share >= 100
+
+    def merge(self, other: RaceProgress) -> RaceProgress:
+        """The same ballot's progress over both parts.
+
+        Raises:
+            InconsistentValue: ``results.merge_mismatch``, another ballot's progress.
+        """
+        if self.ballot_number != other.ballot_number:
+            raise InconsistentValue(
+                "results.merge_mismatch", field="ballot_number", value="the ballot"
+            )
+        return RaceProgress(
+            ballot_number=self.ballot_number,
+            archived=self.archived + other.archived,
+            expected=self.expected + other.expected,
+        )
 
 
 @guarded
@@ -464,6 +628,33 @@ class Turnout:
         """``100 * voters / registrants``; ``None`` when registrants is 0."""
         return percent(self.voters, self.registrants)
 
+    def _check_mergeable(self, other: Turnout) -> None:
+        if type(other) is not type(self):
+            raise TypeError(f"other must be a {type(self).__name__}, not {type(other).__name__}")
+        if self.definition != other.definition:
+            raise InconsistentValue(
+                "results.merge_mismatch", field="definition", value="the turnout definition"
+            )
+
+    def merge(self, other: Turnout) -> Turnout:
+        """The same turnout over both parts: voters and registrants added.
+
+        Exact when no station is in both parts (each station's forms in one part).
+
+        >>> t = Turnout(definition="d", voters=40, registrants=100)
+        >>> t.merge(Turnout(definition="d", voters=5, registrants=50)).percent
+        Fraction(30, 1)
+
+        Raises:
+            InconsistentValue: ``results.merge_mismatch``, another definition.
+        """
+        self._check_mergeable(other)
+        return Turnout(
+            definition=self.definition,
+            voters=self.voters + other.voters,
+            registrants=self.registrants + other.registrants,
+        )
+
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class StationTurnout(Turnout):
@@ -482,6 +673,18 @@ class StationTurnout(Turnout):
         """``"Final"`` when every station is processed, else ``"Partial"``."""
         share = self.progress
         return "Final" if share is not None and share >= 100 else "Partial"
+
+    def merge(self, other: Turnout) -> StationTurnout:
+        """The station-based turnout over both parts (see :meth:`Turnout.merge`)."""
+        self._check_mergeable(other)
+        assert isinstance(other, StationTurnout)
+        return StationTurnout(
+            definition=self.definition,
+            voters=self.voters + other.voters,
+            registrants=self.registrants + other.registrants,
+            processed=self.processed + other.processed,
+            expected=self.expected + other.expected,
+        )
 
 
 def _final_sum(record: FormRecord) -> int:

@@ -52,6 +52,7 @@ from electoral.errors import (
     register_messages,
 )
 from electoral.model import Ballot, FormState, ReconciliationForm, ReconciliationForm2014
+from electoral.model._validators import changed
 from electoral.results._checks import TallyConfig, check_form
 from electoral.results._lifecycle import (
     Step,
@@ -70,7 +71,7 @@ from electoral.results._records import (
     Recon,
     ReconEntry,
     TallySetup,
-    VoteEntry,
+    vote_entries,
 )
 
 __all__ = [
@@ -266,10 +267,7 @@ def _write(
         else e
         for e in record.results
     ]
-    results.extend(
-        VoteEntry(candidate=key, votes=count, version=version, user=user)
-        for key, count in votes.items()
-    )
+    results.extend(vote_entries(votes, version=version, user=user))
     recons = [
         attrs.evolve(e, active=False, deactivated_by=superseded)
         if e.active and e.version is version
@@ -524,7 +522,7 @@ def qc_pass(
             AuditRecord(user=user, failed_checks=report.failed_names),
         )
         changes["audited_count"] = record.audited_count + 1
-    new = attrs.evolve(record, **changes)
+    new = changed(record, **changes)
     return finish(
         record,
         new,

@@ -31,8 +31,9 @@ electoral.results._lifecycle.WrongState: Form not in Intake. Return form to Unsu
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Final
+import operator
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Final, cast
 
 import attrs
 
@@ -49,6 +50,7 @@ from electoral.errors import (
 )
 from electoral.ids import barcode as _barcode
 from electoral.model import Center, FormState, ResultForm, Station
+from electoral.model._validators import changed
 from electoral.results._checks import QuarantineReport
 from electoral.results._records import (
     ClearanceRecord,
@@ -493,6 +495,7 @@ def guard(record: FormRecord, name: str, *, superadmin: bool = False) -> Transit
 
 
 _FIELDS: Final = tuple(a.name for a in attrs.fields(FormRecord))
+_VALUES: Final = operator.attrgetter(*_FIELDS)
 
 
 def finish(
@@ -511,31 +514,67 @@ def finish(
     wrong_loop = spec.loop and old is not None and new.state is not old.state
     if new.state not in spec.targets or wrong_loop:  # a programming error, never user input
         raise AssertionError(f"{name} cannot lead to {new.state}")
+    after = _VALUES(new)
     if old is None:
-        changes = tuple((field, getattr(new, field)) for field in _FIELDS)
+        changes = tuple(zip(_FIELDS, after, strict=True))
     else:
+        # a field evolved without change is the same object (identity first, then ==)
         changes = tuple(
-            (field, getattr(new, field))
-            for field in _FIELDS
-            if getattr(new, field) != getattr(old, field)
+            (field, value)
+            for field, value, before in zip(_FIELDS, after, _VALUES(old), strict=True)
+            if value is not before and value != before
         )
-    event = Event(
-        barcode=new.barcode,
-        transition=name,
-        from_state=None if old is None else old.state,
-        to_state=new.state,
-        user=user,
-        at=now,
-        reason=reason,
-        changes=changes,
-    )
+    event = _event(new.barcode, name, None if old is None else old.state, new.state, user, now,
+                   reason, changes)  # fmt: skip
     return Step(record=new, event=event, related=tuple(related), report=report)
+
+
+_EVENT: Final = attrs.fields(Event)
+_CALLER_FIELDS: Final[tuple[attrs.Attribute[Any], ...]] = (_EVENT.user, _EVENT.at, _EVENT.reason)
+
+
+def _event(
+    barcode: str,
+    name: str,
+    from_state: FormState | None,
+    to_state: FormState,
+    user: str,
+    now: dt.datetime,
+    reason: str,
+    changes: tuple[tuple[str, Any], ...],
+) -> Event:
+    """``Event(...)`` checking only what the caller gave (who, when, why).
+
+    The barcode, the states and the changed values come from records that were
+    checked when they were built, and the transition's name from
+    :data:`TRANSITIONS`; the user, the time and the reason are checked by
+    :class:`Event`'s own field validators (the time converted first, as ``__init__``
+    does).
+    """
+    event: Event = object.__new__(Event)
+    at = cast(Callable[[object], object], _EVENT.at.converter)(now)
+    if not attrs.validators.get_disabled():
+        for field, value in zip(_CALLER_FIELDS, (user, at, reason), strict=True):
+            assert field.validator is not None
+            field.validator(event, field, value)
+    for field_name, value in (
+        ("barcode", barcode),
+        ("transition", name),
+        ("from_state", from_state),
+        ("to_state", to_state),
+        ("user", user),
+        ("at", at),
+        ("reason", reason),
+        ("changes", changes),
+    ):
+        object.__setattr__(event, field_name, value)
+    return event
 
 
 def with_state(record: FormRecord, state: FormState, **changes: Any) -> FormRecord:
     """Evolve the record into ``state``, recording the previous state."""
-    form = attrs.evolve(record.form, state=state)
-    return attrs.evolve(record, form=form, previous_state=record.state, **changes)
+    form = changed(record.form, state=state)
+    return changed(record, form=form, previous_state=record.state, **changes)
 
 
 def reject(
@@ -799,7 +838,7 @@ def _intake_or_duplicate(
     now: dt.datetime,
 ) -> Step:
     # Duplicates are judged from the state the form was in when it was scanned.
-    checker = attrs.evolve(new, form=attrs.evolve(new.form, state=old.state))
+    checker = changed(new, form=changed(new.form, state=old.state))
     duplicates = find_duplicates(checker, others)
     if not duplicates:
         return finish(old, new, name, user=user, now=now)
@@ -808,9 +847,7 @@ def _intake_or_duplicate(
         for d in duplicates
         if d.state is not FormState.CLEARANCE
     ]
-    moved = attrs.evolve(
-        with_state(new, FormState.CLEARANCE), previous_state=old.state, date_seen=now
-    )
+    moved = changed(with_state(new, FormState.CLEARANCE), previous_state=old.state, date_seen=now)
     return finish(
         old,
         moved,
@@ -981,7 +1018,7 @@ def assign_center_station(
         station_number=station.number,
         gender=station.gender,
     )
-    new = attrs.evolve(record, form=form, previous_state=record.state)
+    new = changed(record, form=form, previous_state=record.state)
     return _intake_or_duplicate(
         record, new, "assign_center_station", others=others, user=user, now=now
     )
@@ -1093,7 +1130,7 @@ def replay(events: Iterable[Event]) -> FormRecord:
             continue
         if event.from_state is not record.state or event.barcode != record.barcode:
             raise InconsistentValue("results.replay_order", field="events", value=event.transition)
-        record = attrs.evolve(record, **dict(event.changes))
+        record = changed(record, **dict(event.changes))
     if record is None:
         raise InconsistentValue("results.replay_order", field="events", value=None)
     return record

@@ -22,14 +22,10 @@ does not capture it. "Ballots received" is kept in the submission only. The
 DE1 all-zero gate and the "all blank or zero" reconciliation check are not
 applied. PVP never handles replacement forms.
 
-**The bundle** (:func:`read_pvp_bundle`) is all-or-nothing: every problem —
-an unreadable zip, no ``candidate_results.csv``, missing columns, a
-non-integer cell, a barcode in two submissions, a candidate whose round 1 and
-round 2 differ or are missing (0/0 is valid), an image name with path syntax
-— is raised at once as :class:`~electoral.errors.ValidationErrors`, and no
-submission is returned. Rows that are fine as data but cannot be imported are
-**skipped** with the first reason of :class:`PvpSkip`, in its fixed order
-(:func:`pvp_skip_reason`). :func:`import_pvp_bundle` imports every other
+**The bundle** is read by :func:`electoral.formats.tallyho.read_pvp_bundle`, all or
+nothing, into a :class:`PvpBundle`. Submissions that are fine as data but cannot be
+imported are **skipped** with the first reason of :class:`PvpSkip`, in its fixed
+order (:func:`pvp_skip_reason`). :func:`import_pvp_bundle` imports every other
 submission or, if any one fails, none.
 
 Deliberate differences from Tally-Ho:
@@ -53,27 +49,18 @@ Sources: Tally-Ho ``libs/pvp/bundle.py``, ``libs/pvp/validation.py``,
 ``libs/pvp/import_submission.py``, ``libs/models/enums/pvp_mode.py``,
 ``docs/overview/pvp.md`` (onaio/tally-ho at commit ``acbe4f4``).
 
->>> from electoral.testing import demo_tally_setup
->>> text = pvp_results_csv_example()
->>> bundle = parse_pvp_results(text)
->>> [(s.barcode, [c.round2 for c in s.candidates]) for s in bundle.submissions]
-[('31001001117', [10, 20, 30])]
->>> parse_pvp_results(text.replace(",20,20,", ",20,21,"))
-Traceback (most recent call last):
-...
-electoral.errors.ValidationErrors: 1 problem in PVP bundle (1 sub-exception)
+>>> s = PvpSubmission(instance_id="uuid:1", barcode="31001001117", ballot_number=117,
+...                   candidates=[PvpCandidate(candidate_id=1, round1=10, round2=10)])
+>>> s.candidates[0].rounds_agree, s.recon(2)["number_voter_cards"]
+(True, None)
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import enum
-import io
-import pathlib
-import zipfile
 from collections.abc import Iterable, Mapping
-from typing import IO, Any, Final
+from typing import Any, Final
 
 import attrs
 
@@ -85,7 +72,6 @@ from electoral.errors import (
     InvalidType,
     MissingValue,
     OutOfRange,
-    ValidationError,
     register_messages,
 )
 from electoral.model import FormState, ReconciliationForm
@@ -104,8 +90,9 @@ from electoral.results._records import (
 )
 
 __all__ = [
-    "PVP_BUNDLE_COLUMNS",
+    "IMAGE_COLUMNS",
     "PVP_MODE_CODES",
+    "RECON_PARTS",
     "PvpBundle",
     "PvpCandidate",
     "PvpImport",
@@ -114,16 +101,11 @@ __all__ = [
     "PvpSubmission",
     "apply_pvp_submission",
     "import_pvp_bundle",
-    "parse_pvp_results",
     "plan_pvp_import",
     "pvp_de1_and_de2",
     "pvp_de1_only",
     "pvp_mode_from_code",
-    "pvp_results_csv_example",
     "pvp_skip_reason",
-    "read_pvp_bundle",
-    "write_pvp_bundle",
-    "write_pvp_results",
 ]
 
 register_messages(
@@ -221,8 +203,6 @@ def pvp_mode_from_code(code: object) -> PvpMode:
     raise OutOfRange("results.pvp.mode_code", field="pvp_mode", value=code)
 
 
-CSV_NAME: Final = "candidate_results.csv"
-MEDIA_DIR: Final = "media"
 RECON_PARTS: Final = (
     "number_ballots_received",
     "number_voter_cards",
@@ -232,28 +212,8 @@ RECON_PARTS: Final = (
 )
 """The device's reconciliation fields, in column order (each for round 1 and round 2)."""
 
-
-def recon_column(round_number: int, part: str) -> str:
-    """The bundle column of one reconciliation field of one round."""
-    return f"reconciliation_r{round_number}-{part}_r{round_number}"
-
-
-RECON_COLUMNS: Final = tuple(recon_column(n, p) for n in (1, 2) for p in RECON_PARTS)
 IMAGE_COLUMNS: Final = ("clerk_signature", "forms_picture_1st_page", "forms_picture_2nd_page")
-PVP_BUNDLE_COLUMNS: Final = (
-    "meta-instanceID",
-    "barcode",
-    "ballot_number",
-    "candidate_id",
-    "candidate_order",
-    "candidate_result_round1",
-    "candidate_result_round2",
-    "xml_form_id",
-    "staff_user_name",
-    *RECON_COLUMNS,
-    *IMAGE_COLUMNS,
-)
-"""The required columns of ``candidate_results.csv``, in the order the writer uses."""
+"""The bundle's three image columns, in order."""
 
 _OPT_COUNT: Final = v.optional(v.integer(0))
 
@@ -365,232 +325,6 @@ class PvpSkip(enum.Enum):
     FORM_NOT_UNSUBMITTED = "form_not_unsubmitted"
     ALREADY_IMPORTED = "already_imported"
     REPLACEMENT_FORM = "replacement_form"
-
-
-# --------------------------------------------------------------------------- reading
-
-
-def _cell_int(text: str, field: str) -> int | None:
-    if not text:
-        return None
-    try:
-        number = int(text)
-    except ValueError:
-        raise InvalidType("results.pvp.integer", field=field, value=text) from None
-    if number < 0:
-        raise OutOfRange("results.pvp.negative", field=field, value=number)
-    return number
-
-
-def _image(text: str, field: str) -> str | None:
-    if not text:
-        return None
-    if "/" in text or "\\" in text or ".." in text:
-        raise InvalidFormat("results.pvp.unsafe_image", field=field, value=text)
-    return text
-
-
-def _row(line: int, row: Mapping[str, str], errors: ErrorCollector) -> dict[str, Any] | None:
-    """One CSV row's cells, typed; every problem goes to ``errors``.
-
-    A bad cell reads as empty and its column is listed under ``"_bad"``, so the
-    row's other checks still run; ``None`` when the row has no usable candidate id.
-    """
-    out: dict[str, Any] = {}
-    bad: set[str] = set()
-    numeric = ("ballot_number", "candidate_id", "candidate_order", "candidate_result_round1",
-               "candidate_result_round2", *RECON_COLUMNS)  # fmt: skip
-    for name in PVP_BUNDLE_COLUMNS:
-        cell = (row.get(name) or "").strip()
-        try:
-            if name in numeric:
-                out[name] = _cell_int(cell, name)
-            elif name in IMAGE_COLUMNS:
-                out[name] = _image(cell, name)
-            else:
-                out[name] = cell
-        except ValidationError as error:
-            errors.add(error, f"line {line}")
-            out[name] = None
-            bad.add(name)
-    if out["candidate_id"] is None:
-        if "candidate_id" not in bad:
-            errors.add(MissingValue(field="candidate_id", value=""), f"line {line}")
-        return None
-    out["_bad"] = bad
-    return out
-
-
-def parse_pvp_results(text: str, *, media: Iterable[str] | None = None) -> PvpBundle:
-    """Parse ``candidate_results.csv`` (one row per submission per candidate).
-
-    Args:
-        text: the CSV text.
-        media: the file names present under ``media/``; ``None`` when unknown
-            (then no image is listed as missing).
-
-    Raises:
-        ValidationErrors: every bundle-level problem at once, with
-            locations ``line N`` (the header is line 1) or ``barcode B``.
-    """
-    reader = csv.DictReader(io.StringIO(text))
-    errors = ErrorCollector("PVP bundle")
-    header = reader.fieldnames or []
-    missing = [c for c in PVP_BUNDLE_COLUMNS if c not in header]
-    if missing:
-        columns = ", ".join(missing)
-        errors.add(MissingValue("results.pvp.missing_columns", field=columns, columns=columns))
-        errors.raise_if_any()
-    groups: dict[tuple[str, str], list[tuple[int, dict[str, Any]]]] = {}
-    for line, raw in enumerate(reader, start=2):
-        row = _row(line, raw, errors)
-        if row is None:
-            continue
-        instance = row["meta-instanceID"]
-        key = (instance, "" if instance else row["barcode"])
-        groups.setdefault(key, []).append((line, row))
-    submissions: list[PvpSubmission] = []
-    instances: dict[str, list[str]] = {}
-    for (instance, _), group in groups.items():
-        _, first = group[0]
-        seen: set[int] = set()
-        candidates = []
-        for line, row in group:
-            candidate = PvpCandidate(
-                candidate_id=row["candidate_id"],
-                order=row["candidate_order"] or 0,
-                round1=row["candidate_result_round1"],
-                round2=row["candidate_result_round2"],
-            )
-            if candidate.candidate_id in seen:
-                errors.add(
-                    InconsistentValue(
-                        "results.pvp.duplicate_candidate",
-                        field="candidate_id",
-                        value=candidate.candidate_id,
-                        instance=instance,
-                    ),
-                    f"line {line}",
-                )
-            seen.add(candidate.candidate_id)
-            checked = not {"candidate_result_round1", "candidate_result_round2"} & row["_bad"]
-            if checked and not candidate.rounds_agree:
-                errors.add(
-                    InconsistentValue(
-                        "results.pvp.rounds_differ",
-                        field="candidate_result_round2",
-                        value=(candidate.round1, candidate.round2),
-                        candidate=candidate.candidate_id,
-                        barcode=first["barcode"],
-                        round1="none" if candidate.round1 is None else candidate.round1,
-                        round2="none" if candidate.round2 is None else candidate.round2,
-                    ),
-                    f"line {line}",
-                )
-            candidates.append(candidate)
-        submission = PvpSubmission(
-            instance_id=instance,
-            form_id=first["xml_form_id"],
-            barcode=first["barcode"],
-            ballot_number=first["ballot_number"],
-            staff_user_name=first["staff_user_name"],
-            candidates=candidates,
-            recon_r1=[first[recon_column(1, p)] for p in RECON_PARTS],
-            recon_r2=[first[recon_column(2, p)] for p in RECON_PARTS],
-            images=[(c, first[c]) for c in IMAGE_COLUMNS],
-        )
-        submissions.append(submission)
-        if submission.barcode:
-            instances.setdefault(submission.barcode, []).append(instance)
-    repeated = sorted(b for b, ids in instances.items() if len(ids) > 1)
-    if repeated:
-        errors.add(
-            InconsistentValue(
-                "results.pvp.duplicate_barcodes",
-                field="barcode",
-                value=repeated,
-                items=", ".join(repeated),
-            )
-        )
-    errors.raise_if_any()
-    missing_images: tuple[str, ...] = ()
-    if media is not None:
-        present = set(media)
-        referenced = {name for s in submissions for _, name in s.images if name}
-        missing_images = tuple(sorted(referenced - present))
-    return PvpBundle(submissions=submissions, missing_images=missing_images)
-
-
-def read_pvp_bundle(source: bytes | pathlib.Path | IO[bytes]) -> PvpBundle:
-    """Read a PVP bundle: a zip with ``candidate_results.csv`` and ``media/<images>``.
-
-    Raises:
-        ValidationErrors: ``results.pvp.bad_zip``, ``results.pvp.missing_csv``,
-            or every problem :func:`parse_pvp_results` finds; no submission is
-            returned from a bundle with any problem.
-    """
-    errors = ErrorCollector("PVP bundle")
-    data = io.BytesIO(source) if isinstance(source, bytes) else source
-    try:
-        with zipfile.ZipFile(data) as archive:
-            names = archive.namelist()
-            if CSV_NAME not in names:
-                errors.add(MissingValue("results.pvp.missing_csv", field=CSV_NAME))
-                errors.raise_if_any()
-            text = archive.read(CSV_NAME).decode("utf-8-sig")
-    except (zipfile.BadZipFile, OSError, UnicodeDecodeError) as exc:
-        errors.add(InvalidFormat("results.pvp.bad_zip", field="bundle", reason=str(exc)))
-        errors.raise_if_any()
-    prefix = MEDIA_DIR + "/"
-    media = [n[len(prefix) :] for n in names if n.startswith(prefix) and not n.endswith("/")]
-    return parse_pvp_results(text, media=media)
-
-
-def write_pvp_results(bundle: PvpBundle) -> str:
-    """``candidate_results.csv`` for ``bundle`` (``parse_pvp_results`` reads it back)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(PVP_BUNDLE_COLUMNS)
-    for s in bundle.submissions:
-        images = dict(s.images)
-        for c in s.candidates:
-            row: list[object] = [
-                s.instance_id,
-                s.barcode,
-                s.ballot_number,
-                c.candidate_id,
-                c.order,
-                c.round1,
-                c.round2,
-                s.form_id,
-                s.staff_user_name,
-                *s.recon_r1,
-                *s.recon_r2,
-                *(images.get(col) for col in IMAGE_COLUMNS),
-            ]
-            writer.writerow(["" if cell is None else cell for cell in row])
-    return out.getvalue()
-
-
-def write_pvp_bundle(bundle: PvpBundle, media: Mapping[str, bytes] | None = None) -> bytes:
-    """The zip of ``bundle`` with the given image files under ``media/``."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr(CSV_NAME, write_pvp_results(bundle))
-        for name, content in sorted((media or {}).items()):
-            archive.writestr(f"{MEDIA_DIR}/{name}", content)
-    return out.getvalue()
-
-
-def pvp_results_csv_example() -> str:
-    """A one-submission ``candidate_results.csv`` for the demo form 31001001117."""
-    recon = "5,70,60,5,65"
-    rows = [
-        f"uuid:demo-1,31001001117,117,{cid},{cid},{votes},{votes},results_117,clerk,"
-        f"{recon},{recon},sig.jpg,p1.jpg,p2.jpg"
-        for cid, votes in ((1, 10), (2, 20), (3, 30))
-    ]
-    return "\n".join([",".join(PVP_BUNDLE_COLUMNS), *rows]) + "\n"
 
 
 # --------------------------------------------------------------------------- skipping

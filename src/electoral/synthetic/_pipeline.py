@@ -24,17 +24,16 @@ stages.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any, Final
 
 import attrs
 
+from electoral._gc import paused
 from electoral._guard import guarded, typed_fields
 from electoral.districts import District, DistrictMap
 from electoral.errors import InconsistentValue, OutOfRange, ValidationError, ValidationErrors
@@ -115,22 +114,6 @@ _USER_NOW: Final = POLLING_START.add(days=1)
 
 def _quiet(stage: str, done: int, total: int) -> None:
     """The default progress callback: says nothing."""
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while millions of acyclic values are built.
-
-    The records are tuples of atomic values, which never form cycles; scanning them
-    again and again would only cost time. The collector's state is restored after.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @attrs.frozen(kw_only=True, eq=False, field_transformer=typed_fields)
@@ -566,7 +549,7 @@ def run(
         if on_stage is not None:
             on_stage(stage, timings[stage])
 
-    with _collector_paused():
+    with paused():  # the records are acyclic: see electoral._gc
         began = time.perf_counter()
         country = generate_country(size, seed=seed)
         timed("country", began)

@@ -6,17 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from electoral.errors import InvalidFormat, MissingValue, ValidationErrors
+from electoral.errors import ValidationErrors
+from electoral.formats.smartelect import read_centers, write_centers
 from electoral.model import Center, CenterType, Constituency, Office, SubConstituency
-from electoral.registration import (
-    CENTER_CSV_COLUMNS,
-    CenterImport,
-    center_csv_messages,
-    export_centers_csv,
-    import_centers_csv,
-)
+from electoral.registration import CENTER_CSV_COLUMNS, CenterImport, center_csv_messages
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent / "data" / "smartelect"
 HEADER = ",".join(CENTER_CSV_COLUMNS)
 OFFICES = {1, 999}
 CONSTITUENCIES = {1, 999}
@@ -24,7 +19,7 @@ SUBCONSTITUENCIES = {1, 998, 999}
 
 
 def load(data: bytes | str, centers: list[Center] | None = None) -> CenterImport:
-    return import_centers_csv(
+    return read_centers(
         data,
         centers=centers or [],
         office_ids=OFFICES,
@@ -74,9 +69,24 @@ def test_valid_updates_existing_name() -> None:
 
 
 def test_empty_file() -> None:
-    with pytest.raises(MissingValue) as info:
+    with pytest.raises(ValidationErrors) as info:
         fixture("blank.csv")
-    assert str(info.value) == "The submitted file is empty."
+    assert info.value.codes == ("formats.empty",)
+    assert center_csv_messages(info.value) == ["The file is empty."]
+
+
+def test_header_only_file() -> None:
+    """SmartElect reports "Imported 0 new centers"; a header alone is refused here."""
+    with pytest.raises(ValidationErrors) as info:
+        load(HEADER + "\n")
+    assert info.value.codes == ("formats.no_records",)
+
+
+def test_byte_order_mark_is_accepted() -> None:
+    """SmartElect failed the first header; the one file policy reads a BOM as nothing."""
+    plain = fixture("valid_ecc.csv")
+    with_bom = load(b"\xef\xbb\xbf" + (DATA / "valid_ecc.csv").read_bytes())
+    assert with_bom == plain
 
 
 def test_blank_rows_counted() -> None:
@@ -177,9 +187,10 @@ def test_unused_copy_fixture_fails_as_documented() -> None:
 
 
 def test_image_is_not_csv() -> None:
-    with pytest.raises(InvalidFormat) as info:
+    with pytest.raises(ValidationErrors) as info:
         fixture("icon_clock.gif")
-    assert info.value.code == "registration.csv.not_csv"
+    assert info.value.codes == ("formats.nul",)  # a GIF's first line holds a NUL
+    assert info.value.errors[0].location == "line 1"
 
 
 BASE = (DATA / "copy_center_base.csv").read_text(encoding="utf-8")
@@ -308,7 +319,7 @@ def test_export_reimports_cleanly() -> None:
     cons = {1: Constituency(id=1, name_en="C", name_ar="د")}
     subs = {1: SubConstituency(id=1, name_en="S", name_ar="ف")}
     for language in ("ar", "en"):
-        text = export_centers_csv(
+        text = write_centers(
             centers,
             offices=offices,
             constituencies=cons,

@@ -8,7 +8,25 @@ from typing import NamedTuple
 
 import pytest
 
-from electoral.errors import ValidationErrors
+from electoral.errors import InconsistentValue, ValidationErrors
+from electoral.formats.tallyho import (
+    read_ballots,
+    read_candidates,
+    read_centers,
+    read_result_forms,
+    read_results_export,
+    read_stations,
+    read_subconstituencies,
+    read_subconstituency_ballots,
+    write_ballots,
+    write_candidates,
+    write_centers,
+    write_result_forms,
+    write_results_export,
+    write_stations,
+    write_subconstituencies,
+    write_subconstituency_ballots,
+)
 from electoral.model import (
     Ballot,
     Candidate,
@@ -22,29 +40,10 @@ from electoral.model import (
     Station,
     SubConstituency,
 )
-from electoral.results import (
-    TallySetup,
-    read_ballots,
-    read_candidates,
-    read_centers,
-    read_result_forms,
-    read_results_export,
-    read_stations,
-    read_subconstituencies,
-    read_subconstituency_ballots,
-    results_rows,
-    write_ballots,
-    write_candidates,
-    write_centers,
-    write_result_forms,
-    write_results_export,
-    write_stations,
-    write_subconstituencies,
-    write_subconstituency_ballots,
-)
-from electoral.testing import demo_records
+from electoral.results import TallySetup, results_rows
+from electoral.testing import demo_records, demo_tally_setup
 
-DATA = pathlib.Path(__file__).parent / "data"
+DATA = pathlib.Path(__file__).parent / "data" / "tallyho"
 
 
 class Loaded(NamedTuple):
@@ -65,10 +64,12 @@ def load() -> Loaded:
     ballots = read_subconstituency_ballots(
         DATA / "sub_constituency_ballots.csv", ballots=ballots, subconstituencies=subcons
     )
-    centers, offices = read_centers(
+    centers, offices, constituencies = read_centers(
         DATA / "centers.csv", constituencies=constituencies, subconstituencies=subcons
     )
-    stations = read_stations(DATA / "stations.csv", centers=centers, subconstituencies=subcons)
+    stations = read_stations(
+        DATA / "stations.csv", centers=centers, subconstituencies=subcons, skip_na_rows=True
+    )
     candidates = read_candidates(
         DATA / "candidates.csv", DATA / "ballot_order.csv", ballots=ballots
     )
@@ -88,7 +89,7 @@ def load() -> Loaded:
 def test_fixture_files_read() -> None:
     data = load()
     ballots = {b.number: b for b in data.ballots}
-    assert sorted(ballots) == [1, 117, 118]  # exact duplicate row dropped
+    assert sorted(ballots) == [1, 117, 118]
     assert ballots[1].subconstituency_ids == {31, 32, 40}
     centers = {c.center_id: c for c in data.centers}
     assert centers[80001].center_type is CenterType.SPECIAL
@@ -124,7 +125,7 @@ def test_round_trips() -> None:
     read = read_centers(
         io.StringIO(text), constituencies=d.constituencies, subconstituencies=d.subcons
     )
-    assert read == (d.centers, d.offices)
+    assert read == (d.centers, d.offices, d.constituencies)
     text = write_stations(d.stations, centers=d.centers)
     assert (
         read_stations(io.StringIO(text), centers=d.centers, subconstituencies=d.subcons)
@@ -138,7 +139,19 @@ def test_round_trips() -> None:
     assert read_result_forms(io.StringIO(text), setup=d.setup) == d.forms
 
 
-def test_results_export_round_trip(setup: TallySetup) -> None:
+def test_a_candidate_of_a_ballot_not_given_is_not_written() -> None:
+    d = load()
+    others = [b for b in d.ballots if b.number != d.candidates[0].ballot_number]
+    with pytest.raises(InconsistentValue) as info:
+        write_candidates(d.candidates, ballots=others)
+    assert (info.value.code, info.value.value) == (
+        "results.csv.ballot_unknown",
+        d.candidates[0].ballot_number,
+    )
+
+
+def test_results_export_round_trip() -> None:
+    setup = demo_tally_setup()
     rows = list(results_rows(demo_records(setup), setup))
     assert len(rows) == 11 * 3  # counted forms x candidates
     assert {r.barcode for r in rows if r.center == 80001} == {
@@ -217,17 +230,16 @@ def test_reference_errors() -> None:
             io.StringIO(
                 header + "\n31001,a,,,,T,1,Middle,Tripoli,31,,\n31002,b,,,,T,1,West,Nowhere,31,,\n"
                 "31003,c,,,,T,1,West,Tripoli,77,,\n31004,d,,,,T,1,East,Tripoli,31,,\n"
-                "31005,e,,x,,T,1,East,Tripoli,31,,\n31006,f,,,,T,1,West,Tripoli,31,,\n"
+                "31005,e,,x,,T,1,West,Tripoli,31,,\n31006,f,,,,T,1,West,Tripoli,31,,\n"
             ),
             constituencies=data.constituencies,
             subconstituencies=data.subcons,
         )
-    assert info.value.codes == (
+    assert info.value.codes == (  # "Nowhere" is created, as Tally-Ho creates it
         "results.csv.region_unknown",
-        "results.csv.constituency_unknown",
         "results.csv.subconstituency_unknown",
-        "results.csv.decimal",
         "results.csv.office_region",
+        "results.csv.decimal",
     )
     assert info.value.errors[0].message() == "Region Middle does not"
     with pytest.raises(ValidationErrors) as info:
@@ -261,3 +273,73 @@ def test_reference_errors() -> None:
         "results.csv.order_missing",
     )
     assert info.value.errors[0].message("ar")
+
+
+def test_setup_files_refuse_repeats_and_blanks() -> None:
+    data = load()
+    with pytest.raises(ValidationErrors) as info:
+        read_subconstituencies(
+            "sub_constituency_code,number_of_ballots,sub_constituency_name,constituency_name\n"
+            "31,,a,No Constituency\n32,1,b,\n32,1,c,\n"
+        )
+    assert [(e.code, e.location) for e in info.value.errors] == [
+        ("missing", "line 2"),
+        ("results.csv.duplicate", "line 4"),
+    ]
+    constituencies, subs = read_subconstituencies(
+        "sub_constituency_code,number_of_ballots,sub_constituency_name,constituency_name\n"
+        "31,1,a,No Constituency\n32,1,b,\n"
+    )
+    assert constituencies == []
+    assert [s.constituency_id for s in subs] == [999, None]
+    header = (
+        "center_id,name,center_type,center_lat,center_lon,office_name,office_id,region_name,"
+        "constituency_name,subconstituency_id,mahalla_name,village_name\n"
+    )
+    row = "31001,a,,,,Tripoli,1,West,Tripoli,31,,\n"
+    with pytest.raises(ValidationErrors) as info:
+        read_centers(
+            header + row + row.replace(",a,", ",b,"),
+            constituencies=data.constituencies,
+            subconstituencies=data.subcons,
+        )
+    assert [(e.code, e.location) for e in info.value.errors] == [
+        ("results.csv.duplicate", "line 3")
+    ]
+    centers, _, _ = read_centers(
+        header + row + row, constituencies=data.constituencies, subconstituencies=data.subcons
+    )
+    assert len(centers) == 1  # an exact repeat is dropped, as Tally-Ho's distinct() drops it
+    stations = (
+        "center_code,center_name,sub_constituency_code,station_number,station_gender,"
+        "station_registrants\n"
+    )
+    with pytest.raises(ValidationErrors) as info:
+        read_stations(
+            stations + "31001,a,31,1,male,5\n31001,b,31,1,male,5\n99999,#N/A,31,1,male,\n"
+            "99999,#N/A,31,2,female,\n",
+            centers=data.centers,
+            subconstituencies=data.subcons,
+        )
+    assert [(e.code, e.location) for e in info.value.errors] == [
+        ("results.csv.duplicate", "line 3"),
+        ("results.csv.na_rows", "line 4"),
+    ]
+    assert info.value.errors[1].value == (4, 5)
+    assert "skip_na_rows" in info.value.errors[1].message()
+
+
+def test_result_forms_refuse_a_repeated_serial_number() -> None:
+    setup = load().setup
+    header, first, second, *_ = (DATA / "result_forms.csv").read_text().splitlines()
+    a = first.replace(",,West", ",7,West")
+    b = second.replace(",17,West", ",7,West")
+    with pytest.raises(ValidationErrors) as info:
+        read_result_forms("\n".join([header, a, b]) + "\n", setup=setup)
+    assert info.value.codes == ("results.csv.duplicate_serials",)
+    assert info.value.errors[0].value == ("7",)
+    with pytest.raises(ValidationErrors) as info:
+        read_result_forms(
+            "\n".join([header, a.replace(",Tripoli,", ",Misrata,")]) + "\n", setup=setup
+        )
+    assert info.value.codes == ("results.csv.office_region",)
