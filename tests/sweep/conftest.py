@@ -507,3 +507,10 @@ def _name(annotation: Any) -> str:
 @pytest.fixture(scope="session")
 def examples() -> Examples:
     return Examples()
+
+
+@pytest.fixture(autouse=True)
+def _in_a_scratch_directory(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every sweep call runs in a fresh temporary directory: a writer given a junk path
+    (``"1"``, ``"junk"``) writes there, never into the checkout."""
+    monkeypatch.chdir(tmp_path)
