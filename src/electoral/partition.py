@@ -57,6 +57,7 @@ from typing import Any, Protocol, TypeVar
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import ValidationError
 from electoral.model import Gender
 from electoral.registration import (
@@ -87,7 +88,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class RegisterRows:
     """A partition's raw register rows, as they travel to the machine that checks them.
 
@@ -106,6 +107,7 @@ class RegisterRows:
         if not len(self.rows) == len(self.lines) == len(self.centers):
             raise ValueError("rows, lines and centers must be of one length")
 
+    @guarded
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the partition as UTF-8 CSV: line, centre, then the row's 14 texts."""
         with open(path, "w", encoding="utf-8", newline="") as handle:
@@ -114,6 +116,7 @@ class RegisterRows:
                 write((line, center, *row))
 
     @classmethod
+    @guarded
     def load(cls, path: str | os.PathLike[str]) -> RegisterRows:
         """Read a partition written by :meth:`save` (on the machine that checks it)."""
         rows: list[list[str]] = []
@@ -127,7 +130,7 @@ class RegisterRows:
         return cls(rows=rows, lines=lines, centers=centers)
 
 
-@attrs.frozen(kw_only=True, eq=False)
+@attrs.frozen(kw_only=True, eq=False, field_transformer=typed_fields)
 class RegisterPart:
     """A validated partition: its good records (kept where they were checked) and problems.
 
@@ -144,7 +147,7 @@ class RegisterPart:
     problems: tuple[ValidationError, ...]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class StationRoll:
     """One allocated station, as it travels back: its place, size and a digest of its roll.
 
@@ -162,7 +165,7 @@ class StationRoll:
     digest: str
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class RegisterOutcome:
     """The register's result: every problem by line, every station by centre and number."""
 
@@ -171,7 +174,7 @@ class RegisterOutcome:
     stations: tuple[StationRoll, ...]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Outcome:
     """What a run gives: the register's outcome and the national tally (``None`` without forms)."""
 
@@ -179,6 +182,7 @@ class Outcome:
     tally: Tally | None
 
 
+@guarded
 def split_by_office(
     rows: Iterable[Sequence[str]],
     centers: Iterable[int],
@@ -211,6 +215,7 @@ def split_by_office(
     ]
 
 
+@guarded
 def validate_part(
     part: RegisterRows | str | os.PathLike[str], *, as_of: datetime.datetime
 ) -> RegisterPart:
@@ -235,6 +240,7 @@ def validate_part(
     )
 
 
+@guarded
 def part_ids(part: RegisterPart) -> tuple[list[tuple[str, int]], list[tuple[int, int]]]:
     """Step 2: the ``(national id, line)`` and ``(PERSON_ID, line)`` pairs of the good records."""
     national = list(zip(map(_NATIONAL_ID, part.records), part.lines, strict=True))
@@ -242,6 +248,7 @@ def part_ids(part: RegisterPart) -> tuple[list[tuple[str, int]], list[tuple[int,
     return national, person
 
 
+@guarded
 def part_stations(part: RegisterPart, refused: Iterable[int] = ()) -> tuple[StationRoll, ...]:
     """Step 3: without the ``refused`` lines, each centre's sorted roll and its stations."""
     drop = set(refused)
@@ -252,6 +259,7 @@ def part_stations(part: RegisterPart, refused: Iterable[int] = ()) -> tuple[Stat
     return _stations(by_center)
 
 
+@guarded
 def run(
     register: Sequence[RegisterRows | str | os.PathLike[str]],
     forms: Sequence[Sequence[FormRecord]] = (),
@@ -294,6 +302,7 @@ def run(
     )
 
 
+@guarded
 def serial(
     register: Sequence[RegisterRows | str | os.PathLike[str]],
     forms: Sequence[Sequence[FormRecord]] = (),

@@ -38,6 +38,7 @@ from typing import Any, Final, TypeVar
 import attrs
 import pendulum
 
+from electoral._guard import guarded
 from electoral.errors import ErrorCollector, InvalidType, ValidationErrors, register_messages
 from electoral.formats._policy import Source, load_json
 from electoral.model import NOUNS
@@ -72,6 +73,7 @@ def _noun(cls: object, parameter: str = "cls") -> type[Any]:
     return cls
 
 
+@guarded
 def read_json(source: Source, cls: type[T]) -> T:
     """Read one ``cls`` from a JSON document (an object).
 
@@ -87,6 +89,7 @@ def read_json(source: Source, cls: type[T]) -> T:
     return structure(load_json(source), cls)
 
 
+@guarded
 def read_json_list(source: Source, cls: type[T]) -> list[T]:
     """Read a list of ``cls`` from a JSON document (an array), all or nothing.
 
@@ -113,6 +116,7 @@ def read_json_list(source: Source, cls: type[T]) -> list[T]:
     return items
 
 
+@guarded
 def write_json(value: object) -> str:
     """A noun, or a list or mapping of nouns, as a JSON document (UTF-8 text, LF).
 

@@ -45,6 +45,7 @@ from typing import Any, Final
 
 import attrs
 
+from electoral._guard import guarded
 from electoral.errors import (
     InconsistentValue,
     InvalidFormat,
@@ -372,6 +373,7 @@ def _check_row(
     return center
 
 
+@guarded
 def import_center_rows(
     records: Iterable[tuple[int, Sequence[str]]],
     *,

@@ -354,6 +354,7 @@ def queue_changeset(changeset: Changeset) -> Changeset:
     return attrs.evolve(changeset, status=ChangesetStatus.QUEUED)
 
 
+@guarded
 def national_ids_from_upload(lines: Iterable[str], *, known: Collection[str]) -> tuple[str, ...]:
     """The national ids of an upload's lines (one per line; blank lines are ignored).
 

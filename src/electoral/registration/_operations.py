@@ -203,6 +203,7 @@ def parse_center_id_list(text: str, *, known: Iterable[int]) -> tuple[int, ...]:
     return tuple(int(item) for item in ids)
 
 
+@guarded
 def bulk_sms_messages(records: Iterable[tuple[int, Sequence[str]]]) -> list[tuple[str, str]]:
     """The messages of a bulk SMS upload's records (``number,message``), all or nothing.
 

@@ -40,6 +40,7 @@ from typing import Final
 
 import attrs
 
+from electoral._guard import guarded
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
@@ -202,6 +203,7 @@ class PhoneListUpload:
         return None if error is None else error.message(language)
 
 
+@guarded
 def plan_phone_list_upload(
     lines: Iterable[str], *, listed: Iterable[str] = _EMPTY
 ) -> PhoneListUpload:

@@ -51,6 +51,7 @@ from typing import Final
 import attrs
 
 from electoral._gc import paused
+from electoral._guard import guarded, typed_fields
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
@@ -138,6 +139,7 @@ def _duplicate(field: str, value: object) -> InconsistentValue:
     return InconsistentValue("registration.registry.duplicate", field=field, value=value)
 
 
+@guarded
 def validate_registry_rows(
     rows: Iterable[Sequence[str]],
     *,
@@ -195,7 +197,7 @@ def _later(values: Iterable[object], lines: Iterable[int]) -> Iterator[tuple[int
         seen.add(value)
 
 
-@attrs.frozen(kw_only=True, eq=False)
+@attrs.frozen(kw_only=True, eq=False, field_transformer=typed_fields)
 class RegistryChunk:
     """What one chunk of a :class:`RegistryStream` gave.
 
@@ -256,6 +258,7 @@ class RegistryStream:
         """The line number the next row gets."""
         return self._line
 
+    @guarded
     def validate(
         self, rows: Iterable[Sequence[str]], *, line_numbers: Sequence[int] | None = None
     ) -> RegistryChunk:
@@ -329,6 +332,7 @@ class RegistryStream:
         return kept, kept_lines
 
 
+@guarded
 def registry_duplicates(
     national_ids: Iterable[tuple[str, int]], person_ids: Iterable[tuple[int, int]]
 ) -> tuple[InconsistentValue, ...]:

@@ -212,6 +212,7 @@ class Totals:
         """Candidates by votes, descending (ties by key). No tie rule is implied."""
         return tuple(sorted(self.votes.items(), key=lambda kv: (-kv[1], kv[0])))
 
+    @guarded
     def merge(self, other: Totals) -> Totals:
         """The totals of both areas together: every count added, exactly.
 
@@ -303,6 +304,7 @@ class Tally:
     include_quarantine: bool = False
     published_only: bool = False
 
+    @guarded
     def merge(self, other: Tally) -> Tally:
         """The tally of both parts' forms together, every level added up exactly.
 
@@ -342,6 +344,7 @@ class Tally:
         )
 
 
+@guarded
 def merge_tallies(parts: Iterable[Tally]) -> Tally:
     """Merge the tallies of any number of parts (see :meth:`Tally.merge`).
 
@@ -522,6 +525,7 @@ class Progress:
         """Share of expected forms in ``state``; ``None`` when nothing is expected."""
         return percent(self.count(state), self.expected)
 
+    @guarded
     def merge(self, other: Progress) -> Progress:
         """The progress of both parts together (each (centre, station, ballot) in one part).
 
@@ -570,6 +574,7 @@ class RaceProgress:
         share = self.percent
         return share is not None and share >= 100
 
+    @guarded
     def merge(self, other: RaceProgress) -> RaceProgress:
         """The same ballot's progress over both parts.
 
@@ -636,6 +641,7 @@ class Turnout:
                 "results.merge_mismatch", field="definition", value="the turnout definition"
             )
 
+    @guarded
     def merge(self, other: Turnout) -> Turnout:
         """The same turnout over both parts: voters and registrants added.
 
@@ -674,6 +680,7 @@ class StationTurnout(Turnout):
         share = self.progress
         return "Final" if share is not None and share >= 100 else "Partial"
 
+    @guarded
     def merge(self, other: Turnout) -> StationTurnout:
         """The station-based turnout over both parts (see :meth:`Turnout.merge`)."""
         self._check_mergeable(other)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
+from electoral._guard import guarded
 from electoral.errors import ErrorCollector, Language, ValidationError, ValidationErrors
 from electoral.formats._policy import (
     CsvFile,
@@ -114,6 +115,7 @@ def _row(error: ValidationError) -> int:
     return int(text) if text.isdigit() else 0
 
 
+@guarded
 def write_centers(
     centers: Iterable[Center],
     *,

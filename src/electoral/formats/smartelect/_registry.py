@@ -54,6 +54,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
+from electoral._guard import guarded
 from electoral.errors import (
     ErrorCollector,
     InvalidFormat,
@@ -191,6 +192,7 @@ def _bad_line(line: str) -> InvalidFormat:
     )
 
 
+@guarded
 def format_dump_line(row: Sequence[str | int]) -> str:
     """Write 14 values back as a dump line (the CRA's layout: text quoted, numbers bare).
 
@@ -325,6 +327,7 @@ def _dump_rows(lines: Lines) -> Iterator[tuple[int, tuple[str, ...] | Validation
         yield 1, MissingValue(code, value=None)
 
 
+@guarded
 def iter_registry_dump(
     source: Source, *, encoding: str = "utf-8"
 ) -> Iterator[tuple[int, tuple[str, ...] | ValidationError]]:
@@ -387,6 +390,7 @@ def _all(
     return records
 
 
+@guarded
 def read_registry_dump(
     source: Source, *, as_of: dt.datetime, encoding: str = "utf-8"
 ) -> list[RegistryRecord]:
@@ -410,6 +414,7 @@ def read_registry_dump(
     return _all(rows, as_of=as_of, what=what)
 
 
+@guarded
 def check_registry_dump(
     source: Source, *, as_of: dt.datetime, encoding: str = "utf-8", max_problems: int = 1000
 ) -> RegistryCheck:

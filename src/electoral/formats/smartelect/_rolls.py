@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any, Final
 
+from electoral._guard import guarded
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
@@ -110,6 +111,7 @@ def _full(voter: Voter) -> str:
     return " ".join(part for part in parts if part)
 
 
+@guarded
 def write_station_metadata(
     plans: Iterable[StationPlan[Any]],
     *,

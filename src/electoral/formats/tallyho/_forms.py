@@ -15,6 +15,7 @@ from typing import Final
 
 import attrs
 
+from electoral._guard import guarded, typed_fields
 from electoral.errors import InconsistentValue, ValidationError, register_messages
 from electoral.formats._policy import Source, items_of, one_of, write_csv
 from electoral.formats.tallyho._setup import (
@@ -198,7 +199,7 @@ def write_result_forms(forms: Iterable[ResultForm], *, setup: TallySetup) -> str
     return write_csv(FILES["result_form"], out)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class SetupFolder:
     """A tally set up from its folder: the indexed setup and the names it carried.
 
@@ -213,6 +214,7 @@ class SetupFolder:
     subconstituencies: tuple[SubConstituency, ...]
 
 
+@guarded
 def read_tally_setup(
     folder: os.PathLike[str], *, skip_summary_rows: bool = False, skip_na_rows: bool = False
 ) -> SetupFolder:

@@ -30,6 +30,7 @@ from typing import Final
 
 import attrs
 
+from electoral._guard import guarded
 from electoral.adapters.tallyho import GENDER
 from electoral.errors import (
     ErrorCollector,
@@ -407,6 +408,7 @@ def read_subconstituencies(source: Source) -> tuple[list[Constituency], list[Sub
     return list(constituencies.values()), list(subcons.values())
 
 
+@guarded
 def write_subconstituencies(
     subconstituencies: Iterable[SubConstituency],
     constituencies: Iterable[Constituency],
