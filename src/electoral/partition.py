@@ -52,13 +52,23 @@ import datetime
 import hashlib
 import operator
 import os
+import pathlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, Protocol, TypeVar
+from typing import IO, Any, Protocol, TypeVar
 
 import attrs
 
 from electoral._guard import guarded, typed_fields
-from electoral.errors import ValidationError
+from electoral.errors import (
+    InconsistentValue,
+    InvalidFormat,
+    MissingValue,
+    ValidationError,
+    ValidationErrors,
+    register_labels,
+    register_messages,
+)
+from electoral.formats._policy import path_error
 from electoral.model import Gender
 from electoral.registration import (
     RegistryRecord,
@@ -84,6 +94,31 @@ __all__ = [
     "validate_part",
 ]
 
+register_labels(
+    {
+        "rows": ("Rows", "الصفوف"),
+        "office_of": ("Office of each centre", "مكتب كل مركز"),
+        "path": ("File", "الملف"),
+    }
+)
+
+register_messages(
+    {
+        "partition.lengths": (
+            "The rows, their lines and their centres are not of one length ({value}).",
+            "الصفوف وأسطرها ومراكزها ليست بطول واحد ({value}).",
+        ),
+        "partition.no_office": (
+            "Centre {value} has no office.",
+            "المركز {value} ليس له مكتب.",
+        ),
+        "partition.file": (
+            "This line of a partition file is not a line, a centre and a row of the dump.",
+            "هذا السطر من ملف الجزء ليس رقم سطر ومركزًا وصفًا من ملف السجل.",
+        ),
+    }
+)
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -105,12 +140,13 @@ class RegisterRows:
 
     def __attrs_post_init__(self) -> None:
         if not len(self.rows) == len(self.lines) == len(self.centers):
-            raise ValueError("rows, lines and centers must be of one length")
+            lengths = f"{len(self.rows)}, {len(self.lines)}, {len(self.centers)}"
+            raise InconsistentValue("partition.lengths", field="rows", value=lengths)
 
     @guarded
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the partition as UTF-8 CSV: line, centre, then the row's 14 texts."""
-        with open(path, "w", encoding="utf-8", newline="") as handle:
+        with _open(path, "w") as handle:
             write = csv.writer(handle).writerow
             for line, center, row in zip(self.lines, self.centers, self.rows, strict=True):
                 write((line, center, *row))
@@ -118,16 +154,47 @@ class RegisterRows:
     @classmethod
     @guarded
     def load(cls, path: str | os.PathLike[str]) -> RegisterRows:
-        """Read a partition written by :meth:`save` (on the machine that checks it)."""
+        """Read a partition written by :meth:`save` (on the machine that checks it).
+
+        Raises:
+            ValidationError: ``formats.file.*``, the file cannot be read.
+            ValidationErrors: ``partition.file``, every line that is not a line number,
+                a centre and a row of the dump, or ``formats.encoding``.
+        """
         rows: list[list[str]] = []
         lines: list[int] = []
         centers: list[int] = []
-        with open(path, encoding="utf-8", newline="") as handle:
-            for cells in csv.reader(handle):
-                lines.append(int(cells[0]))
-                centers.append(int(cells[1]))
-                rows.append(cells[2:])
+        bad: list[ValidationError] = []
+        with _open(path, "r") as handle:
+            reader = csv.reader(handle)
+            try:
+                for cells in reader:
+                    line, center = cells[:2] if len(cells) >= 2 else ("", "")
+                    if not (line.isdigit() and center.isdigit() and len(line) + len(center) < 40):
+                        error = InvalidFormat("partition.file", field="line", value=line)
+                        bad.append(error.at(f"line {reader.line_num}"))
+                        continue
+                    lines.append(int(line))
+                    centers.append(int(center))
+                    rows.append(cells[2:])
+            except (csv.Error, UnicodeDecodeError) as error:
+                failure = InvalidFormat("partition.file", field="line", value=str(error))
+                bad.append(failure.at(f"line {reader.line_num + 1}"))
+        if bad:
+            raise ValidationErrors(f"{len(bad)} problem(s) in partition file {path}", bad)
         return cls(rows=rows, lines=lines, centers=centers)
+
+
+def _open(path: str | os.PathLike[str], mode: str) -> IO[str]:
+    """Open a partition file as UTF-8 text; a path that cannot be opened is a coded error."""
+    try:
+        return open(path, mode, encoding="utf-8", newline="")
+    except OSError as error:
+        raise path_error(pathlib.Path(path), error) from None
+    except ValueError as error:  # a NUL or a lone surrogate: no file can have that name
+        raise InvalidFormat(
+            "formats.file.unreadable", field="path", value=repr(os.fspath(path)), reason=error
+        ) from None
 
 
 @attrs.frozen(kw_only=True, eq=False, field_transformer=typed_fields)
@@ -199,13 +266,21 @@ def split_by_office(
         first_line: the line of the first row (2 for a dump with a header).
 
     Raises:
-        KeyError: a centre missing from ``office_of``.
+        MissingValue: ``partition.no_office``, a centre missing from ``office_of``.
+        InconsistentValue: ``partition.lengths``, not one centre per row.
     """
     groups: dict[int, tuple[list[Sequence[str]], list[int], list[int]]] = {}
+    rows, centers = list(rows), list(centers)
+    if len(rows) != len(centers):
+        lengths = f"{len(rows)}, {len(centers)}"
+        raise InconsistentValue("partition.lengths", field="centers", value=lengths)
     for line, (row, center) in enumerate(zip(rows, centers, strict=True), start=first_line):
-        group = groups.get(office_of[center])
+        office = office_of.get(center)
+        if office is None:
+            raise MissingValue("partition.no_office", field="office_of", value=center)
+        group = groups.get(office)
         if group is None:
-            group = groups[office_of[center]] = ([], [], [])
+            group = groups[office] = ([], [], [])
         group[0].append(row)
         group[1].append(line)
         group[2].append(center)

@@ -188,8 +188,9 @@ def test_format_refuses_quotes_and_wrong_width() -> None:
         format_dump_line(row)
     assert info.value.code == "registration.dump.quote"
     assert info.value.field == "NAME"
-    with pytest.raises(TypeError, match="14 values"):
+    with pytest.raises(InvalidFormat) as info:
         format_dump_line(row[:13])
+    assert info.value.code == "registration.dump.width"
     with pytest.raises(TypeError, match="STATE"):
         format_dump_line([row[0], "أب", *row[2:13], 1.5])  # type: ignore[list-item]
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from electoral.errors import ValidationError, ValidationErrors
+from electoral.errors import InconsistentValue, ValidationError, ValidationErrors
 from electoral.model import TRIPOLI
 from electoral.registration import (
     REGISTRY_COLUMNS,
@@ -98,8 +98,9 @@ def test_explicit_line_numbers_label_the_rows() -> None:
     assert problems(chunk.problems) == [
         ("line 14", "registration.registry.birth_date", "birth_date")
     ]
-    with pytest.raises(ValueError, match="shorter"):
+    with pytest.raises(InconsistentValue) as info:
         stream.validate([row(6), row(7)], line_numbers=[20])
+    assert info.value.code == "registration.registry.line_numbers_short"
 
 
 def test_partitions_validated_apart_agree_with_one_pass() -> None:
@@ -144,8 +145,9 @@ def test_the_batch_is_still_all_or_nothing() -> None:
         ("line 4", "civil_registry_id"),
         ("line 4", "national_id"),
     ]
-    with pytest.raises(ValueError, match="longer"):
+    with pytest.raises(InconsistentValue) as mismatch:
         validate_registry_rows([row(1)], as_of=NOW, line_numbers=[1, 2])
+    assert mismatch.value.code == "registration.registry.line_numbers_long"
 
 
 # The fast path is a shortcut, never a second rule set: it accepts a row only when the

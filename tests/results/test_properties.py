@@ -484,13 +484,17 @@ def test_merged_parts_equal_the_whole(
                     for p in parts]  # fmt: skip
         assert merged(per_part) == expected
     assert merged(station_turnout(p, SETUP) for p in parts) == station_turnout(records, SETUP)
-    assert merged(reconciliation_turnout(p, SETUP) for p in parts) == reconciliation_turnout(
-        records, SETUP
-    )
-    by_gender = gender_turnout(records, SETUP)
-    for gender, expected_turnout in by_gender.items():
-        shares = [t[gender] for p in parts if gender in (t := gender_turnout(p, SETUP))]
-        assert merged(shares) == expected_turnout
+    for number in sorted(SETUP.ballots):  # one race at a time: a station's ballots never mix
+        race = {"ballot_numbers": [number]}
+        assert merged(reconciliation_turnout(p, SETUP, **race) for p in parts) == (
+            reconciliation_turnout(records, SETUP, **race)
+        )
+        by_gender = gender_turnout(records, SETUP, **race)
+        for gender, expected_turnout in by_gender.items():
+            shares = [
+                t[gender] for p in parts if gender in (t := gender_turnout(p, SETUP, **race))
+            ]
+            assert merged(shares) == expected_turnout
 
 
 @settings(max_examples=30)

@@ -86,6 +86,7 @@ __all__ = [
     "neutralise",
     "one_of",
     "open_lines",
+    "path_error",
     "refuse_formula",
     "write_csv",
 ]
@@ -225,7 +226,7 @@ def check_encoding(encoding: object) -> None:
         raise TypeError(f"encoding must be str, not {type(encoding).__name__}")
     try:
         codecs.lookup(encoding)
-    except LookupError:
+    except (LookupError, ValueError):  # unknown; a NUL or a lone surrogate in the name
         raise InvalidFormat("formats.unknown_encoding", field="encoding", value=encoding) from None
 
 
@@ -281,10 +282,11 @@ def one_of(value: object, kinds: type | tuple[type, ...], parameter: str) -> Non
         raise TypeError(f"{parameter} must be {_names(kinds)}, not {type(value).__name__}")
 
 
-def _path_error(path: pathlib.Path, error: OSError) -> ValidationError:
+def path_error(path: pathlib.Path, error: OSError) -> ValidationError:
+    """The coded error for a path that cannot be opened (``formats.file.*``)."""
     if isinstance(error, FileNotFoundError):
         return MissingValue("formats.file.missing", value=str(path))
-    if isinstance(error, IsADirectoryError) or path.is_dir():
+    if isinstance(error, IsADirectoryError) or os.path.isdir(path):  # never raises
         return InvalidFormat("formats.file.directory", value=str(path))
     return InvalidFormat(
         "formats.file.unreadable", value=str(path), reason=error.strerror or str(error)
@@ -460,7 +462,7 @@ def open_lines(
         try:
             handle = path.open("rb")
         except OSError as error:
-            raise _path_error(path, error) from None
+            raise path_error(path, error) from None
         with handle:
             yield Lines(_reading(handle, path), encoding=encoding)
     else:
@@ -473,7 +475,7 @@ def _reading(handle: IO[bytes], path: pathlib.Path) -> Callable[[int], bytes]:
         try:
             return handle.read(size)
         except OSError as error:
-            raise _path_error(path, error) from None
+            raise path_error(path, error) from None
 
     return read
 

@@ -38,8 +38,14 @@ from typing import Any, Final, TypeVar
 import attrs
 import pendulum
 
-from electoral._guard import guarded
-from electoral.errors import ErrorCollector, InvalidType, ValidationErrors, register_messages
+from electoral._guard import MAX_COUNT, beyond_ceiling, guarded
+from electoral.errors import (
+    ErrorCollector,
+    InvalidType,
+    OutOfRange,
+    ValidationErrors,
+    register_messages,
+)
 from electoral.formats._policy import Source, load_json
 from electoral.model import NOUNS
 from electoral.serialization import structure, unstructure
@@ -120,13 +126,21 @@ def read_json_list(source: Source, cls: type[T]) -> list[T]:
 def write_json(value: object) -> str:
     """A noun, or a list or mapping of nouns, as a JSON document (UTF-8 text, LF).
 
+    ``value`` may be anything, so what JSON cannot carry is a coded error, not a
+    ``TypeError``.
+
     Raises:
-        TypeError: ``value`` holds something that is not a noun or plain JSON data.
+        OutOfRange: ``range.ceiling``, ``value`` holds an integer beyond
+            :data:`~electoral.model.MAX_COUNT`.
+        InvalidType: ``type``, ``value`` holds something that is neither a noun nor
+            plain JSON data (bytes, a fraction, NaN or an infinity, another object).
     """
+    if beyond_ceiling(value):
+        raise OutOfRange("range.ceiling", field="value", value=value, maximum=MAX_COUNT)
     try:
         text = json.dumps(unstructure(value), ensure_ascii=False, indent=2, allow_nan=False)
     except (TypeError, ValueError, RecursionError) as error:
-        raise TypeError(f"value must be nouns or JSON data, not {type(value).__name__}") from error
+        raise InvalidType(field="value", value=type(value).__name__) from error
     return text + "\n"
 
 

@@ -57,6 +57,8 @@ from electoral.errors import (
     InconsistentValue,
     ValidationError,
     ValidationErrors,
+    register_labels,
+    register_messages,
 )
 from electoral.registration._registry import (
     FastPath,
@@ -64,6 +66,21 @@ from electoral.registration._registry import (
     _fast_path,
     _today,
     _validate,
+)
+
+register_labels({"line_numbers": ("Line numbers", "أرقام الأسطر")})
+
+register_messages(
+    {
+        "registration.registry.line_numbers_short": (
+            "There are fewer line numbers than rows: each row needs one.",
+            "أرقام الأسطر أقل من الصفوف: يحتاج كل صف إلى رقم.",
+        ),
+        "registration.registry.line_numbers_long": (
+            "There are more line numbers than rows: each row takes one.",
+            "أرقام الأسطر أكثر من الصفوف: لكل صف رقم واحد.",
+        ),
+    }
 )
 
 __all__ = [
@@ -114,7 +131,8 @@ def _check(
 def _numbered(
     rows: Iterable[Sequence[str]], first_line: int, line_numbers: Iterable[int] | None
 ) -> Iterator[tuple[list[Sequence[str]], Sequence[int]]]:
-    """Blocks of rows with their line numbers (one number per row, or ``ValueError``)."""
+    """Blocks of rows with their line numbers (one number per row, or
+    ``registration.registry.line_numbers_*``)."""
     source = iter(rows)
     numbers = None if line_numbers is None else iter(line_numbers)
     line = first_line
@@ -125,10 +143,14 @@ def _numbered(
         else:
             lines = list(itertools.islice(numbers, len(block)))
             if len(lines) != len(block):
-                raise ValueError("line_numbers is shorter than rows")
+                raise InconsistentValue(
+                    "registration.registry.line_numbers_short", field="line_numbers", value=None
+                )
         yield block, lines
     if numbers is not None and next(numbers, None) is not None:
-        raise ValueError("line_numbers is longer than rows")
+        raise InconsistentValue(
+            "registration.registry.line_numbers_long", field="line_numbers", value=None
+        )
 
 
 def _kept_lines(lines: Iterable[int], refused: set[int]) -> Iterator[int]:
@@ -272,7 +294,8 @@ class RegistryStream:
                 the stream.
 
         Raises:
-            ValueError: ``line_numbers`` does not give one number per row.
+            InconsistentValue: ``registration.registry.line_numbers_short`` (or
+                ``_long``), ``line_numbers`` does not give one number per row.
         """
         records: list[RegistryRecord] = []
         problems: Problems = []

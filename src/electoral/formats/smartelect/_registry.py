@@ -138,6 +138,10 @@ register_messages(
             "تعذرت قراءة هذا السطر من ملف السجل المدني: لا يحتوي على القيم الـ{expected} "
             "لسجل واحد.",
         ),
+        "registration.dump.width": (
+            "A record of the civil registry dump holds {expected} values, not {value}.",
+            "يحتوي سجل ملف السجل المدني على {expected} قيمة، وليس {value}.",
+        ),
         "registration.dump.quote": (
             "A value in the civil registry dump cannot contain a single quote or a line break.",
             "لا يمكن أن تحتوي قيمة في ملف السجل المدني على علامة اقتباس مفردة أو فاصل أسطر.",
@@ -199,9 +203,10 @@ def format_dump_line(row: Sequence[str | int]) -> str:
     The inverse of :func:`split_dump_line` for values without surrounding spaces.
 
     Raises:
-        TypeError: ``row`` is not a sequence of 14 ``str`` or ``int`` values.
-        InvalidFormat: ``registration.dump.quote`` for a value with a single quote
-            or a line break, which the dump cannot carry.
+        TypeError: ``row`` is not a sequence of ``str`` or ``int`` values.
+        InvalidFormat: ``registration.dump.width`` for a row of other than 14 values;
+            ``registration.dump.quote`` for a value with a single quote or a line
+            break, which the dump cannot carry.
 
     >>> format_dump_line([7, "أ", "ب", "ج", "د", "ه", 1, "7/9/1969", "", "119690261935",
     ...                   "4471", 0, 0, 0])
@@ -210,11 +215,13 @@ def format_dump_line(row: Sequence[str | int]) -> str:
     if isinstance(row, str | bytes) or not isinstance(row, Sequence):
         raise TypeError(f"row must be a sequence of 14 values, not {type(row).__name__}")
     if len(row) != len(REGISTRY_COLUMNS):
-        raise TypeError(f"row must hold {len(REGISTRY_COLUMNS)} values, not {len(row)}")
+        raise InvalidFormat(
+            "registration.dump.width", field="row", value=len(row), expected=len(REGISTRY_COLUMNS)
+        )
     cells = []
     for column, value in zip(REGISTRY_COLUMNS, row, strict=True):
         if type(value) not in (str, int):
-            raise TypeError(f"{column} must be str or int, not {type(value).__name__}")
+            raise TypeError(f"row: {column} must be str or int, not {type(value).__name__}")
         text = str(value)
         if "'" in text or "\n" in text or "\r" in text:
             raise InvalidFormat("registration.dump.quote", field=column, value=text)

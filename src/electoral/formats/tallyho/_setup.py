@@ -129,6 +129,10 @@ register_messages(
             "SubConstituency {value} does not exist",
             "الدائرة الفرعية {value} غير موجودة",
         ),
+        "results.csv.constituency_unknown": (
+            "Constituency {value} is not among the constituencies given",
+            "الدائرة {value} ليست من بين الدوائر المعطاة",
+        ),
         "results.csv.center_unknown": (
             "Center {value} does not exist",
             "المركز {value} غير موجود",
@@ -414,10 +418,22 @@ def write_subconstituencies(
     constituencies: Iterable[Constituency],
     ballots: Iterable[Ballot] = (),
 ) -> str:
-    """The sub-constituencies file; ``number_of_ballots`` counts the ballots used there."""
+    """The sub-constituencies file; ``number_of_ballots`` counts the ballots used there.
+
+    Raises:
+        InconsistentValue: ``results.csv.constituency_unknown``, a sub-constituency's
+            constituency is not among ``constituencies``.
+    """
     subconstituencies = items_of(subconstituencies, SubConstituency, "subconstituencies")
     names = {c.id: c.name_en for c in items_of(constituencies, Constituency, "constituencies")}
     names[NO_NAMED_THING] = NO_CONSTITUENCY_NAME
+    for s in subconstituencies:
+        if s.constituency_id is not None and s.constituency_id not in names:
+            raise InconsistentValue(
+                "results.csv.constituency_unknown",
+                field="constituency_id",
+                value=s.constituency_id,
+            )
     counts: dict[int, int] = {}
     for ballot in items_of(ballots, Ballot, "ballots"):
         for code in ballot.subconstituency_ids:
