@@ -40,7 +40,7 @@ import attrs
 import pendulum
 import pytest
 
-from electoral import audit, seats, synthetic, testing
+from electoral import audit, partition, seats, synthetic, testing
 from electoral import calendar as cal
 from electoral import publication as pub
 from electoral import registration as reg
@@ -202,6 +202,40 @@ def publication() -> pub.Publication:
     return pub.publish(form_records(), tally_setup(), election="sweep")
 
 
+DUMP_ROW = (
+    "7", "أ", "ب", "ج", "د", "ه", "1", "7/9/1969", "", "119690261935", "4471", "0", "0", "0",
+)  # fmt: skip
+"""One valid row of the civil registry dump (14 texts)."""
+
+
+def tally_setup_folder() -> list[object]:
+    """The micro election's six Tally-Ho setup files, written into the current (temporary)
+    directory as ``electoral demo`` writes them."""
+    from electoral.cli.demo import _demo_files
+
+    folder = pathlib.Path.cwd() / "tally-setup"
+    folder.mkdir(exist_ok=True)
+    for name, content in _demo_files(tiny_election(), {"seats": {"winners": []}}).items():
+        if name.startswith("tally-setup/") and isinstance(content, str):
+            (folder / name.removeprefix("tally-setup/")).write_text(content, encoding="utf-8")
+    return [folder]
+
+
+def register_rows() -> partition.RegisterRows:
+    return partition.RegisterRows(rows=[DUMP_ROW], lines=[2], centers=[11001])
+
+
+def register_rows_file() -> list[object]:
+    """A partition file written by :meth:`RegisterRows.save` into the current directory."""
+    path = pathlib.Path.cwd() / "part.csv"
+    register_rows().save(path)
+    return [path]
+
+
+def station_turnout() -> res.StationTurnout:
+    return res.StationTurnout(definition="d", voters=40, registrants=100, processed=1, expected=2)
+
+
 AUDIT_SEED = "11111111112222222222"
 """A public seed of 20 digits, the fewest an audit takes."""
 
@@ -306,6 +340,9 @@ BY_TYPE: dict[object, Builder] = {
     synthetic.RollAllocation: lambda: [tiny_election().allocation],
     synthetic.SyntheticForm: lambda: list(tiny_election().forms[:2]),
     synthetic.TallyOutcome: lambda: [tiny_election().tally],
+    res.StationTurnout: lambda: [station_turnout()],
+    reg.RegistryStream: lambda: [reg.RegistryStream(as_of=NOW)],
+    partition.RegisterRows: lambda: [register_rows()],
     res.ResultRow: lambda: list(res.results_rows(form_records()[:1], tally_setup())),
     reg.StaffMember: lambda: [reg.StaffMember(staff_id=101, name="n", phone="218911234567")],
     reg.StationPlan: lambda: [station_plan()],
@@ -373,6 +410,11 @@ BY_TARGET: dict[str, dict[str, Builder]] = {
     "electoral.audit.plans_from_json": {
         "source": lambda: [io.StringIO(audit.plans_json([audit_plan()]))],
     },
+    "electoral.formats.smartelect.format_dump_line": {"row": lambda: [list(DUMP_ROW)]},
+    "electoral.formats.tallyho.read_tally_setup": {"folder": tally_setup_folder},
+    "electoral.partition.RegisterRows.load": {"path": register_rows_file},
+    "electoral.registration.RegistryStream.validate": {"rows": lambda: [[DUMP_ROW]]},
+    "electoral.results.StationTurnout.merge": {"other": lambda: [station_turnout()]},
     "electoral.seats.sweep": {
         "build": lambda: [list_rules],
         "readings": lambda: [{"list_formula": ["hare", "dhondt"]}],
