@@ -60,20 +60,11 @@ ALSO_ALLOWED: dict[str, tuple[tuple[type[BaseException], ...], str]] = {
 }
 """Targets whose contract is to raise something else on a bad argument."""
 
-PENDING_FORMATS_LAYER: dict[str, set[str]] = {
-    "electoral.registration.CenterImport": {"ValueError"},
-    "electoral.registration.CenterImport.message": {"AttributeError", "TypeError"},
-    "electoral.registration.PhoneListUpload": {"ValueError"},
-    "electoral.registration.add_to_phone_list": {"AttributeError", "TypeError"},
-    "electoral.registration.center_csv_messages": {"AttributeError"},
-    "electoral.registration.check_phone_list": {"AttributeError", "TypeError"},
-    "electoral.registration.is_listed": {"AttributeError", "TypeError"},
-    "electoral.registration.listed_numbers": {"AttributeError", "TypeError"},
-    "electoral.results.results_rows": {"AttributeError"},
-}
+PENDING_FORMATS_LAYER: dict[str, set[str]] = {}
 """Crashes left to the formats layer (issue 9): each reader or writer (and the records
 and rules that live in their files) with the exceptions it still raises on junk, one line
-per function. Remove a line when the formats layer has moved and fixed it."""
+per function. Empty since the formats layer landed; remove a line when its function is
+fixed."""
 
 SLOW_SECONDS = 10.0
 """A single call that runs longer than this is a finding: its cost is unbounded."""

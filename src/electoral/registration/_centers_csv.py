@@ -45,7 +45,7 @@ from typing import Any, Final
 
 import attrs
 
-from electoral._guard import guarded
+from electoral._guard import guarded, typed_fields
 from electoral.errors import (
     InconsistentValue,
     InvalidFormat,
@@ -174,7 +174,7 @@ register_messages(
 )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class CenterImport:
     """The outcome of a successful upload.
 
@@ -189,6 +189,7 @@ class CenterImport:
     duplicates: int
     blank: int
 
+    @guarded
     def message(self, language: Language = "en") -> str:
         """SmartElect's summary line."""
         from electoral.errors import MESSAGES
@@ -428,6 +429,7 @@ def import_center_rows(
     )
 
 
+@guarded
 def center_csv_messages(errors: ValidationErrors, language: Language = "en") -> list[str]:
     """Render the errors of a failed upload with SmartElect's templates, in order."""
     from electoral.errors import MESSAGES

@@ -40,7 +40,7 @@ from typing import Final
 
 import attrs
 
-from electoral._guard import guarded
+from electoral._guard import guarded, typed_fields
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
@@ -101,11 +101,13 @@ class PhoneListEntry:
     )
 
 
+@guarded
 def listed_numbers(entries: Iterable[PhoneListEntry]) -> frozenset[str]:
     """The numbers on the list: those of the undeleted entries."""
     return frozenset(entry.phone for entry in entries if not entry.deleted)
 
 
+@guarded
 def is_listed(entries: Iterable[PhoneListEntry], number: str) -> bool:
     """Whether ``number`` (typed input is canonicalised first) is on the list.
 
@@ -119,6 +121,7 @@ def is_listed(entries: Iterable[PhoneListEntry], number: str) -> bool:
     return _phone.compact(number) in listed_numbers(entries)
 
 
+@guarded
 def add_to_phone_list(
     entries: Iterable[PhoneListEntry], number: str, *, now: dt.datetime | None = None
 ) -> tuple[PhoneListEntry, ...]:
@@ -145,6 +148,7 @@ def add_to_phone_list(
     return (*current, PhoneListEntry(phone=canonical, created_at=now))
 
 
+@guarded
 def check_phone_list(entries: Iterable[PhoneListEntry]) -> None:
     """Check that no number appears twice among the undeleted entries.
 
@@ -168,7 +172,7 @@ def check_phone_list(entries: Iterable[PhoneListEntry]) -> None:
     collector.raise_if_any()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class PhoneListUpload:
     """What a bulk upload would do.
 

@@ -26,6 +26,7 @@ import types
 from collections.abc import Iterable, Iterator
 from typing import Any, Final, NamedTuple, cast
 
+from electoral._guard import guarded
 from electoral.errors import ErrorCollector
 from electoral.ids import barcode as _barcode
 from electoral.model import Gender, ReconciliationForm
@@ -136,6 +137,7 @@ PVP_EXPORT_COLUMNS: Final = ("from_pvp", "pvp_mode_applied")
 """The PVP columns; an export written before PVP (without them) still reads."""
 
 
+@guarded
 def results_rows(records: Iterable[FormRecord], setup: TallySetup) -> Iterator[ResultRow]:
     """The export's rows: counted ARCHIVED forms, each candidate in ballot order.
 
