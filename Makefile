@@ -46,7 +46,7 @@ typecheck: $(BIN)/.installed
 # (pytest-cov, which gathers the measures of every xdist worker):
 # the whole library is held by a floor a little under today's figure, and the
 # identifiers, the model and the formats layer by 100 % (pyproject.toml).
-COVERAGE_FLOOR := 96
+COVERAGE_FLOOR := 95.5
 unit: $(BIN)/.installed
 	rm -f .coverage .coverage.*
 	$(BIN)/python -m pytest $(PYTEST_FLAGS) $(PARALLEL) --cov --cov-branch \

@@ -503,3 +503,39 @@ def test_changed_falls_back_to_evolve_for_a_class_validator() -> None:
     with pytest.raises(ValueError, match="below"):
         v.changed(Pair(1, 2), low=5)
     assert v.changed(Pair(1, 2), high=3) == Pair(1, 3)
+
+
+def _times_factor(raw: int, inst: Any) -> int:
+    return raw * int(inst.factor)
+
+
+def test_changed_falls_back_to_evolve_for_a_converter_that_reads_the_instance() -> None:
+    @attrs.frozen
+    class Scaled:
+        factor: int
+        value: int = attrs.field(
+            converter=attrs.Converter(_times_factor, takes_self=True)  # type: ignore[misc]
+        )
+
+    assert v.changed(Scaled(2, 3), value=5) == attrs.evolve(Scaled(2, 3), value=5)
+    assert v.changed(Scaled(2, 3), value=5).value == 10
+
+
+def test_changed_checks_nothing_while_attrs_validators_are_disabled() -> None:
+    record = _record()
+    with attrs.validators.disabled():
+        assert v.changed(record, audited_count=-1).audited_count == -1
+    with pytest.raises(ValidationError):
+        v.changed(record, audited_count=-1)
+
+
+def test_the_model_registers_nothing_with_hypothesis_before_hypothesis_is_imported(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    import electoral.model
+
+    monkeypatch.delitem(sys.modules, "hypothesis")
+    electoral.model._register_with_hypothesis()
+    assert "hypothesis" not in sys.modules
