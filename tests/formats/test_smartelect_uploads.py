@@ -7,6 +7,7 @@ names and messages are ours.
 
 from __future__ import annotations
 
+import pendulum
 import pytest
 
 from electoral.errors import ValidationErrors
@@ -124,4 +125,21 @@ def test_station_metadata_needs_a_time() -> None:
             constituencies={},
             subconstituencies={},
             generated_at="2026-01-01",  # type: ignore[arg-type]
+        )
+
+
+def test_station_metadata_needs_the_centre_of_every_plan() -> None:
+    from electoral.formats.smartelect import write_station_metadata
+    from electoral.registration import allocate_stations, validate_registry_row
+
+    row = ["7", *["Amal"] * 5, "1", "7/9/1969", "Ghat", "119690261935", "4471", "0", "0", "0"]
+    record = validate_registry_row(row, as_of=pendulum.datetime(2026, 1, 1))
+    plan = allocate_stations([record], center_id=31001)
+    with pytest.raises(TypeError, match="centers has no centre 31001"):
+        write_station_metadata(
+            [plan],
+            centers={},
+            constituencies={},
+            subconstituencies={},
+            generated_at=pendulum.datetime(2026, 1, 1),
         )

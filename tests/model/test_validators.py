@@ -539,3 +539,12 @@ def test_the_model_registers_nothing_with_hypothesis_before_hypothesis_is_import
     monkeypatch.delitem(sys.modules, "hypothesis")
     electoral.model._register_with_hypothesis()
     assert "hypothesis" not in sys.modules
+
+
+def test_changed_sets_a_field_that_has_no_validator() -> None:
+    @attrs.frozen
+    class Note:
+        text: str
+        checked: int = attrs.field(validator=attrs.validators.instance_of(int))
+
+    assert v.changed(Note("a", 1), text="b") == Note("b", 1)

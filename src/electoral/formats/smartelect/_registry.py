@@ -212,9 +212,7 @@ def format_dump_line(row: Sequence[str | int]) -> str:
     ...                   "4471", 0, 0, 0])
     "VALUES(7, 'أ', 'ب', 'ج', 'د', 'ه', 1, '7/9/1969', '', '119690261935', '4471', 0, 0, 0);"
     """
-    if isinstance(row, str | bytes) or not isinstance(row, Sequence):
-        raise TypeError(f"row must be a sequence of 14 values, not {type(row).__name__}")
-    if len(row) != len(REGISTRY_COLUMNS):
+    if len(row) != len(REGISTRY_COLUMNS):  # the guard has checked it is a sequence
         raise InvalidFormat(
             "registration.dump.width", field="row", value=len(row), expected=len(REGISTRY_COLUMNS)
         )

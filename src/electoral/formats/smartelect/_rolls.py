@@ -125,8 +125,6 @@ def write_station_metadata(
     Names are the full four-part names of the first and last voter; the type and
     the constituency names are in Arabic; ``generated_at`` is shown in Tripoli time.
     """
-    if not isinstance(generated_at, dt.datetime):
-        raise TypeError(f"generated_at must be a datetime, not {type(generated_at).__name__}")
     when = generated_at.astimezone(TRIPOLI).strftime("%Y-%m-%d %H:%M:%S")
     centers = mapping_of(centers, Center, "centers")
     constituencies = mapping_of(constituencies, Constituency, "constituencies")

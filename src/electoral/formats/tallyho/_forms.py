@@ -225,8 +225,6 @@ def read_tally_setup(
         ValidationErrors: the first file with a problem, every problem of it (each
             reader refers to the files before it, so reading stops there).
     """
-    if not isinstance(folder, os.PathLike):
-        raise TypeError(f"folder must be a path, not {type(folder).__name__}")
     one_of(skip_summary_rows, bool, "skip_summary_rows")
     one_of(skip_na_rows, bool, "skip_na_rows")
     path = pathlib.Path(folder)
