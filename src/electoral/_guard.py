@@ -288,7 +288,13 @@ def _fraction(name: str, value: object) -> BaseException | None:
     return OutOfRange("range.ceiling", field=name, value=value, maximum=MAX_COUNT)
 
 
+_last_moment: list[object] = [None]
+"""The last time :func:`_moment` accepted (times are immutable, and a batch passes one ``now``)."""
+
+
 def _moment(name: str, value: object) -> BaseException | None:
+    if value is _last_moment[0]:
+        return None
     if not isinstance(value, dt.datetime):
         return TypeError(f"{name}: expected an aware datetime, got {type(value).__name__}")
     if value.utcoffset() is None:
@@ -297,6 +303,7 @@ def _moment(name: str, value: object) -> BaseException | None:
         return OutOfRange(
             "time.years", field=name, value=value, minimum=MIN_YEAR, maximum=MAX_YEAR
         )
+    _last_moment[0] = value
     return None
 
 
@@ -451,58 +458,188 @@ def _predicate(annotation: Any, test: Callable[[object], bool]) -> Check:
 # --- deep checks, after a failure -------------------------------------------------------------
 
 
+Deep = Callable[[str, object, int], BaseException | None]
+"""An annotation's deep check: ``(name, value, depth)`` to the first problem, or ``None``."""
+
+_DEEP: Final[dict[object, Deep]] = {}
+
+
 def _deep(name: str, annotation: Any, value: object, depth: int) -> BaseException | None:
-    """The first problem with ``value`` (and its members) under ``annotation``."""
-    if depth > 20:
-        return None
+    """The first problem with ``value`` (and its members) under ``annotation``.
+
+    The walk through the annotation is planned once per annotation (:func:`_plan_deep`)
+    and kept: a record's fields are checked on every construction, and reading the same
+    annotation again each time cost more than the checks themselves.
+    """
+    return _deep_plan(annotation)(name, value, depth)
+
+
+def _deep_plan(annotation: Any) -> Deep:
+    """The kept plan of ``annotation`` (see :func:`_deep`)."""
+    try:
+        return _DEEP[annotation]
+    except KeyError:
+        plan = _DEEP[annotation] = _plan_deep(annotation)
+        return plan
+    except TypeError:  # an annotation that cannot be hashed is planned each time
+        return _plan_deep(annotation)
+
+
+def _plan_deep(annotation: Any) -> Deep:
+    """The deep check of ``annotation``, its members' checks planned in turn."""
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
     if origin in (typing.Union, types.UnionType):
-        errors = [_deep(name, arg, value, depth) for arg in args]
-        if any(error is None for error in errors):
-            return None
-        check = _check(annotation)
-        shallow = check(name, value) if check is not None else None
-        return shallow or errors[0]
+        return _deep_union(annotation, args)
     if origin is typing.Literal:
-        if any(value == arg and type(value) is type(arg) for arg in args):
+        return _deep_literal(args)
+    if annotation in (Any, object):
+
+        def anything(name: str, value: object, depth: int) -> BaseException | None:
+            # anything goes, but nothing that cannot print
+            if depth > 20 or not beyond_ceiling(value, depth):
+                return None
+            return OutOfRange("range.ceiling", field=name, value=value, maximum=MAX_COUNT)
+
+        return anything
+    check = _check(annotation)
+    members = _deep_members(annotation, origin, args)
+    if check is not None and members is None and _never_moment(annotation, origin):
+        # a record, a number, text: the shallow check is the whole check
+
+        def shallow(name: str, value: object, depth: int) -> BaseException | None:
+            return None if depth > 20 else check(name, value)
+
+        return shallow
+
+    def deep(name: str, value: object, depth: int) -> BaseException | None:
+        if depth > 20:
+            return None
+        if check is not None:
+            error = check(name, value)
+            if error is not None:
+                return error
+        if isinstance(value, dt.datetime) and value.utcoffset() is not None:
+            return _representable(name, value)
+        return None if members is None else members(name, value, depth)
+
+    return deep
+
+
+def _never_moment(annotation: Any, origin: Any) -> bool:
+    """Whether a value that passed the annotation's shallow check cannot be a datetime.
+
+    It is then an instance of a class that is not :class:`datetime.datetime`, nor a
+    subclass or a base of it (a protocol is matched by its members, so it may be one).
+    """
+    cls = annotation if origin is None else origin
+    return (
+        inspect.isclass(cls)
+        and not getattr(cls, "_is_protocol", False)
+        and not issubclass(cls, dt.datetime)
+        and not issubclass(dt.datetime, cls)
+    )
+
+
+def _plain(annotation: Any) -> type | None:
+    """The class, where the whole deep check of ``annotation`` is ``isinstance`` of it.
+
+    A record class (not data, not a protocol, nothing a datetime or a bool could be):
+    its fields were checked when it was built.
+    """
+    if (
+        inspect.isclass(annotation)
+        and typing.get_origin(annotation) is None
+        and annotation not in _SIMPLE
+        and annotation is not float
+        and not _is_data(annotation)
+        and not issubclass(bool, annotation)
+        and _never_moment(annotation, None)
+    ):
+        return annotation
+    return None
+
+
+def _deep_union(annotation: Any, args: tuple[Any, ...]) -> Deep:
+    check = _check(annotation)
+    optional = type(None) in args
+    plain = tuple(cls for cls in map(_plain, args) if cls is not None)
+
+    def union(name: str, value: object, depth: int) -> BaseException | None:
+        if depth > 20 or (value is None and optional) or (plain and isinstance(value, plain)):
+            return None  # a member's whole check passed: no error to build for the others
+        first: BaseException | None = None
+        for arg in args:
+            error = _deep(name, arg, value, depth)
+            if error is None:
+                return None
+            if first is None:
+                first = error
+        shallow = check(name, value) if check is not None else None
+        return shallow or first
+
+    return union
+
+
+def _deep_literal(args: tuple[Any, ...]) -> Deep:
+    def literal(name: str, value: object, depth: int) -> BaseException | None:
+        if depth > 20 or any(value == arg and type(value) is type(arg) for arg in args):
             return None
         choices = ", ".join(repr(arg) for arg in args)
         return InvalidType("enum.unknown", field=name, value=value, choices=choices)
-    if annotation in (Any, object):  # anything goes, but nothing that cannot print
-        if beyond_ceiling(value, depth):
-            return OutOfRange("range.ceiling", field=name, value=value, maximum=MAX_COUNT)
+
+    return literal
+
+
+def _deep_members(annotation: Any, origin: Any, args: tuple[Any, ...]) -> Deep | None:
+    """The check of a collection's members (after its own check passed), if it has any."""
+    if origin is None or not args:
         return None
-    check = _check(annotation)
-    if check is not None:
-        error = check(name, value)
-        if error is not None:
-            return error
-    if isinstance(value, dt.datetime) and value.utcoffset() is not None:
-        return _representable(name, value)
-    if origin is None or not args or not isinstance(value, cabc.Collection):
+    fixed = origin is tuple and args[-1] is not Ellipsis
+    first = args[0]
+    plain = _plain(first)
+
+    def sequence(name: str, value: object, depth: int) -> BaseException | None:
+        if type(value) is not tuple and not isinstance(value, cabc.Collection):
+            return None
+        pairs: cabc.Iterable[tuple[Any, object]]
+        if fixed:
+            if not isinstance(value, tuple) or len(value) != len(args):
+                return _wrong(name, annotation, value)
+            pairs = zip(args, value, strict=True)
+        elif isinstance(value, str | bytes):
+            pairs = [(first, value[:1])]  # every member has the type of the first
+        else:
+            if plain is not None and depth < 20:
+                for member in value:
+                    if not isinstance(member, plain):
+                        return _deep(name, first, member, depth + 1)
+                return None
+            for member in value:
+                error = _deep(name, first, member, depth + 1)
+                if error is not None:
+                    return error
+            return None
+        for member_annotation, member in pairs:
+            error = _deep(name, member_annotation, member, depth + 1)
+            if error is not None:
+                return error
         return None
-    if isinstance(value, cabc.Mapping) and len(args) == 2:
-        key, item = args
+
+    if len(args) != 2 or origin is tuple:  # a tuple that passed its check is no mapping
+        return sequence
+    key, item = args
+
+    def mapping(name: str, value: object, depth: int) -> BaseException | None:
+        if not isinstance(value, cabc.Mapping):
+            return sequence(name, value, depth)
         for member_key, member in list(value.items()):
             error = _deep(name, key, member_key, depth + 1) or _deep(name, item, member, depth + 1)
             if error is not None:
                 return error
         return None
-    pairs: cabc.Iterable[tuple[Any, object]]
-    if origin is tuple and args[-1] is not Ellipsis:
-        if not isinstance(value, tuple) or len(value) != len(args):
-            return _wrong(name, annotation, value)
-        pairs = zip(args, value, strict=True)
-    elif isinstance(value, str | bytes):
-        pairs = [(args[0], value[:1])]  # every member has the type of the first
-    else:
-        pairs = ((args[0], member) for member in value)
-    for member_annotation, member in pairs:
-        error = _deep(name, member_annotation, member, depth + 1)
-        if error is not None:
-            return error
-    return None
+
+    return mapping
 
 
 def _representable(name: str, value: dt.datetime) -> BaseException | None:
@@ -533,10 +670,21 @@ def typed_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.At
             hints.append(resolve_class(cls))
         return hints[0]
 
+    plans: dict[str, Deep | None] = {}
+
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        error = field_error(attribute.name, annotations().get(attribute.name), value)
-        if error is not None:
-            raise error
+        name = attribute.name
+        try:
+            plan = plans[name]
+        except KeyError:
+            annotation = annotations().get(name)
+            plan = plans[name] = None if annotation is None else _deep_plan(annotation)
+        if plan is not None and (error := plan(name, value, 0)) is not None:
+            raise (
+                error
+                if isinstance(error, ValidationError)
+                else InvalidType(field=name, value=value)
+            )
 
     TYPED_CHECKS.add(check)
     return [

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -317,10 +318,15 @@ def to_decimal(value: object) -> object:
 class _Plan:
     """How :func:`changed` builds instances of one class (computed once per class)."""
 
-    __slots__ = ("fields", "post_init", "spec")
+    __slots__ = ("fields", "post_init", "spec", "values")
 
     def __init__(self, cls: type) -> None:
         self.fields = tuple(a.name for a in attrs.fields(cls))
+        self.values: Callable[[object], tuple[object, ...]]
+        if len(self.fields) > 1:
+            self.values = operator.attrgetter(*self.fields)
+        else:  # attrgetter of one name gives the value, not a tuple
+            self.values = lambda inst: tuple(getattr(inst, name) for name in self.fields)
         self.spec = {a.name: (a, a.converter, a.validator) for a in attrs.fields(cls)}
         self.post_init = getattr(cls, "__attrs_post_init__", None)
 
@@ -387,13 +393,11 @@ def changed(inst: T, **changes: Any) -> T:
         unknown = sorted(changes.keys() - spec.keys())
         raise TypeError(f"{cls.__name__} has no field {unknown[0]!r}")
     new = _new(cls)
-    for name in plan.fields:
-        if name in changes:
-            converter = spec[name][1]
-            value = changes[name]
-            _put(new, name, value if converter is None else converter(value))
-        else:
-            _put(new, name, getattr(inst, name))
+    for name, value in zip(plan.fields, plan.values(inst), strict=True):
+        _put(new, name, value)
+    for name, value in changes.items():
+        converter = spec[name][1]
+        _put(new, name, value if converter is None else converter(value))
     if not attrs.validators.get_disabled():
         for name in changes:
             attribute, _, validator = spec[name]

@@ -478,7 +478,8 @@ def resolve_corrections(
         key: choices.get(key, votes) for key, votes in _pairs(record, EntryVersion.DATA_ENTRY_2)
     }
     base = record.active_recon(EntryVersion.DATA_ENTRY_1)
-    recon = None if base is None else attrs.evolve(base, **cast(dict[str, Any], recon_choices))
+    # without choices the FINAL section is DE1's own, already checked, value
+    recon = base if base is None or not recon_choices else changed(base, **recon_choices)
     changes = _write(record, EntryVersion.FINAL, final, recon, user)
     name = "correction_match" if comparison.matches else "correction_resolve"
     new = with_state(record, FormState.QUALITY_CONTROL, **changes)

@@ -526,9 +526,18 @@ def finish(
         )
     event = _event(new.barcode, name, None if old is None else old.state, new.state, user, now,
                    reason, changes)  # fmt: skip
-    return Step(record=new, event=event, related=tuple(related), report=report)
+    # Built field by field: every value is the library's own, made and checked above
+    # (the record by its transition, the event by _event, the related steps by finish).
+    step: Step = _new(Step)
+    _put(step, "record", new)
+    _put(step, "event", event)
+    _put(step, "related", tuple(related))
+    _put(step, "report", report)
+    return step
 
 
+_new: Final = object.__new__
+_put: Final = object.__setattr__
 _EVENT: Final = attrs.fields(Event)
 _CALLER_FIELDS: Final[tuple[attrs.Attribute[Any], ...]] = (_EVENT.user, _EVENT.at, _EVENT.reason)
 
