@@ -4,9 +4,12 @@ Run as ``python benchmarks/bench_demo.py [--size national] [--seed 2014]``. It r
 :func:`electoral.synthetic.run` (the work of ``electoral demo``: generate the
 country and the register, validate every civil-registry record, allocate the
 stations, take every result form through the results life cycle, tally, find the
-winners) and writes nothing. It prints the seconds of each stage, the total, the
-process's peak resident memory, and whether the total is within the budget of
-``electoral demo`` (2 minutes). It is a benchmark, not a test.
+winners) and writes nothing. It prints the CPU and wall seconds of each stage, the
+totals, the process's peak resident memory, and whether the total is within the budget
+of ``electoral demo`` (2 minutes of wall time); at national size it records the CPU
+time for the performance table (target: 45 s). A stage's CPU time is that of this
+process, so other jobs on a shared machine disturb it less than the wall time. It is a
+benchmark, not a test.
 """
 
 from __future__ import annotations
@@ -22,9 +25,12 @@ ROOT = Path(__file__).resolve().parents[1]
 if importlib.util.find_spec("electoral") is None:  # running from a bare checkout
     sys.path.insert(0, str(ROOT / "src"))
 
-from electoral import synthetic  # noqa: E402 - after the path fix above
+from _interleave import Row  # noqa: E402 - after the path fix above
+from _interleave import record as record_rows  # noqa: E402
+from electoral import synthetic  # noqa: E402
 
 BUDGET_SECONDS = 120.0
+TARGET_CPU_SECONDS = 45.0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,19 +41,40 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     size = synthetic.Size.named(args.size)
 
-    def report(stage: str, seconds: float) -> None:
-        print(f"{stage:<10} {seconds:7.2f} s", flush=True)
+    last = [time.process_time()]
 
-    began = time.perf_counter()
+    def report(stage: str, seconds: float) -> None:
+        now = time.process_time()
+        cpu, last[0] = now - last[0], now
+        print(f"{stage:<10} {cpu:7.2f} s CPU {seconds:7.2f} s wall", flush=True)
+
+    began, began_cpu = time.perf_counter(), time.process_time()
     election = synthetic.run(size, seed=args.seed, on_stage=report)
-    total = time.perf_counter() - began
+    total, cpu = time.perf_counter() - began, time.process_time() - began_cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    print(f"{'total':<10} {total:7.2f} s (budget {BUDGET_SECONDS:.0f} s)")
+    print(
+        f"{'total':<10} {cpu:7.2f} s CPU {total:7.2f} s wall "
+        f"(target {TARGET_CPU_SECONDS:.0f} s CPU; budget {BUDGET_SECONDS:.0f} s wall)"
+    )
     print(
         f"{election.register.voters:,} voters, {len(election.allocation.stations):,} stations, "
         f"{len(election.records):,} forms, {len(election.outcome.winners)} winners"
     )
     print(f"peak memory (process RSS): {peak / 1024**3:.2f} GiB")
+    if args.size == "national":
+        record_rows(
+            "demo",
+            [
+                Row(
+                    order=8,
+                    measure="national `electoral demo`, CPU time on this 2-core machine",
+                    now=f"{cpu:.0f} s CPU ({total:.0f} s wall)",
+                    target=f"<= {TARGET_CPU_SECONDS:.0f} s",
+                    met=cpu <= TARGET_CPU_SECONDS,
+                )
+            ],
+            {"stages_wall": dict(election.timings), "cpu": cpu, "wall": total},
+        )
     return 0 if total <= BUDGET_SECONDS else 1
 
 
