@@ -11,6 +11,9 @@ are taken between CPU-time medians; wall times are printed for reference.
 Each benchmark records the rows it contributes to the performance table with
 :func:`record`; ``benchmarks/table.py`` prints the table from them (``make bench`` runs
 every benchmark, then the table).
+
+The synthetic tally that the results benchmarks share (:func:`tally_setup`,
+:func:`paper`) is here too.
 """
 
 from __future__ import annotations
@@ -23,7 +26,11 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the library is imported where it is used (see the setup below)
+    from electoral.model import FormState, ReconciliationForm, ResultForm, Station
+    from electoral.results import TallySetup
 
 RESULTS = Path(os.environ.get("ELECTORAL_BENCH_RESULTS", Path(__file__).parent / ".results"))
 """Where each benchmark writes its table rows (one JSON file per benchmark)."""
@@ -125,3 +132,95 @@ def record(benchmark: str, rows: list[Row], details: Mapping[str, Any] | None = 
 def verdict(met: bool) -> str:
     """``met`` or ``NOT MET``."""
     return "met" if met else "NOT MET"
+
+
+# --- the synthetic tally that bench_lifecycle.py and bench_results.py share ----------------
+# (the library is imported inside these functions: table.py reads this module without it)
+
+CANDIDATES = 20
+"""Candidates on every synthetic ballot."""
+
+STATIONS_PER_CENTER = 10
+
+
+def tally_setup(
+    centers: int, *, ballots: tuple[int, ...], offices: int = 1, subconstituencies: int = 1
+) -> tuple[TallySetup, list[Station]]:
+    """A tally's reference data: ``centers`` centres of 10 male stations of 900 registrants.
+
+    Centre ``c`` (from 0) has id ``10_001 + c``, office ``1 + c % offices`` and
+    sub-constituency ``1 + c % subconstituencies``; every ballot (a general HoR race)
+    covers every sub-constituency and has :data:`CANDIDATES` candidates. Returns the
+    setup and its stations, centre by centre.
+    """
+    from electoral.model import Ballot, Candidate, Center, Gender, Office, Race, Region, Station
+    from electoral.results import TallySetup
+
+    race = Race(election_level="HoR", name="general")
+    subcons = set(range(1, subconstituencies + 1))
+    regions = list(Region)
+    center_list = [
+        Center(
+            center_id=10_001 + c,
+            name_ar=f"مركز {c}",
+            office_id=1 + c % offices,
+            subconstituency_id=1 + c % subconstituencies,
+        )
+        for c in range(centers)
+    ]
+    stations = [
+        Station(center_id=c.center_id, number=s, gender=Gender.MALE, registrants=900)
+        for c in center_list
+        for s in range(1, STATIONS_PER_CENTER + 1)
+    ]
+    setup = TallySetup.build(
+        centers=center_list,
+        stations=stations,
+        ballots=[Ballot(number=b, race=race, subconstituency_ids=subcons) for b in ballots],
+        candidates=[
+            Candidate(ballot_number=b, candidate_id=i, name_ar=f"مرشح {i}", order=i)
+            for b in ballots
+            for i in range(1, CANDIDATES + 1)
+        ],
+        offices=[
+            Office(
+                id=i,
+                name_en=f"Office {i}",
+                name_ar=f"مكتب {i}",
+                region=regions[1 + i % (len(regions) - 1)],
+            )
+            for i in range(1, offices + 1)
+        ],
+    )
+    return setup, stations
+
+
+def paper(
+    n: int, station: Station, ballot: int, *, state: FormState | None = None, spoil: int = 0
+) -> tuple[ResultForm, dict[tuple[int, int], int], ReconciliationForm]:
+    """The ``n``-th form's paper: the form, its votes by candidate and its section.
+
+    The votes follow a fixed pattern (0 to 39 each); the section agrees with them, but
+    ``spoil`` more ballots were counted than were cast (the reconciliation check's
+    figure).
+    """
+    from electoral.model import FormState, ReconciliationForm, ResultForm
+
+    votes = {(ballot, i): (n * 7 + i * 13) % 40 for i in range(1, CANDIDATES + 1)}
+    total = sum(votes.values())
+    recon = ReconciliationForm(
+        number_of_voters=900,
+        number_of_voter_cards_in_the_ballot_box=total + 10,
+        number_valid_votes=total,
+        number_invalid_votes=10,
+        number_sorted_and_counted=total + 10 + spoil,
+    )
+    form = ResultForm(
+        barcode=f"{station.center_id}{station.number:03d}{ballot:03d}",
+        ballot_number=ballot,
+        center_id=station.center_id,
+        station_number=station.number,
+        gender=station.gender,
+        state=FormState.UNSUBMITTED if state is None else state,
+    )
+    return form, votes, recon

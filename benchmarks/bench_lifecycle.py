@@ -33,21 +33,13 @@ if importlib.util.find_spec("electoral") is None:  # running from a bare checkou
 
 import pendulum  # noqa: E402 - after the path fix above
 
-from _interleave import Row, interleave, ratio  # noqa: E402
+from _interleave import CANDIDATES, Row, interleave, paper, ratio, tally_setup  # noqa: E402
 from _interleave import record as record_rows  # noqa: E402
 from electoral.model import (  # noqa: E402
     TRIPOLI,
-    Ballot,
-    Candidate,
-    Center,
     FormState,
-    Gender,
-    Office,
-    Race,
     ReconciliationForm,
-    Region,
     ResultForm,
-    Station,
 )
 from electoral.results import (  # noqa: E402
     EntryVersion,
@@ -69,7 +61,6 @@ from electoral.results import (  # noqa: E402
 )
 
 TARGET = 2.0
-CANDIDATES = 20
 BALLOT = 101
 NOW = pendulum.datetime(2026, 6, 26, 8, tz=TRIPOLI)
 CONFIG = TallyConfig()
@@ -79,45 +70,8 @@ Paper = tuple[ResultForm, dict[tuple[int, int], int], ReconciliationForm]
 
 def build(forms: int) -> tuple[TallySetup, list[Paper]]:
     """A setup with one station per form, and each form's paper (votes and section)."""
-    race = Race(election_level="HoR", name="general")
-    centers = [
-        Center(center_id=10_001 + c, name_ar=f"مركز {c}", office_id=1, subconstituency_id=1)
-        for c in range(forms // 10 + 1)
-    ]
-    stations = [
-        Station(center_id=10_001 + n // 10, number=1 + n % 10, gender=Gender.MALE, registrants=900)
-        for n in range(forms)
-    ]
-    setup = TallySetup.build(
-        centers=centers,
-        stations=stations,
-        ballots=[Ballot(number=BALLOT, race=race, subconstituency_ids={1})],
-        candidates=[
-            Candidate(ballot_number=BALLOT, candidate_id=i, name_ar=f"مرشح {i}", order=i)
-            for i in range(1, CANDIDATES + 1)
-        ],
-        offices=[Office(id=1, name_en="Office 1", name_ar="مكتب 1", region=Region.WEST)],
-    )
-    papers: list[Paper] = []
-    for n, station in enumerate(stations):
-        votes = {(BALLOT, i): (n * 7 + i * 13) % 40 for i in range(1, CANDIDATES + 1)}
-        total = sum(votes.values())
-        recon = ReconciliationForm(
-            number_of_voters=900,
-            number_of_voter_cards_in_the_ballot_box=total + 10,
-            number_valid_votes=total,
-            number_invalid_votes=10,
-            number_sorted_and_counted=total + 10,
-        )
-        form = ResultForm(
-            barcode=f"{station.center_id}{station.number:03d}{BALLOT:03d}",
-            ballot_number=BALLOT,
-            center_id=station.center_id,
-            station_number=station.number,
-            gender=station.gender,
-        )
-        papers.append((form, votes, recon))
-    return setup, papers
+    setup, stations = tally_setup(forms // 10 + 1, ballots=(BALLOT,))
+    return setup, [paper(n, station, BALLOT) for n, station in enumerate(stations[:forms])]
 
 
 def life_cycle(setup: TallySetup, paper: Paper) -> FormRecord:

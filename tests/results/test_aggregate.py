@@ -8,14 +8,15 @@ from typing import Any
 import attrs
 import pytest
 
-from electoral.errors import InconsistentValue
-from electoral.model import FormState, Gender, ReconciliationForm
+from electoral.errors import InconsistentValue, OutOfRange
+from electoral.model import MAX_COUNT, FormState, Gender, ReconciliationForm
 from electoral.results import (
     COMPONENT_TO_BALLOTS_2014,
     EMPTY_PERCENT,
     EntryVersion,
     FormRecord,
     TallySetup,
+    Totals,
     counted_forms,
     distinct_forms,
     gender_turnout,
@@ -227,3 +228,27 @@ def test_turnout_leaves_out_stations_without_a_register(
         assert turnout == gender_turnout(in_country, blind, ballot_numbers=[117])[gender]
         assert turnout.percent is not None
         assert turnout.percent <= 100
+
+
+def test_a_total_beyond_the_ceiling_is_refused(
+    records: list[FormRecord], setup: TallySetup
+) -> None:
+    """Totals are assembled without their field checks; the ceiling still holds at every level."""
+    archived = [r for r in records if r.state is FormState.ARCHIVED]
+    huge = [
+        attrs.evolve(
+            r,
+            results=tuple(
+                attrs.evolve(e, votes=MAX_COUNT) if e.version is EntryVersion.FINAL else e
+                for e in r.results
+            ),
+        )
+        for r in archived
+    ]
+    with pytest.raises(OutOfRange) as info:
+        tally(huge, setup)
+    assert info.value.code == "range.ceiling"
+    below = tally(records, setup)
+    assert below.national == Totals(
+        votes=below.national.votes, invalid=below.national.invalid, forms=below.national.forms
+    )

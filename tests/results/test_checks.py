@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from electoral.errors import InconsistentValue, InvalidType, OutOfRange
-from electoral.model import ReconciliationForm, ReconciliationForm2014
+from electoral.model import MAX_COUNT, ReconciliationForm, ReconciliationForm2014
 from electoral.results import (
     CHECKS_2014,
     DEFAULT_CHECKS,
     CheckMethod,
+    CheckOutcome,
     QuarantineCheck,
     TallyConfig,
     run_checks,
@@ -217,3 +219,13 @@ def test_checks_match_the_formulas(
     assert passed[0] == (100 * abs(b - v - i) <= 100 * tol(v + i))
     assert passed[1] == (100 * (v + i) <= 100 * (r + tol(r)))
     assert passed[2] == (100 * (vv + i) <= 100 * (c + tol(c)))
+
+
+def test_figures_beyond_the_ceiling_are_refused() -> None:
+    """An outcome is assembled without its field checks only under the ceiling."""
+    section = ReconciliationForm(number_invalid_votes=5, number_sorted_and_counted=80)
+    report = run_checks(candidate_votes=65, recon=section, registrants=900)
+    assert report.outcomes[0] == CheckOutcome(**attrs.asdict(report.outcomes[0], recurse=False))
+    with pytest.raises(OutOfRange) as info:
+        run_checks(candidate_votes=MAX_COUNT, recon=section, registrants=900)
+    assert info.value.code == "range.ceiling"

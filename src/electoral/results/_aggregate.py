@@ -36,10 +36,11 @@ from typing import Final, TypeVar
 
 import attrs
 
-from electoral._guard import guarded, typed_fields
+from electoral._guard import MAX_COUNT, guarded, typed_fields
 from electoral.adapters.tallyho import FORM_STATE
 from electoral.errors import InconsistentValue, MissingValue, register_labels, register_messages
 from electoral.model import FormState, Gender, ReconciliationForm, Region
+from electoral.model._validators import assemble
 from electoral.results._records import CandidateKey, EntryVersion, FormRecord, TallySetup
 
 __all__ = [
@@ -255,7 +256,11 @@ class _Acc:
         self.forms += other.forms
 
     def freeze(self) -> Totals:
-        return Totals(votes=self.votes, invalid=self.invalid, forms=self.forms)
+        # Sums of checked, non-negative counts: the ceiling is all Totals would check.
+        votes = self.votes
+        if max(self.invalid, self.forms, max(votes.values(), default=0)) <= MAX_COUNT:
+            return assemble(Totals, votes=votes, invalid=self.invalid, forms=self.forms)
+        return Totals(votes=votes, invalid=self.invalid, forms=self.forms)  # refused
 
 
 def _roll(below: Mapping[object, _Acc], parent: Mapping[object, object]) -> dict[object, _Acc]:
@@ -447,13 +452,15 @@ def tally(
     national = _Acc()
     for acc in regions.values():
         national.merge(acc)
-    return Tally(
-        station={k: a.freeze() for k, a in stations.items()},  # type: ignore[misc]
-        center={k: a.freeze() for k, a in centers.items()},  # type: ignore[misc]
-        subconstituency={k: a.freeze() for k, a in subcons.items()},  # type: ignore[misc]
-        office={k: a.freeze() for k, a in offices.items()},  # type: ignore[misc]
-        region={k: a.freeze() for k, a in regions.items()},  # type: ignore[misc]
-        ballot={k: a.freeze() for k, a in ballots_.items()},  # type: ignore[misc]
+    # Every level is Totals just frozen, keyed by the checked records' own ids.
+    return assemble(
+        Tally,
+        station={k: a.freeze() for k, a in stations.items()},
+        center={k: a.freeze() for k, a in centers.items()},
+        subconstituency={k: a.freeze() for k, a in subcons.items()},
+        office={k: a.freeze() for k, a in offices.items()},
+        region={k: a.freeze() for k, a in regions.items()},
+        ballot={k: a.freeze() for k, a in ballots_.items()},
         national=national.freeze(),
         counted=tuple(sorted((r.form.barcode for r in forms), key=_barcode_order)),
         stations_seen=frozenset((center, station) for center, station, _ in chosen),

@@ -54,6 +54,7 @@ from electoral._guard import MAX_COUNT, guarded, typed_fields
 from electoral.errors import InconsistentValue, InvalidType, OutOfRange, register_messages
 from electoral.model import ReconciliationForm, ReconciliationForm2014
 from electoral.model import _validators as v
+from electoral.model._validators import assemble
 from electoral.results._records import EntryVersion, FormRecord, PvpMode, Recon, TallySetup
 
 __all__ = [
@@ -358,16 +359,21 @@ def _compare(
             )
         else:
             passed = 100 * (left - right) * pct.denominator <= pct.numerator * base
-    return CheckOutcome(
-        check=check,
-        passed=passed,
-        inputs=inputs,
-        left=left,
-        right=right,
-        raw_base=base,
-        condition=condition,
-        base_name=base_name,
-    )
+    values: dict[str, Any] = {
+        "check": check,
+        "passed": passed,
+        "inputs": inputs,
+        "left": left,
+        "right": right,
+        "raw_base": base,
+        "condition": condition,
+        "base_name": base_name,
+    }
+    # The figures come from checked records (non-negative counts) and the labels are
+    # the rule's own: the ceiling is all CheckOutcome would check, and it is checked here.
+    if type(base) is int and max(left, right, base, *(n for _, n in inputs)) <= MAX_COUNT:
+        return assemble(CheckOutcome, applies=True, note="", **values)
+    return CheckOutcome(**values)
 
 
 def _one(
@@ -495,12 +501,18 @@ def run_checks(
         InconsistentValue: ``results.recon_layout``, a check reads a different
             reconciliation layout from the one given.
     """
-    outcomes = tuple(
-        _one(check, candidate_votes, recon, registrants, has_station)
-        for check in checks
-        if check.active
-    )
-    return QuarantineReport(outcomes=outcomes)
+    return _run(candidate_votes, recon, registrants, has_station, checks)
+
+
+def _run(
+    votes: int,
+    recon: Recon | None,
+    registrants: int | None,
+    station: bool,
+    checks: Iterable[QuarantineCheck],
+) -> QuarantineReport:
+    outcomes = tuple(_one(c, votes, recon, registrants, station) for c in checks if c.active)
+    return assemble(QuarantineReport, outcomes=outcomes, skipped=False)  # outcomes just made
 
 
 @guarded
@@ -512,13 +524,16 @@ def check_form(record: FormRecord, config: TallyConfig, setup: TallySetup) -> Qu
     """
     if record.skip_quarantine_checks:
         return QuarantineReport(skipped=True)
-    station = setup.station_of(record.form)
-    recon = record.active_recon(EntryVersion.FINAL) if record.form.has_reconciliation else None
-    final = EntryVersion.FINAL
-    return run_checks(
-        candidate_votes=sum(e.votes for e in record.results if e.active and e.version is final),
-        recon=recon,
-        registrants=None if station is None else station.registrants,
-        has_station=record.form.station_key is not None,
-        checks=config.checks,
-    )
+    form = record.form
+    key = form.station_key
+    station = None if key is None else setup.stations.get(key)  # setup.station_of
+    recon = None
+    if form.has_reconciliation:  # record.active_recon(FINAL)
+        final = (e.recon for e in reversed(record.recons) if e.active and e.version is _FINAL)
+        recon = next(final, None)
+    votes = sum([e.votes for e in record.results if e.version is _FINAL and e.active])
+    registrants = None if station is None else station.registrants
+    return _run(votes, recon, registrants, key is not None, config.checks)
+
+
+_FINAL: Final = EntryVersion.FINAL

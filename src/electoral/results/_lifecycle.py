@@ -539,7 +539,12 @@ def finish(
 _new: Final = object.__new__
 _put: Final = object.__setattr__
 _EVENT: Final = attrs.fields(Event)
-_CALLER_FIELDS: Final[tuple[attrs.Attribute[Any], ...]] = (_EVENT.user, _EVENT.at, _EVENT.reason)
+_USER_FIELD: Final = _EVENT.user
+_AT: Final = _EVENT.at
+_REASON_FIELD: Final = _EVENT.reason
+_check_user: Final = cast(Callable[..., None], _USER_FIELD.validator)
+_check_at: Final = cast(Callable[..., None], _AT.validator)
+_check_reason: Final = cast(Callable[..., None], _REASON_FIELD.validator)
 
 
 def _event(
@@ -560,23 +565,20 @@ def _event(
     :class:`Event`'s own field validators (the time converted first, as ``__init__``
     does).
     """
-    event: Event = object.__new__(Event)
-    at = cast(Callable[[object], object], _EVENT.at.converter)(now)
+    at = cast(Callable[[object], object], _AT.converter)(now)
     if not attrs.validators.get_disabled():
-        for field, value in zip(_CALLER_FIELDS, (user, at, reason), strict=True):
-            assert field.validator is not None
-            field.validator(event, field, value)
-    for field_name, value in (
-        ("barcode", barcode),
-        ("transition", name),
-        ("from_state", from_state),
-        ("to_state", to_state),
-        ("user", user),
-        ("at", at),
-        ("reason", reason),
-        ("changes", changes),
-    ):
-        object.__setattr__(event, field_name, value)
+        _check_user(None, _USER_FIELD, user)
+        _check_at(None, _AT, at)
+        _check_reason(None, _REASON_FIELD, reason)
+    event: Event = _new(Event)
+    _put(event, "barcode", barcode)
+    _put(event, "transition", name)
+    _put(event, "from_state", from_state)
+    _put(event, "to_state", to_state)
+    _put(event, "user", user)
+    _put(event, "at", at)
+    _put(event, "reason", reason)
+    _put(event, "changes", changes)
     return event
 
 
@@ -846,6 +848,9 @@ def _intake_or_duplicate(
     user: str,
     now: dt.datetime,
 ) -> Step:
+    others = tuple(others)
+    if not others:  # nothing it could duplicate
+        return finish(old, new, name, user=user, now=now)
     # Duplicates are judged from the state the form was in when it was scanned.
     checker = changed(new, form=changed(new.form, state=old.state))
     duplicates = find_duplicates(checker, others)
