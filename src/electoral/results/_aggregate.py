@@ -41,7 +41,13 @@ from electoral.adapters.tallyho import FORM_STATE
 from electoral.errors import InconsistentValue, MissingValue, register_labels, register_messages
 from electoral.model import FormState, Gender, ReconciliationForm, Region
 from electoral.model._validators import assemble
-from electoral.results._records import CandidateKey, EntryVersion, FormRecord, TallySetup
+from electoral.results._records import (
+    CandidateKey,
+    EntryVersion,
+    FormRecord,
+    TallySetup,
+    active_recon_of,
+)
 
 __all__ = [
     "COMPONENT_TO_BALLOTS_2014",
@@ -424,7 +430,7 @@ def tally(
                 votes[candidate] = votes.get(candidate, 0) + entry.votes
                 bvotes[candidate] = bvotes.get(candidate, 0) + entry.votes
         if form.has_reconciliation:
-            recon = record.active_recon(_FINAL)
+            recon = active_recon_of(record, _FINAL)
             if recon is not None:
                 acc.invalid += recon.number_invalid_votes
                 bacc.invalid += recon.number_invalid_votes

@@ -55,7 +55,14 @@ from electoral.errors import InconsistentValue, InvalidType, OutOfRange, registe
 from electoral.model import ReconciliationForm, ReconciliationForm2014
 from electoral.model import _validators as v
 from electoral.model._validators import assemble
-from electoral.results._records import EntryVersion, FormRecord, PvpMode, Recon, TallySetup
+from electoral.results._records import (
+    EntryVersion,
+    FormRecord,
+    PvpMode,
+    Recon,
+    TallySetup,
+    active_recon_of,
+)
 
 __all__ = [
     "CHECKS_2014",
@@ -527,10 +534,7 @@ def check_form(record: FormRecord, config: TallyConfig, setup: TallySetup) -> Qu
     form = record.form
     key = form.station_key
     station = None if key is None else setup.stations.get(key)  # setup.station_of
-    recon = None
-    if form.has_reconciliation:  # record.active_recon(FINAL)
-        final = (e.recon for e in reversed(record.recons) if e.active and e.version is _FINAL)
-        recon = next(final, None)
+    recon = active_recon_of(record, _FINAL) if form.has_reconciliation else None
     votes = sum([e.votes for e in record.results if e.version is _FINAL and e.active])
     registrants = None if station is None else station.registrants
     return _run(votes, recon, registrants, key is not None, config.checks)

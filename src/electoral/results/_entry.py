@@ -71,6 +71,8 @@ from electoral.results._records import (
     Recon,
     ReconEntry,
     TallySetup,
+    active_recon_of,
+    form_candidates_of,
     vote_entries,
 )
 
@@ -190,7 +192,7 @@ def _parse_votes(
     record: FormRecord, votes: Mapping[CandidateKey, int | None], setup: TallySetup
 ) -> tuple[dict[CandidateKey, int | None], ErrorCollector]:
     errors = ErrorCollector(f"form {record.barcode}")
-    keys = [c.key for c in setup.form_candidates(record.form.ballot_number)]
+    keys = [c.key for c in form_candidates_of(setup, record.form.ballot_number)]
     known = set(keys)
     for key in votes:
         if key not in known:
@@ -412,8 +414,8 @@ def compare_entries(record: FormRecord) -> Comparison:
         return Comparison(count_mismatch=True)
     first = set(de1)
     mismatched = tuple(sorted({key for key, votes in de2 if (key, votes) not in first}))
-    r1 = record.active_recon(EntryVersion.DATA_ENTRY_1)
-    r2 = record.active_recon(EntryVersion.DATA_ENTRY_2)
+    r1 = active_recon_of(record, EntryVersion.DATA_ENTRY_1)
+    r2 = active_recon_of(record, EntryVersion.DATA_ENTRY_2)
     recon_fields: tuple[str, ...] = ()
     if r1 is not None and r2 is not None:
         names = [a.name for a in attrs.fields(type(r1)) if a.name.startswith("number_")]
@@ -477,7 +479,7 @@ def resolve_corrections(
     final = {
         key: choices.get(key, votes) for key, votes in _pairs(record, EntryVersion.DATA_ENTRY_2)
     }
-    base = record.active_recon(EntryVersion.DATA_ENTRY_1)
+    base = active_recon_of(record, EntryVersion.DATA_ENTRY_1)
     # without choices the FINAL section is DE1's own, already checked, value
     recon = base if base is None or not recon_choices else changed(base, **recon_choices)
     changes = _write(record, EntryVersion.FINAL, final, recon, user)

@@ -412,10 +412,7 @@ class FormRecord:
     @guarded
     def active_recon(self, version: EntryVersion) -> Recon | None:
         """The active reconciliation entry of one version, or ``None``."""
-        for entry in reversed(self.recons):
-            if entry.active and entry.version is version:
-                return entry.recon
-        return None
+        return active_recon_of(self, version)
 
     @property
     def active_audit(self) -> AuditRecord | None:
@@ -426,6 +423,14 @@ class FormRecord:
     def active_clearance(self) -> ClearanceRecord | None:
         """The active clearance case, if any."""
         return next((c for c in reversed(self.clearances) if c.active), None)
+
+
+def active_recon_of(record: FormRecord, version: EntryVersion) -> Recon | None:
+    """:meth:`FormRecord.active_recon` without the guard, for the library's own calls."""
+    for entry in reversed(record.recons):
+        if entry.active and entry.version is version:
+            return entry.recon
+    return None
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -508,15 +513,21 @@ class TallySetup:
         ballot whose forms are this ballot's (Tally-Ho ``ResultForm.candidates``,
         2014 layout).
         """
-        own = self.candidates.get(ballot_number, ())
-        extra: list[Candidate] = []
-        for component, generals in sorted(self.component_ballots.items()):
-            if ballot_number in generals:
-                extra.extend(self.candidates.get(component, ()))
-        return own + tuple(extra)
+        return form_candidates_of(self, ballot_number)
 
     @guarded
     def station_of(self, form: ResultForm) -> Station | None:
         """The station a form comes from, if it is known."""
+        """The station a form comes from, if it is known."""
         key = form.station_key
         return None if key is None else self.stations.get(key)
+
+
+def form_candidates_of(setup: TallySetup, ballot_number: int) -> tuple[Candidate, ...]:
+    """:meth:`TallySetup.form_candidates` without the guard, for the library's own calls."""
+    own = setup.candidates.get(ballot_number, ())
+    extra: list[Candidate] = []
+    for component, generals in sorted(setup.component_ballots.items()):
+        if ballot_number in generals:
+            extra.extend(setup.candidates.get(component, ()))
+    return own + tuple(extra)
