@@ -50,7 +50,7 @@ from electoral.errors import (
 )
 from electoral.ids import barcode as _barcode
 from electoral.model import Center, FormState, ResultForm, Station
-from electoral.model._validators import changed
+from electoral.model._validators import assemble, changed
 from electoral.results._checks import QuarantineReport
 from electoral.results._records import (
     ClearanceRecord,
@@ -528,16 +528,9 @@ def finish(
                    reason, changes)  # fmt: skip
     # Built field by field: every value is the library's own, made and checked above
     # (the record by its transition, the event by _event, the related steps by finish).
-    step: Step = _new(Step)
-    _put(step, "record", new)
-    _put(step, "event", event)
-    _put(step, "related", tuple(related))
-    _put(step, "report", report)
-    return step
+    return assemble(Step, record=new, event=event, related=tuple(related), report=report)
 
 
-_new: Final = object.__new__
-_put: Final = object.__setattr__
 _EVENT: Final = attrs.fields(Event)
 _USER_FIELD: Final = _EVENT.user
 _AT: Final = _EVENT.at
@@ -570,16 +563,17 @@ def _event(
         _check_user(None, _USER_FIELD, user)
         _check_at(None, _AT, at)
         _check_reason(None, _REASON_FIELD, reason)
-    event: Event = _new(Event)
-    _put(event, "barcode", barcode)
-    _put(event, "transition", name)
-    _put(event, "from_state", from_state)
-    _put(event, "to_state", to_state)
-    _put(event, "user", user)
-    _put(event, "at", at)
-    _put(event, "reason", reason)
-    _put(event, "changes", changes)
-    return event
+    return assemble(
+        Event,
+        barcode=barcode,
+        transition=name,
+        from_state=from_state,
+        to_state=to_state,
+        user=user,
+        at=at,
+        reason=reason,
+        changes=changes,
+    )
 
 
 def with_state(record: FormRecord, state: FormState, **changes: Any) -> FormRecord:
