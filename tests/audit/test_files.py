@@ -134,7 +134,7 @@ def test_results_given_as_lines_or_as_a_path_read_alike(tmp_path: Path) -> None:
     with pytest.raises(TypeError, match="source must hold lines of text, not int"):
         read_results([HEADER, 1], races)  # type: ignore[list-item]
     with pytest.raises(TypeError, match="source"):
-        read_results(text, races)  # type: ignore[arg-type]
+        read_results(text, races)
 
 
 def test_a_missing_results_file_is_a_coded_error(tmp_path: Path) -> None:

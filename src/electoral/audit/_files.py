@@ -7,9 +7,11 @@ plan, an evaluation. The policy is the library's for every external file:
 
 * UTF-8 with or without a byte-order mark; LF, CRLF or CR-only line endings;
 * readers stream (a row at a time) and report every problem with its line and a
-  code (``audit.csv.*``, ``audit.json.*``): a ``csv.Error`` (an oversize field, an
-  unterminated quote), a NUL byte, text that is not UTF-8, a number with more digits
-  than any count, JSON nested too deep; never a traceback;
+  code (``audit.csv.*``, ``audit.json.*``; the published results are read by
+  :func:`electoral.formats.tallyho.iter_results_export`, whose codes they carry): a
+  ``csv.Error`` (an oversize field, an unterminated quote), a NUL byte, text that is
+  not UTF-8, a number with more digits than any count, JSON nested too deep; never a
+  traceback;
 * no CSV cell written may run as a spreadsheet formula: a cell beginning with ``=``,
   ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` (OWASP,
   "CSV Injection"), which the readers here remove again.

@@ -5,7 +5,11 @@ as the files give them (a region's name is kept as its value, ``west``, when it 
 one of the regions, so that "West" and "الغرب" are the same region). The
 registration system's upload CSV has no place for an out-of-country centre, an
 English name, ``reg_open`` or ``active``; the results system's centres file gets six
-columns it does not read, so that a registration-system centre survives it.
+columns it does not read, so that a registration-system centre survives it. That file
+is read and written by the formats layer
+(:func:`electoral.formats.tallyho.read_named_centers`,
+:func:`electoral.formats.tallyho.write_named_centers`); here its centres become the
+conversion's records and back.
 """
 
 from __future__ import annotations

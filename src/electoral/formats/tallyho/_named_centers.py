@@ -144,14 +144,28 @@ class NamedCenters:
 
 def _text(cell: str) -> str:
     """A cell's text: spaces trimmed, and the apostrophe the writer put before a formula
-    character taken off again (``'=x`` reads ``=x``)."""
-    if cell.startswith("'") and cell[1:].startswith(_FORMULA):
+    character taken off again (``'=x`` reads ``=x``, ``''=x`` reads ``'=x``)."""
+    if cell.startswith("'") and cell.lstrip("'").startswith(_FORMULA):
         cell = cell[1:]
     return cell.strip()
 
 
+def _safe(text: str) -> str:
+    """Text that :func:`_text` reads back as it is: apostrophes before a formula character
+    get one more (the policy's writer adds the one before a bare formula character)."""
+    if text.startswith("'") and text.lstrip("'").startswith(_FORMULA):
+        return "'" + text
+    return text
+
+
 def _int(text: str, field: str) -> int | None:
     return digits(text, field, code="results.csv.integer") if text else None
+
+
+def _required(text: str, field: str) -> int:
+    if not text:
+        raise MissingValue(field=field, value=text)
+    return digits(text, field, code="results.csv.integer")
 
 
 def _bool(text: str, field: str) -> bool:
@@ -273,7 +287,7 @@ def _center(
         else:
             constituency = NO_NAMED_THING
     center = Center(
-        center_id=_int(cell["center_id"], "center_id"),  # type: ignore[arg-type]
+        center_id=_required(cell["center_id"], "center_id"),
         name_ar=cell["name"],
         name_en=cell["name_en"],
         office_id=_int(cell["office_id"], "office_id") or NO_NAMED_THING,
@@ -308,7 +322,8 @@ def write_named_centers(centers: Iterable[NamedCenter]) -> str:
     An out-of-country (SPECIAL) centre is written "Special Voting" (or "OCV Voting"
     from centre 80001 on) in ``subconstituency_id``, so its sub-constituency is not
     written; the region is written in English; a text cell that a spreadsheet would
-    run as a formula is written with a leading apostrophe.
+    run as a formula is written with a leading apostrophe (and a text that begins with
+    apostrophes before such a character gets one more), which the reader takes off.
     """
     rows = []
     for named in items_of(centers, NamedCenter, "centers"):
@@ -318,22 +333,22 @@ def write_named_centers(centers: Iterable[NamedCenter]) -> str:
         rows.append(
             (
                 c.center_id,
-                c.name_ar,
+                _safe(c.name_ar),
                 c.center_type.value,
                 c.lat,
                 c.lon,
-                named.office_name,
+                _safe(named.office_name),
                 "" if c.office_id == NO_NAMED_THING else c.office_id,
-                region_label(named.region_name, "en"),
-                named.constituency_name,
+                _safe(region_label(named.region_name, "en")),
+                _safe(named.constituency_name),
                 marker if special else c.subconstituency_id,
-                c.mahalla,
-                c.village,
+                _safe(c.mahalla),
+                _safe(c.village),
                 c.constituency_id,
                 c.copy_of,
-                named.subconstituency_name,
+                _safe(named.subconstituency_name),
                 int(c.reg_open),
-                c.name_en,
+                _safe(c.name_en),
                 int(c.active),
             )
         )
