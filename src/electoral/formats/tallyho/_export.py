@@ -151,7 +151,7 @@ def iter_results_export(
     above). Every column the file has is read and checked as without ``columns``, so
     a complete export reads the same either way.
 
-    >>> text = "ballot,barcode,candidate_id,votes\n7,21001001007,1,240\n"
+    >>> text = "ballot,barcode,candidate_id,votes\\n7,21001001007,1,240\\n"
     >>> (row,) = iter_results_export(text, columns=("ballot", "barcode", "votes"))
     >>> row.barcode, row.votes, row.center, row.from_pvp
     ('21001001007', 240, None, False)
