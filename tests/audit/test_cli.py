@@ -132,7 +132,8 @@ def test_bad_files(capsys: pytest.CaptureFixture[str], published: pathlib.Path) 
     bad.write_text("ballot,center,station,barcode,candidate_id,votes\n5,1,1,B,1,-4\n")
     status, _, err = _plan(capsys, published)
     assert status == 1
-    assert "audit.count_type" in err
+    assert "barcode.format" in err
+    assert "results.csv.integer" in err
     assert "line 2" in err
     bad.unlink()
     status, _, err = _plan(capsys, published)
@@ -144,7 +145,7 @@ def test_a_tie_without_its_drawing_exits_3(
     capsys: pytest.CaptureFixture[str], published: pathlib.Path
 ) -> None:
     rows = ["ballot,center,station,barcode,candidate_id,votes"]
-    rows += [f"5,{n},1,B{n},1,10" for n in range(5)] + [f"5,{n},1,B{n},2,10" for n in range(5)]
+    rows += [f"5,{n},1,{n}005,1,10" for n in range(5)] + [f"5,{n},1,{n}005,2,10" for n in range(5)]
     (published / "results.csv").write_text("\n".join(rows) + "\n")
     (published / "races.csv").write_text("ballot,race,rule,seats\n5,Ghat/general,plurality,1\n")
     status, _, _ = _plan(capsys, published)

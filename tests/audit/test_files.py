@@ -85,18 +85,25 @@ def test_bom_and_every_line_ending(tmp_path: Path, encode: object) -> None:
     assert [len(c.batches) for c in contests] == [3, 3]
 
 
+# The results export is read by the formats layer's reader of it
+# (electoral.formats.tallyho.iter_results_export with columns=), so its cells carry that
+# reader's codes; the audit's own codes are for what only the audit knows (a ballot
+# without a race, a candidate twice on one form, a count above the audit's ceiling).
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        (HEADER + "1,1,1,B1,1,x,1\n", "audit.count_type"),
-        (HEADER + "1,1,1,B1,1,-3,1\n", "audit.count_type"),
-        (HEADER + "1,1,1,B1,1," + "9" * 900 + ",1\n", "audit.count_ceiling"),
-        (HEADER + "1,1,1,B\x001,1,3,3\n", "audit.csv.cell"),
-        (HEADER + "1,1,1," + "B" * 2000 + ",1,3,3\n", "audit.csv.cell"),
-        (HEADER + '1,1,1,"B1,1,3,3\n', "audit.csv.malformed"),
-        (HEADER + "9,1,1,B1,1,3,3\n", "audit.race_unknown"),
-        (HEADER + "1,1,1,B1,1,3,3\n1,1,1,B1,1,4,4\n", "audit.batch_duplicate"),
-        ("ballot,votes\n1,2\n", "audit.csv.columns"),
+        (HEADER + "1,1,1,1001,1,x,1\n", "results.csv.integer"),
+        (HEADER + "1,1,1,1001,1,-3,1\n", "results.csv.integer"),
+        (HEADER + "1,1,1,1001,1," + "9" * 900 + ",1\n", "formats.number.too_long"),
+        (HEADER + "1,1,1,1001,1," + "9" * 12 + ",1\n", "audit.count_ceiling"),
+        (HEADER + "1,1,1,10\x0001,1,3,3\n", "formats.nul"),
+        (HEADER + "1,1,1," + "1" * 2000 + ",1,3,3\n", "barcode.length"),
+        (HEADER + "1,1,1,B1,1,3,3\n", "barcode.format"),
+        (HEADER + '1,1,1,"1001,1,3,3\n', "formats.csv.syntax"),
+        (HEADER + "9,1,1,1001,1,3,3\n", "audit.race_unknown"),
+        (HEADER + "1,1,1,1001,1,3,3\n1,1,1,1001,1,4,4\n", "audit.batch_duplicate"),
+        ("ballot,votes\n1,2\n", "results.csv.missing_columns"),
+        (HEADER + "1,1,1,1001,1,3\n", "formats.csv.cells"),
     ],
 )
 def test_bad_results_are_refused_with_a_code_and_a_line(text: str, code: str) -> None:
@@ -107,16 +114,52 @@ def test_bad_results_are_refused_with_a_code_and_a_line(text: str, code: str) ->
     assert caught.value.errors[0].location.startswith("line")
 
 
+def test_results_problems_of_the_file_and_of_the_audit_come_together() -> None:
+    with pytest.raises(ValidationErrors) as caught:
+        _read(HEADER + "9,1,1,1001,1,3,3\n1,1,1,1002,1,x,3\n")
+    assert [(e.code, e.location) for e in caught.value.errors] == [
+        ("audit.race_unknown", "line 2"),
+        ("results.csv.integer", "line 3"),
+    ]
+
+
+def test_results_given_as_lines_or_as_a_path_read_alike(tmp_path: Path) -> None:
+    text = _results(3)
+    path = tmp_path / "results.csv"
+    path.write_text(text, encoding="utf-8")
+    races = read_races(io.StringIO(RACES))
+    by_lines = read_results(text.splitlines(keepends=True), races)
+    assert by_lines == read_results(path, races) == _read(text)
+    assert read_results(["", *text.splitlines(keepends=True)], races) == by_lines
+    with pytest.raises(TypeError, match="source must hold lines of text, not int"):
+        read_results([HEADER, 1], races)  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="source"):
+        read_results(text, races)
+
+
+def test_a_missing_results_file_is_a_coded_error(tmp_path: Path) -> None:
+    with pytest.raises(ValidationErrors) as caught:
+        read_results(tmp_path / "nowhere.csv", read_races(io.StringIO(RACES)))
+    assert caught.value.codes == ("formats.file.missing",)
+
+
+def test_a_full_export_reads_and_its_other_columns_are_checked() -> None:
+    full = HEADER.replace("\n", ",candidate_name\n") + "1,1,1,1001,1,3,3,=x\n"
+    with pytest.raises(ValidationErrors) as caught:
+        _read(full)
+    assert caught.value.codes == ("formats.formula",)
+
+
 def test_a_batch_bound_is_never_below_its_votes() -> None:
-    (contest, _women) = _read(HEADER + "1,1,1,B1,1,5,0\n1,1,1,B1,2,1,\n2,1,1,W1,3,1,\n")
+    (contest, _women) = _read(HEADER + "1,1,1,1001,1,5,0\n1,1,1,1001,2,1,\n2,1,1,2001,3,1,\n")
     assert contest.batches[0].ballots == 6
 
 
 def test_huge_file_field_is_a_csv_error_not_a_traceback() -> None:
-    text = HEADER + '1,1,1,"' + "B" * 200_000 + '",1,3,3\n'
+    text = HEADER + '1,1,1,"' + "1" * 200_000 + '",1,3,3\n'
     with pytest.raises(ValidationErrors) as caught:
         _read(text)
-    assert caught.value.codes[0] in ("audit.csv.malformed", "audit.csv.cell")
+    assert caught.value.codes == ("formats.csv.field_too_large",)
 
 
 def test_not_utf8_is_refused(tmp_path: Path) -> None:
@@ -124,7 +167,7 @@ def test_not_utf8_is_refused(tmp_path: Path) -> None:
     path.write_bytes(HEADER.encode() + b"1,1,1,\xff\xfe,1,3,3\n")
     with pytest.raises(ValidationErrors) as caught:
         read_results(path, read_races(io.StringIO(RACES)))
-    assert caught.value.codes == ("audit.csv.encoding",)
+    assert caught.value.codes == ("formats.encoding",)
 
 
 def test_races_file_rules_and_round_trip() -> None:

@@ -60,6 +60,8 @@ CASES = [
     Case("seats", "votes.csv", ("seats", "{input}", "--seats", "2")),
     Case("convert centres", "registration/centers.csv",
          ("convert", "centers", "{input}", "{out}", "--to", "json")),
+    Case("convert tallyho centres", "tally-setup/centers.csv",
+         ("convert", "centers", "{input}", "{out}", "--to", "json", "--allow-loss")),
     Case("convert citizens", "registration/civil_registry.sql",
          ("convert", "citizens", "{input}", "{out}", "--to", "json", "--as-of", "2026-06-25"),
          csv=False),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import pathlib
 
 import pytest
 
@@ -164,3 +165,115 @@ def test_another_layout_with_small_caches_a_bad_quote_and_a_nul(
     with pytest.raises(ValidationErrors) as info:
         read_results_export(reordered + "1,\x00\n")
     assert info.value.codes == ("formats.nul",)
+
+
+# --------------------------------------------------------------------------- columns=
+
+
+def _only(columns: tuple[str, ...], text: str = TEXT) -> str:
+    """The export with only ``columns`` (in the export's order)."""
+    table = list(csv.reader(io.StringIO(text)))
+    keep = [table[0].index(name) for name in columns]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([[r[i] for i in keep] for r in table])
+    return out.getvalue()
+
+
+AUDIT = ("ballot", "center", "station", "barcode", "candidate_id", "votes")
+
+
+def test_columns_reads_an_export_with_only_those_columns() -> None:
+    rows = read_results_export(_only(AUDIT), columns=AUDIT)
+    assert len(rows) == len(ROWS)
+    for got, full in zip(rows, ROWS, strict=True):
+        for name in ResultRow._fields:
+            expected = getattr(full, name) if name in AUDIT else None
+            if name == "from_pvp":
+                expected = False  # a missing PVP column: not from PVP, as without columns=
+            assert getattr(got, name) == expected, name
+
+
+def test_columns_reads_a_complete_export_as_without_them() -> None:
+    assert read_results_export(TEXT, columns=AUDIT) == ROWS
+    assert read_results_export(TEXT, columns=()) == ROWS
+    assert list(iter_results_export(TEXT, columns=ResultRow._fields)) == ROWS
+
+
+def test_columns_present_but_not_named_are_still_checked() -> None:
+    text = _only((*AUDIT, "candidate_name")).replace(",مرشح", ",=مرشح", 1)
+    with pytest.raises(ValidationErrors) as info:
+        read_results_export(text, columns=AUDIT)
+    assert [(e.code, e.location) for e in info.value.errors] == [("formats.formula", "line 2")]
+
+
+def test_columns_named_must_be_in_the_file() -> None:
+    with pytest.raises(ValidationErrors) as info:
+        read_results_export(_only(("ballot", "votes")), columns=AUDIT)
+    assert [(e.code, e.location) for e in info.value.errors] == [
+        ("results.csv.missing_columns", "line 1")
+    ]
+    with pytest.raises(ValidationErrors) as info:
+        read_results_export(_only(AUDIT[:-1]), columns=AUDIT)
+    assert [(e.code, e.field) for e in info.value.errors] == [
+        ("results.csv.missing_column", "votes")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("spoil", "code"),
+    [
+        (lambda t: t.replace(",31001001117,", ",3100100111x,", 1), "barcode.format"),
+        (lambda t: t.replace(",11\n", ",-11\n", 1), "results.csv.integer"),
+        (lambda t: t.replace(",11\n", ",1" + "0" * 20 + "\n", 1), "formats.number.too_long"),
+        (lambda t: t.replace(",11\n", ",11,12\n", 1), "formats.csv.cells"),
+        (lambda t: t.replace(",11\n", ',"11\n', 1), "formats.csv.syntax"),
+        (lambda t: t.replace(",11\n", ",1\x001\n", 1), "formats.nul"),
+        (lambda t: t.split("\n")[0] + "\n", "formats.no_records"),
+        (lambda t: "", "formats.empty"),
+        (lambda t: t.replace("ballot,", "ballot,ballot,", 1), "formats.csv.duplicate_column"),
+    ],
+)
+def test_columns_keeps_every_check_of_the_policy(spoil: object, code: str) -> None:
+    text = spoil(_only(AUDIT))  # type: ignore[operator]
+    with pytest.raises(ValidationErrors) as info:
+        read_results_export(text, columns=AUDIT)
+    assert code in info.value.codes
+    assert all(e.location is None or e.location.startswith("line") for e in info.value.errors)
+
+
+def test_columns_reports_every_bad_row_and_gives_the_good_ones_as_read() -> None:
+    lines = _only(AUDIT).splitlines(keepends=True)
+    lines[2] = lines[2].replace(",", ",x", 1)
+    lines[5] = "\n"  # a blank record is skipped
+    got: list[ResultRow] = []
+    with pytest.raises(ValidationErrors) as info:
+        got.extend(iter_results_export("".join(lines), columns=AUDIT))
+    assert len(got) == len(lines) - 3
+    assert [e.location for e in info.value.errors] == ["line 3"]
+
+
+def test_columns_from_a_path_and_its_problems(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "results.csv"
+    path.write_text(_only(AUDIT), encoding="utf-8")
+    assert read_results_export(path, columns=AUDIT) == read_results_export(
+        _only(AUDIT), columns=AUDIT
+    )
+    with pytest.raises(ValidationErrors) as info:
+        read_results_export(tmp_path / "nowhere.csv", columns=AUDIT)
+    assert info.value.codes == ("formats.file.missing",)
+
+
+@pytest.mark.parametrize(
+    ("columns", "message"),
+    [
+        ("ballot", "columns must be a collection of column names, not str"),
+        (7, "columns must be a collection of column names, not int"),
+        (("ballot", "nothing"), "columns must name columns of the results export, not 'nothing'"),
+        ([1], "columns must name columns of the results export, not 1"),
+    ],
+)
+def test_columns_that_are_not_column_names_are_a_type_error(columns: object, message: str) -> None:
+    with pytest.raises(TypeError, match=message):
+        iter_results_export(TEXT, columns=columns)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="source must be"):
+        iter_results_export(7, columns=AUDIT)  # type: ignore[arg-type]

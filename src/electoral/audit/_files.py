@@ -7,9 +7,11 @@ plan, an evaluation. The policy is the library's for every external file:
 
 * UTF-8 with or without a byte-order mark; LF, CRLF or CR-only line endings;
 * readers stream (a row at a time) and report every problem with its line and a
-  code (``audit.csv.*``, ``audit.json.*``): a ``csv.Error`` (an oversize field, an
-  unterminated quote), a NUL byte, text that is not UTF-8, a number with more digits
-  than any count, JSON nested too deep; never a traceback;
+  code (``audit.csv.*``, ``audit.json.*``; the published results are read by
+  :func:`electoral.formats.tallyho.iter_results_export`, whose codes they carry): a
+  ``csv.Error`` (an oversize field, an unterminated quote), a NUL byte, text that is
+  not UTF-8, a number with more digits than any count, JSON nested too deep; never a
+  traceback;
 * no CSV cell written may run as a spreadsheet formula: a cell beginning with ``=``,
   ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` (OWASP,
   "CSV Injection"), which the readers here remove again.
@@ -28,7 +30,7 @@ import pathlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from fractions import Fraction
-from typing import Any, Final, NamedTuple, TextIO, cast
+from typing import Any, Final, TextIO, cast
 
 from electoral._guard import guarded
 from electoral.errors import (
@@ -38,8 +40,10 @@ from electoral.errors import (
     InvalidType,
     MissingValue,
     ValidationError,
+    ValidationErrors,
     register_messages,
 )
+from electoral.formats import Source as FileSource
 from electoral.seats import (
     DIVISORS,
     QUOTAS,
@@ -277,21 +281,26 @@ RESULT_COLUMNS: Final = ("ballot", "center", "station", "barcode", "candidate_id
 """The columns of the results export an audit needs (others are ignored)."""
 
 
-class _Row(NamedTuple):
-    ballot: int
-    center: int
-    station: int
-    barcode: str
-    candidate_id: int
-    votes: int
-    invalid_ballots: int | None
-    valid_votes: int | None
-    total_ballot_papers_in_box: int | None
+class _Lines:
+    """An iterable of lines read as an open file (what the formats layer reads)."""
+
+    def __init__(self, lines: Iterable[object]) -> None:
+        self._lines = iter(lines)
+
+    def read(self, size: int = -1, /) -> str:
+        for line in self._lines:
+            if not isinstance(line, str):
+                raise TypeError(f"source must hold lines of text, not {type(line).__name__}")
+            if line:
+                return line
+        return ""
 
 
-def _optional(row: Mapping[str, str], column: str) -> int | None:
-    text = row.get(column, "")
-    return _count(text, column) if text else None
+def _readable(source: object) -> FileSource:
+    """``source`` (already a :data:`Source`, by its annotation) as the formats layer reads it."""
+    if isinstance(source, pathlib.Path) or hasattr(source, "read"):
+        return cast(FileSource, source)
+    return _Lines(cast(Iterable[object], source))
 
 
 @guarded
@@ -302,28 +311,23 @@ def read_results(
 
     The CSV form of :func:`~electoral.audit.contests_from_results`: the columns
     :data:`RESULT_COLUMNS` are required, ``invalid_ballots``, ``valid_votes`` and
-    ``total_ballot_papers_in_box`` are used when present, others are ignored.
+    ``total_ballot_papers_in_box`` are used when present. The file is read by
+    :func:`electoral.formats.tallyho.iter_results_export` with ``columns``: every
+    column the file has is checked as the results system's export is checked.
 
     Raises:
         ValidationErrors: every problem, with its line.
     """
+    from electoral.formats.tallyho._export import numbered_results_export
+
     collector = ErrorCollector("results")
     forms = Forms(races)
-    for line, row in _rows(source, "results", RESULT_COLUMNS, collector):
-        with collector.at(f"line {line}"):
-            forms.add(
-                _Row(
-                    ballot=_count(row["ballot"], "ballot"),
-                    center=_count(row["center"], "center"),
-                    station=_count(row["station"], "station"),
-                    barcode=row["barcode"],
-                    candidate_id=_count(row["candidate_id"], "candidate_id"),
-                    votes=_count(row["votes"], "votes"),
-                    invalid_ballots=_optional(row, "invalid_ballots"),
-                    valid_votes=_optional(row, "valid_votes"),
-                    total_ballot_papers_in_box=_optional(row, "total_ballot_papers_in_box"),
-                )
-            )
+    try:
+        for line, row in numbered_results_export(_readable(source), RESULT_COLUMNS):
+            with collector.at(f"line {line}"):
+                forms.add(row)
+    except ValidationErrors as group:
+        collector.extend(group.errors)
     collector.raise_if_any()
     return forms.contests(lots)
 

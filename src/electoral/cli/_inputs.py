@@ -44,6 +44,7 @@ from electoral.ids import national_id as _national_id
 from electoral.model import Center
 
 if TYPE_CHECKING:
+    from electoral.formats.tallyho import NamedCenters
     from electoral.model import ResultForm
     from electoral.results import ResultRow, TallySetup
 
@@ -53,6 +54,7 @@ __all__ = [
     "detect_format",
     "line_of",
     "load_centers",
+    "load_named_centers",
     "load_registrations",
     "load_result_forms",
     "load_result_records",
@@ -235,6 +237,17 @@ def load_result_forms(source: Input, setup: TallySetup) -> list[ResultForm]:
     try:
         with reading(source) as stream:
             return read_result_forms(stream, setup=setup)
+    except (ValidationErrors, ValidationError) as group:
+        raise refused(source, _problems(group)) from None
+
+
+def load_named_centers(source: Input) -> NamedCenters:
+    """The results system's centres file, with the columns ``convert`` adds for the names."""
+    from electoral.formats.tallyho import read_named_centers
+
+    try:
+        with reading(source) as stream:
+            return read_named_centers(stream)
     except (ValidationErrors, ValidationError) as group:
         raise refused(source, _problems(group)) from None
 

@@ -21,10 +21,13 @@ result forms                    :func:`read_result_forms`,
 and it writes the per-form results export (:func:`iter_results_export`,
 :func:`read_results_export`, :func:`write_results_export`) and takes preliminary
 votes from the field as PVP bundles (:func:`read_pvp_bundle`,
-:func:`write_pvp_bundle`). Every reader follows the one file policy of
-:mod:`electoral.formats` and raises every problem of a file at once; nothing is
-returned from a file with a problem. The columns and every deliberate difference from
-Tally-Ho's own importers are listed in the formats chapter of the documentation.
+:func:`write_pvp_bundle`). The centres file with six more columns, which Tally-Ho
+ignores, keeps a centre's names and registration-system fields through the results
+system's format (:func:`read_named_centers`, :func:`write_named_centers`). Every
+reader follows the one file policy of :mod:`electoral.formats` and raises every problem
+of a file at once; nothing is returned from a file with a problem. The columns and
+every deliberate difference from Tally-Ho's own importers are listed in the formats
+chapter of the documentation.
 
 Sources: Tally-Ho ``tally_ho/apps/tally/management/commands/``,
 ``tally_ho/libs/pvp/bundle.py``, ``tally_ho/libs/views/exports.py``,
@@ -49,6 +52,13 @@ from electoral.formats.tallyho._forms import (
     read_result_forms,
     read_tally_setup,
     write_result_forms,
+)
+from electoral.formats.tallyho._named_centers import (
+    NAMED_CENTER_COLUMNS,
+    NamedCenter,
+    NamedCenters,
+    read_named_centers,
+    write_named_centers,
 )
 from electoral.formats.tallyho._pvp import (
     PVP_BUNDLE_COLUMNS,
@@ -76,14 +86,18 @@ from electoral.formats.tallyho._setup import (
 
 __all__ = [
     "FILES",
+    "NAMED_CENTER_COLUMNS",
     "PVP_BUNDLE_COLUMNS",
     "SETUP_FILES",
+    "NamedCenter",
+    "NamedCenters",
     "SetupFolder",
     "iter_results_export",
     "pvp_results_csv_example",
     "read_ballots",
     "read_candidates",
     "read_centers",
+    "read_named_centers",
     "read_pvp_bundle",
     "read_pvp_results",
     "read_result_forms",
@@ -95,6 +109,7 @@ __all__ = [
     "write_ballots",
     "write_candidates",
     "write_centers",
+    "write_named_centers",
     "write_pvp_bundle",
     "write_pvp_results",
     "write_result_forms",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import enum
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from operator import itemgetter
 from typing import Any, Final
 
@@ -40,7 +40,12 @@ from electoral.formats.tallyho._setup import gender_cell, missing_columns, text_
 from electoral.results import PvpMode, ResultRow
 from electoral.results._export import EXPORT_COLUMNS, PVP_EXPORT_COLUMNS, check_field
 
-__all__ = ["iter_results_export", "read_results_export", "write_results_export"]
+__all__ = [
+    "iter_results_export",
+    "numbered_results_export",
+    "read_results_export",
+    "write_results_export",
+]
 
 register_messages({})
 
@@ -129,7 +134,9 @@ def _cells(
 _UNSEEN: Final = object()
 
 
-def iter_results_export(source: Source) -> Iterator[ResultRow]:
+def iter_results_export(
+    source: Source, *, columns: Collection[str] | None = None
+) -> Iterator[ResultRow]:
     """Each row of a per-form results export, checked, as the file is read.
 
     The columns may come in any order and extra columns are ignored; the two PVP
@@ -138,12 +145,77 @@ def iter_results_export(source: Source) -> Iterator[ResultRow]:
     :class:`~electoral.errors.ValidationErrors` after the last row, so a caller
     that needs all or nothing uses :func:`read_results_export`.
 
+    ``columns`` reads an export that has only some of the columns: the columns it
+    names are required, and any other column of the export may be missing; a
+    missing column is ``None`` in every row (the PVP columns: not from PVP, as
+    above). Every column the file has is read and checked as without ``columns``, so
+    a complete export reads the same either way.
+
+    >>> text = "ballot,barcode,candidate_id,votes\\n7,21001001007,1,240\\n"
+    >>> (row,) = iter_results_export(text, columns=("ballot", "barcode", "votes"))
+    >>> row.barcode, row.votes, row.center, row.from_pvp
+    ('21001001007', 240, None, False)
+
     Raises:
-        TypeError: ``source`` is not a source.
-        ValidationErrors: after the last row, every problem (located ``line N``).
+        TypeError: ``source`` is not a source; ``columns`` is not a collection of the
+            export's column names.
+        ValidationErrors: after the last row, every problem (located ``line N``);
+            ``results.csv.missing_column(s)`` for a column of ``columns`` the file
+            lacks.
     """
     check_source(source, "source")
-    return _read(source)
+    if columns is None:
+        return _read(source)
+    return (row for _, row in numbered_results_export(source, columns))
+
+
+def numbered_results_export(
+    source: Source, columns: Collection[str]
+) -> Iterator[tuple[int, ResultRow]]:
+    """``(line, row)`` for each row of an export read with ``columns``
+    (see :func:`iter_results_export`), for a caller that checks more and says where."""
+    check_source(source, "source")
+    return _selected(source, _required(columns))
+
+
+def _required(columns: object) -> tuple[str, ...]:
+    if isinstance(columns, str | bytes) or not isinstance(columns, Collection):
+        raise TypeError(
+            f"columns must be a collection of column names, not {type(columns).__name__}"
+        )
+    for name in columns:
+        if name not in EXPORT_COLUMNS:
+            raise TypeError(f"columns must name columns of the results export, not {name!r}")
+    return tuple(columns)
+
+
+def _selected(source: Source, required: tuple[str, ...]) -> Iterator[tuple[int, ResultRow]]:
+    """The rows of an export that may lack the columns not ``required``, with their lines."""
+    errors = ErrorCollector("results export")
+    try:
+        with open_lines(source) as lines:
+            table = CsvFile(lines, errors)
+            header = table.header
+            missing = [name for name in required if name not in header]
+            if missing and not errors:
+                errors.add(missing_columns(missing, "results export"))
+            if not errors:
+                present = [name for name in EXPORT_COLUMNS if name in header]
+                pick = [header.index(name) for name in present]
+                defaults = [name for name in PVP_EXPORT_COLUMNS if name not in header]
+                names = (*present, *defaults)
+                memo: dict[tuple[str, str], object] = {}
+                for line, cells in table:
+                    texts = (*(cells[index] for index in pick), *("" for _ in defaults))
+                    values = _checked(names, texts, errors, line, memo)
+                    if isinstance(values, tuple):
+                        found = dict(zip(names, values, strict=True))
+                        row = tuple.__new__(ResultRow, map(found.get, EXPORT_COLUMNS))
+                        yield line, row
+                table.finish()
+    except ValidationError as error:  # the path, encoding, NUL, an overlong line
+        errors.add(error)
+    errors.raise_if_any()
 
 
 _LAYOUTS: Final = (EXPORT_COLUMNS, EXPORT_COLUMNS[: -len(PVP_EXPORT_COLUMNS)])
@@ -366,8 +438,11 @@ def _checked(
     return values
 
 
-def read_results_export(source: Source) -> list[ResultRow]:
-    """Every row of a per-form results export, all or nothing (see :func:`iter_results_export`).
+def read_results_export(
+    source: Source, *, columns: Collection[str] | None = None
+) -> list[ResultRow]:
+    """Every row of a per-form results export, all or nothing (see :func:`iter_results_export`,
+    which says what ``columns`` does).
 
     >>> from electoral.results import results_rows
     >>> from electoral.testing import demo_records, demo_tally_setup
@@ -376,7 +451,7 @@ def read_results_export(source: Source) -> list[ResultRow]:
     >>> read_results_export(write_results_export(rows)) == rows
     True
     """
-    return list(iter_results_export(source))
+    return list(iter_results_export(source, columns=columns))
 
 
 def _export_cell(value: object) -> object:
