@@ -170,6 +170,7 @@ class TreeBuilder:
         self._on_close = on_close
         self._keep = keep
         self._open: dict[int, _Open] = {}
+        self._widths: dict[int, int] = {}
         self._last: tuple[int, int, int, int, int] | None = None
         self.forms = 0
 
@@ -197,7 +198,10 @@ class TreeBuilder:
         self.forms += 1
 
     def _slots(self, ballot: int) -> int:
-        return len(SUMMARY_COLUMNS) + len(self._candidates[ballot])
+        slots = self._widths.get(ballot)
+        if slots is None:
+            slots = self._widths[ballot] = len(SUMMARY_COLUMNS) + len(self._candidates[ballot])
+        return slots
 
     def _node(
         self,

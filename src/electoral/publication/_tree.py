@@ -77,6 +77,11 @@ class Level(enum.Enum):
     BALLOT = "ballot"
     ELECTION = "election"
 
+    # Members are singletons compared by identity: hashing them by identity (in C)
+    # instead of by name (enum's Python-level __hash__) keeps node paths cheap
+    # dictionary keys, which verification looks up once per node.
+    __hash__ = object.__hash__
+
     @property
     def code(self) -> int:
         """The byte that names the level in a level node's encoding (1 to 5; 0 for forms)."""
@@ -105,6 +110,7 @@ _LABELS: Final = {
     Level.ELECTION: ("election", "الانتخابات"),
 }
 
+_LEVEL_PREFIX: Final = {level: _LEVEL + bytes((code,)) for level, code in _CODES.items()}
 _MASKS: dict[int, int] = {}
 
 
@@ -120,12 +126,21 @@ def _mask(slots: int) -> int:
 
 def overflows(value: int, slots: int) -> bool:
     """Whether some slot of a packed vector is above :data:`CEILING`."""
-    return bool(value & _mask(slots)) or value >> (_SLOT_BITS * slots) != 0
+    mask = _MASKS.get(slots)
+    if mask is None:
+        mask = _mask(slots)
+    return bool(value & mask) or value >> (_SLOT_BITS * slots) != 0
+
+
+_STRUCTS: dict[int, struct.Struct] = {}
 
 
 def pack(counts: Sequence[int]) -> int:
     """Pack counts (each 0 to :data:`CEILING`, checked by the caller) into one ``int``."""
-    return int.from_bytes(struct.pack(f">{len(counts)}Q", *counts), "big")
+    layout = _STRUCTS.get(len(counts))
+    if layout is None:
+        layout = _STRUCTS.setdefault(len(counts), struct.Struct(f">{len(counts)}Q"))
+    return int.from_bytes(layout.pack(*counts), "big")
 
 
 def unpack(value: int, slots: int) -> tuple[int, ...]:
@@ -245,8 +260,7 @@ def level_hash(
     """
     data = b"".join(
         (
-            _LEVEL,
-            bytes((level.code,)),
+            _LEVEL_PREFIX[level],
             key.to_bytes(8, "big"),
             count.to_bytes(8, "big"),
             header,
