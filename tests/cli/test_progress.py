@@ -53,11 +53,11 @@ def test_validate_shows_count_rate_and_time_left_on_a_terminal(
     tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from electoral.cli import _civil_registry
-    from electoral.formats import _policy
+    from electoral.formats import _lines
 
     monkeypatch.setattr(_civil_registry, "_CHUNK", 2)
     # the formats layer reads 64 KiB at a time: smaller reads, so the share read grows
-    monkeypatch.setattr(_policy, "CHUNK_CHARS", 64)
+    monkeypatch.setattr(_lines, "CHUNK_CHARS", 64)
     dump = tmp_path / "registry.sql"
     # each line's national id is a man's born in 1969: 1, 1969, a serial
     dump.write_text(

@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from electoral.errors import ErrorCollector, ValidationError, ValidationErrors
+from electoral.formats import _lines
 from electoral.formats import _policy as policy
 from electoral.formats._policy import (
     CsvFile,
@@ -52,7 +53,7 @@ def table(text: str | bytes, *, header: bool = True) -> tuple[list[list[str]], l
 @pytest.fixture
 def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Read three characters (or bytes) at a time, to cross every chunk boundary."""
-    monkeypatch.setattr(policy, "CHUNK_CHARS", 3)
+    monkeypatch.setattr(_lines, "CHUNK_CHARS", 3)
 
 
 # --------------------------------------------------------------------------- sources
@@ -115,7 +116,7 @@ def test_a_stream_that_fails_midway(tmp_path: pathlib.Path) -> None:
     path = tmp_path / "x"
     path.write_bytes(b"x")
     with open_lines(path) as lines:
-        lines._read = policy._reading(cast(IO[bytes], Broken()), path)
+        lines._read = _lines._reading(cast(IO[bytes], Broken()), path)
         with pytest.raises(ValidationError) as info:
             next(lines)
     assert info.value.code == "formats.file.unreadable"
@@ -165,10 +166,12 @@ def test_windows_1256_is_refused_at_its_line_or_read_when_named() -> None:
 def test_nul_and_overlong_lines(monkeypatch: pytest.MonkeyPatch) -> None:
     assert lines_of("a\nb\x00c\nd\n") == ["a\n", ("formats.nul", "line 2")]
     assert lines_of("a\n\x00\n") == ["a\n", ("formats.nul", "line 2")]
-    monkeypatch.setattr(policy, "MAX_LINE_CHARS", 5)
+    monkeypatch.setattr(_lines, "MAX_LINE_CHARS", 5)
     assert lines_of("abc\nabcdefgh\nx\n") == ["abc\n", ("formats.line_too_long", "line 2")]
-    monkeypatch.setattr(policy, "CHUNK_CHARS", 4)
+    monkeypatch.setattr(_lines, "CHUNK_CHARS", 4)
     assert lines_of("ab\nabcdefghijkl") == ["ab\n", ("formats.line_too_long", "line 2")]
+    monkeypatch.setattr(_lines, "CHUNK_CHARS", 64)  # a chunk longer than a line may be
+    assert lines_of("abc\nabcd\nxy\n") == ["abc\n", "abcd\n", "xy\n"]
 
 
 @pytest.mark.usefixtures("small_chunks")
@@ -191,12 +194,12 @@ def test_lines_are_the_text_cut_at_its_line_endings(
     parts: list[tuple[str, str]], chunk: int, binary: bool
 ) -> None:
     text = "".join(body + end for body, end in parts)
-    original = policy.CHUNK_CHARS
-    setattr(policy, "CHUNK_CHARS", chunk)  # noqa: B010 - a Final, changed for this test only
+    original = _lines.CHUNK_CHARS
+    setattr(_lines, "CHUNK_CHARS", chunk)  # noqa: B010 - a Final, changed for this test only
     try:
         got = lines_of(text.encode() if binary else text)
     finally:
-        setattr(policy, "CHUNK_CHARS", original)  # noqa: B010
+        setattr(_lines, "CHUNK_CHARS", original)  # noqa: B010
     assert "".join(str(line) for line in got) == text
     assert got == re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text)
 
@@ -230,7 +233,7 @@ def test_csv_cells_and_records_too_large(monkeypatch: pytest.MonkeyPatch) -> Non
     big = "x" * (policy.MAX_FIELD_CHARS + 1)
     assert table(f"a\n{big}\n")[1] == ["formats.csv.field_too_large @ line 2"]
     assert table(f'a\n"{big}"\n')[1] == ["formats.csv.field_too_large @ line 2"]
-    monkeypatch.setattr(policy, "MAX_LINE_CHARS", 10)
+    monkeypatch.setattr(_lines, "MAX_LINE_CHARS", 10)
     assert table('a\n"1\n12345678901\n"\n')[1] == ["formats.line_too_long @ line 3"]
 
 

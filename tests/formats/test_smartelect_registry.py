@@ -367,6 +367,85 @@ def _peak(rows: int) -> int:
 
 def test_checking_memory_follows_the_row_not_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
     """Ten times the rows, about the same peak: the reader streams and the ids spill to disk."""
+    # Small runs, few of them (as 100,000-id runs, at most 64, are for a national
+    # registry); a first check allocates what every check shares, so it is not measured.
     monkeypatch.setattr("electoral._repeats.CHUNK", 500)
+    monkeypatch.setattr("electoral._repeats.MAX_RUNS", 8)
+    _peak(200)
     small, large = _peak(2_000), _peak(20_000)
     assert large < small * 1.2 + 64 * 1024, (small, large)
+
+
+_FIELD = st.text(alphabet="1 'أب,;()", max_size=4)
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.lists(_FIELD, min_size=12, max_size=16).map(
+                lambda fields: "VALUES(" + ",".join(fields) + ");"
+            ),
+            st.lists(_FIELD, min_size=14, max_size=14).map(
+                lambda fields: "VALUES(" + ", ".join(f"'{f}'" for f in fields) + ");"
+            ),
+            st.sampled_from(["INSERT INTO T(A)", "-- x", "", "VALUES(1);", "damaged"]),
+        ),
+        max_size=12,
+    ),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+    st.integers(1, 200),
+)
+def test_lines_split_a_block_at_a_time_as_one_by_one(
+    lines: list[str], ending: str, chunk: int
+) -> None:
+    """The whole-block split gives what splitting each line on its own gives."""
+    from electoral.formats import _lines
+    from electoral.formats.smartelect import _registry
+
+    text = "".join(line + ending for line in lines)
+    original = _lines.CHUNK_CHARS
+    setattr(_lines, "CHUNK_CHARS", chunk)  # noqa: B010 - a Final, changed for this test only
+    try:
+        fast = [_shown(row) for row in iter_registry_dump(text)]
+        plain, _registry._plain_bodies = _registry._plain_bodies, lambda block, count: None
+        try:
+            slow = [_shown(row) for row in iter_registry_dump(text)]
+        finally:
+            _registry._plain_bodies = plain
+    finally:
+        setattr(_lines, "CHUNK_CHARS", original)  # noqa: B010
+    assert fast == slow
+
+
+def _shown(row: tuple[int, object]) -> tuple[int, object]:
+    line, values = row
+    if isinstance(values, Exception):
+        return line, (getattr(values, "code", None), str(values))
+    return line, values
+
+
+def test_a_block_whose_lines_hold_too_few_and_too_many_values() -> None:
+    """13 commas on average, 12 on one line and 14 on the next: each line is read alone."""
+    twelve = "VALUES(1, 'a', 'b', 'c', 'd', 'e', 1, '7/9/1969', '', '119690261935', 0, 0, 0);"
+    fourteen = (
+        "VALUES(2, 'a,b', 'c', 'd', 'e', 'f', 1, '7/9/1969', '', '119690261935', '4', 0, 0, 0);"
+    )
+    rows = list(iter_registry_dump(f"{twelve}\n{fourteen}\n"))
+    assert [line for line, _ in rows] == [1, 2]
+    assert getattr(rows[0][1], "code", None) == "registration.dump.line"
+    assert rows[1][1] == (
+        "2",
+        "a,b",
+        "c",
+        "d",
+        "e",
+        "f",
+        "1",
+        "7/9/1969",
+        "",
+        "119690261935",
+        "4",
+        "0",
+        "0",
+        "0",
+    )

@@ -1,17 +1,8 @@
 """Private: the one file policy every reader and writer of :mod:`electoral.formats` uses.
 
-**Sources.** A reader takes a :class:`pathlib.Path` (or any ``os.PathLike``), the file's
-content as ``str`` or ``bytes``, or an open file (text or binary). A ``str`` is always
-the content, never a file name. Anything else is a programming error: a
-:class:`TypeError` naming the parameter.
-
-**Text.** Bytes are UTF-8, with or without a byte-order mark; another encoding can be
-named explicitly where the outside system allows it (the civil-registry dump). A
-UTF-16 or UTF-32 file, bytes that are not UTF-8 (a file saved as Windows-1256), a NUL
-character and a physical line longer than :data:`MAX_LINE_CHARS` each stop the reading
-with a coded error at the line where they occur; the lines before it have been read and
-checked. Lines end in LF, CRLF or CR alone (mixed in one file is fine); no other
-character ends a line.
+**Sources and lines** (:mod:`electoral.formats._lines`, re-exported here): what a
+reader accepts, how bytes become numbered lines, and the checks of encoding, NUL and
+line length, made a chunk at a time.
 
 **CSV.** Records are read with the :mod:`csv` module's default dialect in strict mode
 (a quote where one may not be, or a file ending inside a quoted cell, is
@@ -34,23 +25,16 @@ changed: ``-12.5`` is a number, not text.
 **JSON.** UTF-8 (byte-order mark allowed), nesting at most :data:`MAX_JSON_DEPTH` deep,
 no ``NaN``/``Infinity``, no key twice in one object, integers of at most
 :data:`MAX_DIGITS` digits.
-
-Readers stream: they read a chunk of :data:`CHUNK_CHARS` characters at a time, so the
-memory a reader needs depends on its longest record, not on the size of the file.
 """
 
 from __future__ import annotations
 
-import codecs
-import contextlib
 import csv
 import io
 import json
-import os
-import pathlib
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import IO, Any, Final, NoReturn, Protocol
+from typing import Any, Final, NoReturn
 
 from electoral.errors import (
     ErrorCollector,
@@ -60,8 +44,18 @@ from electoral.errors import (
     MissingValue,
     OutOfRange,
     ValidationError,
-    register_labels,
     register_messages,
+)
+from electoral.formats._lines import (
+    CHUNK_CHARS,
+    MAX_LINE_CHARS,
+    Lines,
+    Readable,
+    Source,
+    check_encoding,
+    check_source,
+    open_lines,
+    path_error,
 )
 
 __all__ = [
@@ -73,6 +67,7 @@ __all__ = [
     "MAX_LINE_CHARS",
     "CsvFile",
     "Lines",
+    "Readable",
     "Source",
     "check_encoding",
     "check_source",
@@ -92,67 +87,18 @@ __all__ = [
 ]
 
 
-class Readable(Protocol):
-    """An open file, text or binary: anything with ``read(size)``."""
-
-    def read(self, size: int = -1, /) -> str | bytes:  # pragma: no cover - a protocol
-        """Up to ``size`` characters or bytes; empty at the end."""
-        ...
-
-
-Source = str | bytes | bytearray | os.PathLike[str] | Readable | IO[str] | IO[bytes]
-"""What a reader accepts: content (``str``, ``bytes``), a path, or an open file."""
-
-MAX_LINE_CHARS: Final = 1 << 20
-"""Longest physical line a reader accepts (1,048,576 characters)."""
 MAX_FIELD_CHARS: Final = 131_072
 """Longest CSV cell (the :mod:`csv` module's own default limit)."""
 MAX_DIGITS: Final = 18
 """Most digits in a whole number read from a file (it then fits a 64-bit integer)."""
 MAX_JSON_DEPTH: Final = 32
 """Deepest nesting of arrays and objects a JSON reader accepts."""
-CHUNK_CHARS: Final = 1 << 16
-"""Characters (or bytes) read at a time."""
 FORMULA_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet evaluate a cell (OWASP, CSV injection)."""
 
-register_labels({"encoding": ("Encoding", "الترميز")})
-
 register_messages(
     {
-        "formats.file.missing": (
-            "The file {value} does not exist.",
-            "الملف {value} غير موجود.",
-        ),
-        "formats.file.directory": (
-            "{value} is a folder, not a file.",
-            "{value} مجلد وليس ملفًا.",
-        ),
-        "formats.file.unreadable": (
-            "The file {value} cannot be read: {reason}.",
-            "تعذرت قراءة الملف {value}: {reason}.",
-        ),
-        "formats.encoding": (
-            "The text is not {encoding} from this line on ({reason}); save the file as UTF-8.",
-            "النص ليس بترميز {encoding} ابتداءً من هذا السطر ({reason})؛ احفظ الملف بترميز UTF-8.",
-        ),
-        "formats.utf16": (
-            "The file is {encoding} text; save it as UTF-8.",
-            "الملف نص بترميز {encoding}؛ احفظه بترميز UTF-8.",
-        ),
-        "formats.nul": (
-            "This line holds a NUL character, which no text file may contain.",
-            "يحتوي هذا السطر على المحرف NUL، ولا يجوز أن يحتويه أي ملف نصي.",
-        ),
-        "formats.line_too_long": (
-            "This line is longer than {limit} characters.",
-            "هذا السطر أطول من {limit} حرفًا.",
-        ),
         "formats.empty": ("The file is empty.", "الملف فارغ."),
-        "formats.unknown_encoding": (
-            "{value} is not the name of a text encoding.",
-            "{value} ليس اسم ترميز نصي.",
-        ),
         "formats.no_records": (
             "The file has a header but no records.",
             "في الملف سطر عناوين دون أي سجل.",
@@ -205,29 +151,7 @@ register_messages(
 )
 
 
-# --------------------------------------------------------------------------- sources
-
-
-def check_source(source: object, parameter: str) -> None:
-    """Refuse (with :class:`TypeError`) what is not a source at all."""
-    if isinstance(source, str | bytes | bytearray | os.PathLike):
-        return
-    if callable(getattr(source, "read", None)):
-        return
-    raise TypeError(
-        f"{parameter} must be a path, the file's text or bytes, or an open file, "
-        f"not {type(source).__name__}"
-    )
-
-
-def check_encoding(encoding: object) -> None:
-    """Refuse an encoding that is not a ``str`` (:class:`TypeError`) or not known."""
-    if not isinstance(encoding, str):
-        raise TypeError(f"encoding must be str, not {type(encoding).__name__}")
-    try:
-        codecs.lookup(encoding)
-    except (LookupError, ValueError):  # unknown; a NUL or a lone surrogate in the name
-        raise InvalidFormat("formats.unknown_encoding", field="encoding", value=encoding) from None
+# --------------------------------------------------------------------------- arguments
 
 
 def _names(kinds: type | tuple[type, ...]) -> str:
@@ -280,204 +204,6 @@ def one_of(value: object, kinds: type | tuple[type, ...], parameter: str) -> Non
     """Refuse (with :class:`TypeError` naming ``parameter``) a value of another kind."""
     if not isinstance(value, kinds) or (type(value) is bool and kinds is int):
         raise TypeError(f"{parameter} must be {_names(kinds)}, not {type(value).__name__}")
-
-
-def path_error(path: pathlib.Path, error: OSError) -> ValidationError:
-    """The coded error for a path that cannot be opened (``formats.file.*``)."""
-    if isinstance(error, FileNotFoundError):
-        return MissingValue("formats.file.missing", value=str(path))
-    if isinstance(error, IsADirectoryError) or os.path.isdir(path):  # never raises
-        return InvalidFormat("formats.file.directory", value=str(path))
-    return InvalidFormat(
-        "formats.file.unreadable", value=str(path), reason=error.strerror or str(error)
-    )
-
-
-def _bom(head: bytes) -> str | None:
-    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return "UTF-32"
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "UTF-16"
-    # ASCII text written as UTF-16 without a mark: every other byte is zero
-    even, odd = head[0::2], head[1::2]
-    for zeros, others in ((even, odd), (odd, even)):
-        if len(head) >= 8 and zeros.count(0) == len(zeros) and others.count(0) == 0:
-            return "UTF-16"
-    return None
-
-
-class Lines:
-    """The physical lines of a source, each with its line ending, numbered from 1.
-
-    Iterating gives each line as it was (``"a,b\\r\\n"``); :attr:`number` is the
-    number of the last line given. A fatal problem (encoding, NUL, an overlong line)
-    is raised as the :class:`~electoral.errors.ValidationError` it is, located at its
-    line, once every line before it has been given.
-    """
-
-    def __init__(self, read: Callable[[int], object], *, encoding: str = "utf-8") -> None:
-        self._read = read
-        self._encoding = encoding
-        self._decoder = codecs.getincrementaldecoder(encoding)("strict")
-        self._pending: list[str] = []
-        self._carry = ""
-        self._started = False
-        self._stopped: ValidationError | None = None
-        self._done = False
-        self.number = 0
-        self._current: list[str] = []
-        self._current_first = 1
-        self._lines = self._generate()
-
-    def __iter__(self) -> Iterator[str]:
-        return self._lines
-
-    def __next__(self) -> str:
-        return next(self._lines)
-
-    def _generate(self) -> Iterator[str]:
-        # A generator: a reader's loop over it runs at the speed of the C loop.
-        for first, batch in self._batches():
-            self._current, self._current_first = batch, first
-            number = first - 1
-            for line in batch:
-                number += 1
-                self.number = number
-                yield line
-
-    def _batches(self) -> Iterator[tuple[int, list[str]]]:
-        while True:
-            if not self._pending:
-                if self._stopped is not None:
-                    error, self._stopped = self._stopped, None
-                    raise error.at(f"line {self.number + 1}")
-                if self._done:
-                    return
-                self._fill()
-                continue
-            batch, self._pending = self._pending, []
-            yield self.number + 1, batch
-
-    def batches(self) -> Iterator[tuple[int, list[str]]]:
-        """The lines not given yet, a list at a time, with the number of each list's first.
-
-        For a reader's hot loop: a list is iterated faster than a generator resumes.
-        Once this is used, the lines are no longer given one at a time.
-        """
-        rest = self._rest()
-        if rest:
-            first = self.number + 1
-            self.number += len(rest)
-            yield first, rest
-        for first, batch in self._batches():
-            self.number = first - 1 + len(batch)
-            yield first, batch
-
-    def _rest(self) -> list[str]:
-        """The lines of the list being given one at a time that were not given yet."""
-        return self._current[self.number - self._current_first + 1 :]
-
-    def _decode(self, chunk: bytes, final: bool) -> str:
-        if not self._started and self._encoding.replace("_", "-").lower() in ("utf-8", "utf8"):
-            wide = _bom(chunk[:64])
-            if wide is not None:
-                self._stopped = InvalidFormat("formats.utf16", value=None, encoding=wide)
-                return ""
-            if chunk.startswith(codecs.BOM_UTF8):
-                chunk = chunk[len(codecs.BOM_UTF8) :]
-        try:
-            return self._decoder.decode(chunk, final)
-        except UnicodeDecodeError as error:
-            # The lines before the bad byte are given; the error names its line.
-            data = bytes(error.object)
-            bad = data[error.start : error.start + 1]
-            self._stopped = InvalidFormat(
-                "formats.encoding",
-                value=None,
-                encoding=self._encoding.upper(),
-                reason=f"byte {bad[0]:#04x}" if bad else "the file ends inside a character",
-            )
-            return data[: error.start].decode(self._encoding)
-
-    def _chunk(self) -> str:
-        chunk = self._read(CHUNK_CHARS)
-        if isinstance(chunk, bytearray | memoryview):
-            chunk = bytes(chunk)
-        if isinstance(chunk, bytes):
-            text = self._decode(chunk, not chunk)
-        elif isinstance(chunk, str):
-            text = chunk
-        else:
-            raise TypeError(f"read() returned {type(chunk).__name__}, not str or bytes")
-        if not self._started and text:
-            self._started = True
-            if text.startswith("\ufeff"):
-                text = text[1:]
-        self._done = not chunk
-        return text
-
-    def _fill(self) -> None:
-        text = self._chunk()
-        nul = text.find("\x00")
-        if nul >= 0:
-            text = text[:nul]
-            self._stopped = InvalidFormat("formats.nul", value=None)
-        lines = io.StringIO(self._carry + text, newline="").readlines()
-        self._carry = ""
-        if lines and not lines[-1].endswith("\n"):
-            # A line is complete only when a character follows its ending (a CR at
-            # the end of a chunk may be the first half of a CRLF).
-            if self._stopped is not None and not lines[-1].endswith("\r"):
-                lines.pop()  # the start of the line that holds the problem
-            elif not self._done and self._stopped is None:
-                self._carry = lines.pop()
-        long = next((i for i, x in enumerate(lines) if len(x) > MAX_LINE_CHARS), None)
-        if long is not None or len(self._carry) > MAX_LINE_CHARS:
-            lines = lines[:long]
-            self._carry = ""
-            self._stopped = InvalidFormat(
-                "formats.line_too_long", value=None, limit=MAX_LINE_CHARS
-            )
-        self._pending = lines
-
-
-@contextlib.contextmanager
-def open_lines(
-    source: Source, *, parameter: str = "source", encoding: str = "utf-8"
-) -> Iterator[Lines]:
-    """The lines of ``source`` (see :class:`Lines`); a path is opened and closed here.
-
-    Raises:
-        TypeError: ``source`` is not a source.
-        ValidationError: ``formats.file.*``, the path cannot be read.
-    """
-    check_source(source, parameter)
-    check_encoding(encoding)
-    if isinstance(source, str):
-        yield Lines(io.StringIO(source, newline="").read)
-    elif isinstance(source, bytes | bytearray):
-        yield Lines(io.BytesIO(bytes(source)).read, encoding=encoding)
-    elif isinstance(source, os.PathLike):
-        path = pathlib.Path(source)
-        try:
-            handle = path.open("rb")
-        except OSError as error:
-            raise path_error(path, error) from None
-        with handle:
-            yield Lines(_reading(handle, path), encoding=encoding)
-    else:
-        stream: Any = source
-        yield Lines(stream.read, encoding=encoding)
-
-
-def _reading(handle: IO[bytes], path: pathlib.Path) -> Callable[[int], bytes]:
-    def read(size: int) -> bytes:
-        try:
-            return handle.read(size)
-        except OSError as error:
-            raise path_error(path, error) from None
-
-    return read
 
 
 # --------------------------------------------------------------------------- CSV reading

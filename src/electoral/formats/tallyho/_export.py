@@ -250,13 +250,16 @@ def _read(source: Source) -> Iterator[ResultRow]:
             head: tuple[Any, ...] = ()
             tail: tuple[Any, ...] = ()
             prefix = suffix = "\0"  # matches no line
+            start = end = 1
             count = 0
             for first, batch in lines.batches():
                 line = first - 1
                 for raw in batch:
                     line += 1
-                    if raw.startswith(prefix) and raw.endswith(suffix) and '"' not in raw:
-                        known, _, votes_text = raw[len(prefix) : -len(suffix)].rpartition(",")
+                    # (prefix and suffix hold no quote, and a key of ``candidates`` none
+                    # either: a quoted middle finds no candidate and is read in full)
+                    if raw.startswith(prefix) and raw.endswith(suffix):
+                        known, _, votes_text = raw[start:-end].rpartition(",")
                         candidate = candidates.get(known)
                         votes = small(votes_text)
                         if candidate is not None and votes is not None:
@@ -286,6 +289,7 @@ def _read(source: Source) -> Iterator[ResultRow]:
                     if '"' not in raw:
                         prefix = ",".join(cells[:9]) + ","
                         suffix = "," + ",".join(cells[13:]) + raw[len(text) :]  # with its ending
+                        start, end = len(prefix), len(suffix)
                         head, tail = row[:9], row[13:]
                         candidates[known] = row[9:12]
                         if len(candidates) > CACHE:
