@@ -16,12 +16,27 @@ The SNTV lines also give the floor of any validated ranking: one C-level
 ``(-votes, name)`` sort a deterministic ranking needs, measured in the same run.
 
 Run: ``python benchmarks/bench_seats.py``. This is a benchmark, not a timed test.
+
+Wall times on a loaded machine are noisy; instruction counts are not. ``--instructions``
+runs each workload and its baseline under ``valgrind --tool=callgrind`` (twice: after
+the warm-up call with no further call, then with ``--calls`` more) and prints the
+instructions per call (the difference over the calls), which do not depend on the load::
+
+    python benchmarks/bench_seats.py --instructions [--calls 20] [--only hare,droop]
+
+``--only NAME --calls N`` alone (what ``--instructions`` runs under valgrind) sets up
+the inputs, calls workload ``NAME`` once, then ``N`` more times, and prints nothing.
 """
 
 from __future__ import annotations
 
+import argparse
+import os
 import random
+import re
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from operator import itemgetter
@@ -57,15 +72,17 @@ def compare(
     return (min(mine), statistics.median(mine)), (min(other), statistics.median(other))
 
 
-def main() -> None:
-    """Print one line per workload: our µs, votelib's µs (best, median) and the ratio."""
+Workload = tuple[str, Callable[[], object], Callable[[], object]]
+
+
+def workloads() -> tuple[list[Workload], list[dict[str, int]]]:
+    """The workloads (name, ours, votelib's) on the seeded inputs, and the districts."""
     rng = random.Random(20260611)
     lists = {f"L{i:02d}": rng.randint(1_000, 2_000_000) for i in range(60)}
     districts = [
         {f"D{d:02d}C{c:02d}": rng.randint(0, 20_000) for c in range(30)} for d in range(75)
     ]
-
-    workloads: list[tuple[str, Callable[[], object], Callable[[], object]]] = [
+    return [
         (
             "D'Hondt, 300 seats / 60 lists",
             lambda: highest_averages(lists, 300),
@@ -91,10 +108,86 @@ def main() -> None:
             lambda: [sntv(district, 3) for district in districts],
             lambda: [Plurality().evaluate(district, 3) for district in districts],
         ),
-    ]
+    ], districts
+
+
+SHORT = {"dhondt": 0, "sainte_lague": 1, "hare": 2, "droop": 3, "sntv": 4}
+"""The workloads' short names for ``--only``; ``sntv_floor`` is the ``(-votes, name)`` sort."""
+
+_SECOND = itemgetter(1)
+
+
+def single(name: str) -> Callable[[], object]:
+    """One side of one workload by name: ``hare`` (ours), ``votelib:hare``, ``sntv_floor``."""
+    table, districts = workloads()
+    if name == "sntv_floor":
+        return lambda: [sorted(sorted(d.items()), key=_SECOND, reverse=True) for d in districts]
+    theirs = name.startswith("votelib:")
+    _title, ours, votelib = table[SHORT[name.removeprefix("votelib:")]]
+    return votelib if theirs else ours
+
+
+def instructions(name: str, calls: int) -> int:
+    """Instructions per call of ``name`` under callgrind: the runs with ``calls`` and 0 apart."""
+    counts = []
+    for number in (0, calls):
+        done = subprocess.run(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                "--callgrind-out-file=/dev/null",
+                sys.executable,
+                __file__,
+                "--only",
+                name,
+                "--calls",
+                str(number),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": "0"},
+        )
+        found = re.search(r"Collected : (\d+)", done.stderr)
+        assert found is not None, done.stderr
+        counts.append(int(found.group(1)))
+    return (counts[1] - counts[0]) // calls
+
+
+def count_instructions(names: list[str], calls: int) -> None:
+    """Print the instructions per call of each workload, votelib's, and the ratio."""
+    print(f"instructions per call under callgrind ({calls} calls, PYTHONHASHSEED=0)")
+    for name in names:
+        ours = instructions(name, calls)
+        if name == "sntv":
+            floor = instructions("sntv_floor", calls)
+            print(
+                f"{name:<14} ours {ours:>11,}  (-votes, name) sort {floor:>11,}"
+                f"  {ours / floor:.2f}x"
+            )
+        theirs = instructions(f"votelib:{name}", calls)
+        print(f"{name:<14} ours {ours:>11,}  votelib {theirs:>11,}  {theirs / ours:.1f}x")
+
+
+def main() -> None:
+    """Print one line per workload: our µs, votelib's µs (best, median) and the ratio."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--instructions", action="store_true", help="count under callgrind")
+    parser.add_argument("--only", help="comma-separated workloads: " + ", ".join(SHORT))
+    parser.add_argument("--calls", type=int, default=20, help="calls per callgrind run")
+    arguments = parser.parse_args()
+    if arguments.instructions:
+        count_instructions((arguments.only or ",".join(SHORT)).split(","), arguments.calls)
+        return
+    if arguments.only:
+        function = single(arguments.only)
+        for _ in range(arguments.calls + 1):
+            function()
+        return
+    table, districts = workloads()
     print(f"{REPEAT} interleaved batches of {NUMBER} calls; µs per call, best / median")
     print(f"{'workload':<48} {'ours µs':>15} {'votelib µs':>17} {'ratio':>7}")
-    for name, ours, theirs in workloads:
+    for name, ours, theirs in table:
         (our_best, our_median), (their_best, their_median) = compare(ours, theirs)
         print(
             f"{name:<48} {our_best:>7.1f} / {our_median:>5.1f} "
@@ -102,7 +195,7 @@ def main() -> None:
         )
 
     count = len(districts)
-    second = itemgetter(1)
+    second = _SECOND
     (sntv_best, sntv_median), (vl_best, vl_median) = compare(
         lambda: [sntv(d, 3) for d in districts],
         lambda: [Plurality().evaluate(d, 3) for d in districts],

@@ -134,9 +134,10 @@ def _guard(function: Callable[P, R], own: tuple[str, ...]) -> Callable[P, R]:
         if not plan:
             plan.append(_Plan(function, own))
         checks = plan[0]
-        error = checks.shallow(args, kwargs)
-        if error is not None:
-            raise error
+        if kwargs or checks.indexed:  # else no argument given has a shallow check
+            error = checks.shallow(args, kwargs)
+            if error is not None:
+                raise error
         try:
             return function(*args, **kwargs)
         except _CRASHES as crash:
@@ -199,6 +200,12 @@ class _Plan:
             for name, annotation in self.annotations.items()
             if name not in own and (check := _check(annotation)) is not None
         }
+        self.indexed = tuple(
+            (index, name, self.checks[name])
+            for index, name in enumerate(self.positional)
+            if name in self.checks
+        )
+        """``(position, name, check)`` of the positional parameters with a shallow check."""
 
     def names_a_parameter(self, error: BaseException) -> bool:
         """Whether ``error`` is a deliberate ``TypeError`` that begins with a parameter's name."""
@@ -209,9 +216,9 @@ class _Plan:
 
     def shallow(self, args: tuple[object, ...], kwargs: dict[str, object]) -> BaseException | None:
         checks = self.checks
-        for name, value in zip(self.positional, args, strict=False):
-            check = checks.get(name)
-            if check is not None and (error := check(name, value)) is not None:
+        given = len(args)
+        for index, name, positional in self.indexed:
+            if index < given and (error := positional(name, args[index])) is not None:
                 return error
         for name, value in kwargs.items():
             check = checks.get(name)

@@ -1,7 +1,11 @@
 """The shortcuts of the fast paths against their plain definitions.
 
-* :func:`rank_votes` (two C-level sorts) equals the ``(-votes, name)`` key sort, and
-  :func:`order_seats` equals its ``(-seats, -votes, name)`` key sort;
+* :func:`rank_votes` and :func:`rank_names` (two C-level sorts) equal the
+  ``(-votes, name)`` key sort, and :func:`order_seats` equals its
+  ``(-seats, -votes, name)`` key sort;
+* the largest-remainder pass that hands out fewer seats than there are lists (whole
+  quotas and remainders by C-level integer maps, the winners by the spare-th largest
+  remainder) equals the definition in fractions, ties included;
 * the rows built by :func:`quota_row` / :func:`divisor_row` (slots filled directly)
   equal the rows built by the attrs ``__init__``, and the row classes have no hook
   that ``__init__`` would run and the shortcut would skip;
@@ -32,8 +36,9 @@ from electoral.seats import (
     plurality,
 )
 from electoral.seats._allocation import order_seats
-from electoral.seats._common import rank_votes
+from electoral.seats._common import rank_names, rank_votes
 from electoral.seats._explanation import divisor_row, quota_row
+from electoral.seats._quota import QUOTAS
 
 from .test_reference import reference
 
@@ -45,6 +50,51 @@ votes_st = st.dictionaries(st.sampled_from(NAMES), st.integers(0, 50), max_size=
 def test_rank_votes_is_the_key_sort(votes: dict[str, int]) -> None:
     expected = sorted(votes.items(), key=lambda item: (-item[1], item[0]))
     assert rank_votes(votes) == expected
+
+
+@given(votes_st)
+def test_rank_names_is_the_key_sort(votes: dict[str, int]) -> None:
+    assert rank_names(votes) == sorted(votes, key=lambda name: (-votes[name], name))
+
+
+@given(votes_st, st.integers(0, 30), st.sampled_from(sorted(QUOTAS)))
+def test_remainder_pass_matches_the_definition(
+    votes: dict[str, int], house: int, quota: str
+) -> None:
+    """One pass, no caps: whole quotas, then one seat each by remainder, in fractions."""
+    voted = {name: count for name, count in votes.items() if count > 0}
+    result = largest_remainder(votes, house, quota=quota)
+    if not voted or not house:
+        assert result.rows == ()
+        return
+    value = QUOTAS[quota](sum(voted.values()), house)
+    whole = {name: count // value for name, count in voted.items()}
+    rest = {name: count - whole[name] * value for name, count in voted.items()}
+    spare = house - sum(whole.values())
+    if spare < 0 or spare >= len(voted):
+        return  # over-award, or a round for every list: not this pass
+    assert result.quotas == (value,)
+    ranked = sorted(rest.values(), reverse=True)
+    boundary = ranked[spare - 1] if spare else None
+    above = {name for name, left in rest.items() if spare and left > boundary}  # type: ignore[operator]
+    at = sorted(name for name, left in rest.items() if spare and left == boundary)
+    tied = len(above) + len(at) > spare
+    extra = {name: int(name in above or (not tied and name in at)) for name in voted}
+    assert dict(result.seats) == {name: whole.get(name, 0) + extra.get(name, 0) for name in votes}
+    if tied:
+        assert result.tie is not None
+        assert result.tie.candidates == tuple(at)
+        assert result.tie.seats == spare - len(above)
+        assert result.tie.value == boundary
+        assert result.tie.stage == "remainder"
+    else:
+        assert result.tie is None
+    rows = {row.candidate: row for row in result.rows if isinstance(row, QuotaRow)}
+    assert sorted(rows) == sorted(voted)
+    for name, row in rows.items():
+        assert (row.quota_seats, row.remainder_seats) == (whole[name], extra[name])
+        assert row.remainder == rest[name]
+        assert row.capped == (whole[name] + extra[name] >= house)  # every seat, its cap
 
 
 @given(votes_st, st.dictionaries(st.sampled_from(NAMES), st.integers(0, 5)))

@@ -16,7 +16,7 @@ Invariant: ``sum(seats) + tie.seats + unfilled == house``.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from fractions import Fraction
 from itertools import repeat
 from operator import itemgetter
@@ -121,7 +121,8 @@ def prepare(
     """Check the common arguments of a proportional method and apply the threshold.
 
     Returns the counted votes, the house size, the votes of the lists that passed the
-    threshold, the lists excluded by it, and the caps (defaulting to the house size).
+    threshold (the counted votes themselves when there is no threshold: read them, never
+    change them), the lists excluded by it, and the caps (defaulting to the house size).
 
     The threshold is inclusive: a list with exactly ``threshold * base`` votes passes.
     The base defaults to the sum of ``votes``; pass the valid votes of the election
@@ -138,7 +139,7 @@ def prepare(
         counted = check_votes(votes)
         if threshold_base is not None:
             check_base(threshold_base, sum(counted.values()))
-        return counted, seats, dict(counted), (), dict.fromkeys(counted, seats)
+        return counted, seats, counted, (), dict.fromkeys(counted, seats)
     collector = ErrorCollector("allocation")
     counted = {}
     house = 0
@@ -179,18 +180,26 @@ def order_seats(
     votes: Mapping[str, int],
     seats: Mapping[str, int],
     ranking: list[tuple[str, int]] | None = None,
+    ranked: list[str] | None = None,
 ) -> dict[str, int]:
     """``{list: seats}`` for every list, most seats first, then most votes, then name.
 
-    ``ranking`` is ``rank_votes(votes)`` when the caller has it already; a stable sort
-    by seats (descending) of that ranking keeps equal seats in (-votes, name) order.
+    ``seats`` names lists of ``votes`` only (the lists without seats may be left out).
+
+    ``ranking`` is ``rank_votes(votes)`` (or ``ranked`` its names,
+    ``rank_names(votes)``) when the caller has it already; a stable sort by seats
+    (descending) of that ranking keeps equal seats in (-votes, name) order.
 
     >>> order_seats({"A": 5, "B": 9, "C": 5}, {"A": 1, "C": 1})
     {'A': 1, 'C': 1, 'B': 0}
     """
-    if ranking is None:
-        ranking = rank_votes(votes)
-    names = list(map(_FIRST, ranking))
+    if ranked is not None:
+        names = ranked
+    else:
+        names = list(map(_FIRST, rank_votes(votes) if ranking is None else ranking))
+    if len(seats) == len(names):  # every list has its seats (they are lists of votes)
+        names = sorted(names, key=seats.__getitem__, reverse=True)
+        return dict(zip(names, map(seats.__getitem__, names), strict=True))
     result = list(zip(names, map(seats.get, names, repeat(0)), strict=True))
     result.sort(key=_SECOND, reverse=True)
     return dict(result)
@@ -211,41 +220,48 @@ def finish(
     row_kind: RowKind | None = None,
     recorded: tuple[tuple[Any, ...], ...] = (),
     ranking: list[tuple[str, int]] | None = None,
+    ranked: list[str] | None = None,
 ) -> Allocation:
     """Assemble an :class:`Allocation`, resolving the tie if a drawing was given.
 
     ``recorded`` holds the explanation rows as tuples (see
     :func:`~electoral.seats._explanation.build_rows`); ``ranking`` is
-    ``rank_votes(counted)`` when the method has computed it already.
+    ``rank_votes(counted)`` (``ranked`` its names) when the method has computed it
+    already.
     """
     allocated = sum(seats.values())
     # Allocation(...) with its slots filled directly: the class has no converters,
     # validators or hooks (tests/seats/test_fast_paths.py), so the value is the same
     result = _new(Allocation)
-    for setter, value in zip(
-        _ALLOCATION_SETTERS,
-        (
-            method,
-            house,
-            counted,
-            order_seats(counted, seats, ranking),
-            tie,
-            resolve(tie, lots) if tie is not None and lots is not None else None,
-            house - allocated - (tie.seats if tie else 0),
-            excluded,
-            capped,
-            quotas,
-            cutoff,
-            row_kind,
-            recorded,
-        ),
-        strict=True,
-    ):
-        setter(result, value)
+    _METHOD(result, method)
+    _HOUSE(result, house)
+    _VOTES(result, counted)
+    _SEATS(result, order_seats(counted, seats, ranking, ranked))
+    _TIE(result, tie)
+    _RESOLUTION(result, resolve(tie, lots) if tie is not None and lots is not None else None)
+    _UNFILLED(result, house - allocated - (tie.seats if tie else 0))
+    _EXCLUDED(result, excluded)
+    _CAPPED(result, capped)
+    _QUOTAS(result, quotas)
+    _CUTOFF(result, cutoff)
+    _ROW_KIND(result, row_kind)
+    _RECORDED(result, recorded)
     return result
 
 
 _new = object.__new__
-_ALLOCATION_SETTERS: tuple[Callable[[object, Any], None], ...] = tuple(
-    getattr(Allocation, field.name).__set__ for field in attrs.fields(Allocation)
-)
+(
+    _METHOD,
+    _HOUSE,
+    _VOTES,
+    _SEATS,
+    _TIE,
+    _RESOLUTION,
+    _UNFILLED,
+    _EXCLUDED,
+    _CAPPED,
+    _QUOTAS,
+    _CUTOFF,
+    _ROW_KIND,
+    _RECORDED,
+) = (getattr(Allocation, field.name).__set__ for field in attrs.fields(Allocation))

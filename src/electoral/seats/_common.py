@@ -46,6 +46,7 @@ __all__ = [
     "check_votes",
     "cut",
     "plain_votes",
+    "rank_names",
     "rank_votes",
 ]
 
@@ -344,13 +345,15 @@ def check_caps(caps: object, votes: Mapping[str, int], field: str = "caps") -> d
 _SECOND = itemgetter(1)
 
 
-def plain_votes(votes: Mapping[Any, Any], smallest: int | None = None) -> bool:
+def plain_votes(
+    votes: Mapping[Any, Any], smallest: int | None = None, largest: int | None = None
+) -> bool:
     """Whether ``votes`` needs no report, checked in C-level passes (no Python loop).
 
     Every count an ``int`` (not a ``bool``), never negative and at most
     :data:`~electoral.model.MAX_COUNT`, every name a ``str`` with something besides
-    white space. ``smallest`` is the smallest count when the caller knows it already
-    (it is then not looked for again).
+    white space. ``smallest`` and ``largest`` are the smallest and largest counts when
+    the caller knows them already (they are then not looked for again).
 
     >>> plain_votes({"A": 3, "B": 0}), plain_votes({"A": True}), plain_votes({" ": 1})
     (True, False, False)
@@ -360,12 +363,26 @@ def plain_votes(votes: Mapping[Any, Any], smallest: int | None = None) -> bool:
         return False
     if (min(values, default=0) if smallest is None else smallest) < 0:
         return False
-    if max(values, default=0) > MAX_COUNT:
+    if (max(values, default=0) if largest is None else largest) > MAX_COUNT:
         return False
     try:  # str.strip refuses anything but a str, so this checks the names' type too
         return all(map(str.strip, votes))
     except TypeError:
         return False
+
+
+def rank_names(votes: Mapping[str, int]) -> list[str]:
+    """The names of :func:`rank_votes`, most votes first, then by name: two C-level sorts.
+
+    Sorting the names alone (then stably by their votes, a C-level key) compares
+    strings and ints instead of pairs, and builds no pair.
+
+    >>> rank_names({"B": 5, "C": 9, "A": 5})
+    ['C', 'A', 'B']
+    """
+    names = sorted(votes)
+    names.sort(key=votes.__getitem__, reverse=True)
+    return names
 
 
 def rank_votes(votes: Mapping[str, int]) -> list[tuple[str, int]]:

@@ -151,7 +151,9 @@ def _clear_plurality(votes: dict[str, int], places: int) -> PluralityResult | No
         by_votes = sorted(votes.items(), key=_SECOND, reverse=True)
     except TypeError:  # names or None among the counts: the general path reports them
         return None
-    if not plain_votes(votes, by_votes[-1][1]):
+    # the counts are all ints once plain_votes has checked their types, so the ends
+    # of the sorted list are the smallest and the largest
+    if not plain_votes(votes, by_votes[-1][1], by_votes[0][1]):
         return None
     last = min(places, len(by_votes))
     boundary = by_votes[last - 1][1]

@@ -47,21 +47,18 @@ import math
 from collections.abc import Callable, Mapping
 from fractions import Fraction
 from itertools import compress, repeat
-from operator import add, ge, itemgetter, neg
+from operator import add, eq, floordiv, ge, mod, mul, neg
 from typing import Any, Literal
 
 from electoral._guard import guarded
 
 from ._allocation import Allocation, finish, prepare
-from ._common import OverAward, Tie, UnknownName, cut, rank_votes
+from ._common import OverAward, Tie, UnknownName, cut, rank_names
 from ._ties import TieBreaker
 
 __all__ = ["QUOTAS", "OverAwardPolicy", "largest_remainder"]
 
 OverAwardPolicy = Literal["subtract", "error"]
-
-_FIRST = itemgetter(0)
-_SECOND = itemgetter(1)
 
 
 def _round_half_up(value: Fraction) -> int:
@@ -127,16 +124,16 @@ def largest_remainder(
     counted, house, eligible, excluded, caps_full = prepare(
         votes, seats, threshold, threshold_base, caps
     )
-    ranking = rank_votes(counted)
+    by_rank = rank_names(counted)
     # the lists in the count, in ranking order, as parallel lists of names, votes, caps
-    if len(caps_full) == len(ranking) and min(caps_full.values(), default=1) > 0:
+    if caps is None and not excluded:
         # every list passed the threshold and may win a seat: only those without
         # votes (last in the ranking) leave the count
-        names = list(map(_FIRST, ranking))
-        counts = list(map(_SECOND, ranking))
+        names = by_rank.copy()
+        counts = list(map(counted.__getitem__, names))
         del names[len(names) - counts.count(0) :], counts[len(counts) - counts.count(0) :]
     else:
-        names = [name for name, count in ranking if count > 0 and caps_full.get(name, 0) > 0]
+        names = [name for name in by_rank if counted[name] > 0 and caps_full.get(name, 0) > 0]
         counts = list(map(counted.__getitem__, names))
     limits = [house] * len(names) if caps is None else list(map(caps_full.__getitem__, names))
     won: dict[str, int] = dict.fromkeys(eligible, 0)
@@ -152,17 +149,10 @@ def largest_remainder(
         quotas.append(value)
         numerator, denominator = value.numerator, value.denominator
         # whole quotas and remainders, scaled by the quota's denominator to stay in ints
-        if denominator == 1:
-            whole = [count // numerator for count in counts]
-            scaled = [
-                count - seats * numerator for count, seats in zip(counts, whole, strict=True)
-            ]
-        else:
-            whole = [count * denominator // numerator for count in counts]
-            scaled = [
-                count * denominator - seats * numerator
-                for count, seats in zip(counts, whole, strict=True)
-            ]
+        # (C-level maps: count * denominator - whole * numerator is the modulo)
+        scaled_counts = counts if denominator == 1 else list(map(mul, counts, repeat(denominator)))
+        whole = list(map(floordiv, scaled_counts, repeat(numerator)))
+        scaled = list(map(mod, scaled_counts, repeat(numerator)))
         if any(map(ge, whole, limits)):
             # every list whose whole quotas reach its cap keeps the cap and leaves;
             # the others share the seats left in a new pass with a new quota
@@ -208,8 +198,26 @@ def largest_remainder(
                     value=Fraction(boundary, denominator),
                     stage="overaward",
                 )
+        elif (spare := left - sum(whole)) < len(names):
+            # fewer seats left than lists (the usual case): the seats go to the lists
+            # whose remainder is above the spare-th largest; those equal to it share
+            # what is left (a tie when they are more than the seats). Same outcome as
+            # ranking (-remainder, name) and cutting it (tests/seats/test_fast_paths.py)
+            if spare:
+                ordered = sorted(scaled, reverse=True)
+                boundary = ordered[spare - 1]
+                if ordered[spare] == boundary:
+                    extra = [1 if rest > boundary else 0 for rest in scaled]
+                    tied = list(compress(names, map(eq, scaled, repeat(boundary))))
+                    tie = Tie(
+                        candidates=tied,
+                        seats=spare - sum(extra),
+                        value=Fraction(boundary, denominator),
+                        stage="remainder",
+                    )
+                else:
+                    extra = [1 if rest >= boundary else 0 for rest in scaled]
         else:
-            spare = left - sum(whole)
             position = dict(zip(names, range(len(names)), strict=True))
             # no list is at its cap here (that ends the pass above), so all compete
             order = sorted(zip(map(neg, scaled), names, strict=True))
@@ -253,5 +261,5 @@ def largest_remainder(
         quotas=tuple(quotas),
         row_kind="quota",
         recorded=tuple(rows),
-        ranking=ranking,
+        ranked=by_rank,
     )
