@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-LAZY = ("electoral.results", "electoral.seats")
+LAZY = ("electoral.registration", "electoral.results", "electoral.seats")
 
 
 def _checked_imports(package: str) -> dict[str, set[str]]:

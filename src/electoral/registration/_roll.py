@@ -235,20 +235,22 @@ def sort_roll(voters: Iterable[V], *, key: RollKey = arabic_roll_key) -> list[V]
 
     With the default key the order is exactly ``sorted(voters, key=arabic_roll_key)``,
     found without a Python-level call per voter: each name part is read from every
-    voter a column at a time, and each distinct name of the roll is given its rank
-    (a few hundred names serve a roll of thousands) as described at
-    :func:`_packed_order`.
+    voter a column at a time, each distinct name's primary form is computed once, and
+    the voters are sorted by their four primary forms, then each run of equal forms
+    by the rest of the key.
     """
     if key is not arabic_roll_key:
         return sorted(voters, key=key)
     roll = list(voters)
-    fields = _RECORD_FIELDS if set(map(type, roll)) == {RegistryRecord} else _FIELDS
+    fields: tuple[Callable[[Any], Any], ...] = (
+        _RECORD_FIELDS if set(map(type, roll)) == {RegistryRecord} else _FIELDS
+    )
     parts = [list(map(field, roll)) for field in fields[:4]]
     national_ids = list(map(fields[4], roll))
-    return list(map(roll.__getitem__, _packed_order(parts, national_ids)))
+    return list(map(roll.__getitem__, _roll_order(parts, national_ids)))
 
 
-def _packed_order(parts: list[list[str]], national_ids: list[str]) -> list[int]:
+def _roll_order(parts: list[list[str]], national_ids: list[str]) -> list[int]:
     """The positions of the roll in the order of :func:`arabic_roll_key`.
 
     The key compares four primary forms, then four exact parts, then the national
