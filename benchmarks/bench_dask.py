@@ -1,8 +1,10 @@
 """Benchmark: the register (validate, rolls, stations) by office on Dask against one process.
 
-Run as ``python benchmarks/bench_dask.py [--voters N] [--workers W]`` (needs the ``dask``
-extra). The register is :mod:`electoral.synthetic`'s national one (2.8 million voters by
-default), split by office with :func:`electoral.partition.split_by_office`. Two sides
+Run as ``python benchmarks/bench_dask.py [--voters N | --national] [--workers W]`` (needs
+the ``dask`` extra). The register is drawn on :mod:`electoral.synthetic`'s national
+country: 300,000 voters by default, so that ``make bench`` stays short; ``--national``
+takes the national register (2.8 million voters), a run of many minutes on two cores. It
+is split by office with :func:`electoral.partition.split_by_office`. Two sides
 over the same partitions, in the same run, taking turns round after round
 (``benchmarks/_interleave.py``):
 
@@ -46,12 +48,22 @@ from electoral.partition import Outcome, run, serial, split_by_office  # noqa: E
 from electoral.synthetic import Size, generate_country, generate_register  # noqa: E402
 
 AS_OF = pendulum.datetime(2026, 6, 1, 12, tz=TRIPOLI)
+DEFAULT_VOTERS = 300_000
+"""What ``make bench`` runs: long enough to show the speed-up, short enough to afford."""
 
 
 def main(argv: list[str] | None = None) -> int:
     """Build the partitions, time both sides interleaved, print the speed-up."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--voters", type=int, default=Size.NATIONAL.voters)
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument("--voters", type=int, default=DEFAULT_VOTERS)
+    size.add_argument(
+        "--national",
+        action="store_const",
+        dest="voters",
+        const=Size.NATIONAL.voters,
+        help=f"the national register ({Size.NATIONAL.voters:,} voters)",
+    )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seed", type=int, default=2014)

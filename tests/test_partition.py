@@ -10,9 +10,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from electoral.errors import InconsistentValue
+from electoral.errors import InconsistentValue, OutOfRange
 from electoral.model import TRIPOLI
-from electoral.partition import RegisterRows, run, serial
+from electoral.partition import (
+    RegisterRows,
+    part_buckets,
+    part_ids,
+    run,
+    serial,
+    validate_part,
+)
+from electoral.registration import registry_duplicates
 from electoral.results import FormRecord, TallySetup
 from electoral.testing import demo_records, demo_tally_setup
 
@@ -160,3 +168,46 @@ def test_a_station_split_between_partitions_is_refused() -> None:
 def test_forms_without_a_setup_are_a_type_error() -> None:
     with pytest.raises(TypeError, match="setup"):
         run([], [[]], as_of=AS_OF)
+
+
+@given(seed=st.integers(0, 2**16), buckets=st.integers(1, 9))
+def test_the_duplicates_shuffled_by_bucket_are_the_duplicates_of_every_pair(
+    seed: int, buckets: int
+) -> None:
+    """Each value's pairs meet in one bucket; the buckets' duplicates are the whole's."""
+    rows = register(300, seed)
+    halves = [_rows(rows[::2]), _rows(rows[1::2])]
+    parts = [validate_part(half, as_of=AS_OF) for half in halves]
+    ids = [part_ids(part) for part in parts]
+    whole = registry_duplicates(
+        [pair for national, _ in ids for pair in national],
+        [pair for _, person in ids for pair in person],
+    )
+    assert whole  # the register repeats ids across the halves
+    split = [part_buckets(part, buckets) for part in parts]
+    homes: dict[object, set[int]] = {}
+    for pieces in split:
+        assert len(pieces) == buckets
+        for bucket, (national, person) in enumerate(pieces):
+            for value, _ in [*national, *person]:
+                homes.setdefault(value, set()).add(bucket)
+    assert all(len(home) == 1 for home in homes.values())
+    found = [
+        error
+        for bucket in range(buckets)
+        for error in registry_duplicates(
+            [pair for pieces in split for pair in pieces[bucket][0]],
+            [pair for pieces in split for pair in pieces[bucket][1]],
+        )
+    ]
+    key = [(e.location, e.field, e.value) for e in whole]
+    assert sorted(key, key=repr) == sorted(
+        ((e.location, e.field, e.value) for e in found), key=repr
+    )
+
+
+def test_fewer_than_one_bucket_is_refused() -> None:
+    part = validate_part(_rows(register(5)), as_of=AS_OF)
+    with pytest.raises(OutOfRange) as caught:
+        part_buckets(part, 0)
+    assert caught.value.code == "partition.buckets"

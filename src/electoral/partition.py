@@ -10,7 +10,10 @@ Each partition is computed where its rows are, and only small results travel bac
 2. :func:`part_ids` gives the ``(value, line)`` pairs of its good records, and
    :func:`~electoral.registration.registry_duplicates` applies the national
    uniqueness rule to every partition's pairs (the earliest line keeps its place,
-   whichever partition it is in);
+   whichever partition it is in). :func:`run` shuffles them rather than gathering
+   them: :func:`part_buckets` splits each partition's pairs by a hash of the value,
+   one task per bucket applies the rule to that bucket's pairs from every partition,
+   and only the duplicates come back;
 3. :func:`part_stations` drops the refused lines, sorts each centre's roll and
    allocates its stations, and gives back one :class:`StationRoll` per station (its
    size and a digest of its roll in order, not the voters);
@@ -20,9 +23,9 @@ Each partition is computed where its rows are, and only small results travel bac
 
 :func:`run` does the four steps, in this process or on a cluster: given a
 ``dask.distributed`` ``Client``, each partition's steps run on a worker, its records
-stay there between steps (as futures), and what comes back is the ids of step 2, the
-station rolls and the tallies. :func:`serial` is the plain one-process pipeline the
-partitioned run must equal (``tests/test_partition.py`` proves it on a local cluster).
+stay there between steps (as futures), and what comes back is the duplicates of step
+2, the station rolls and the tallies. :func:`serial` is the plain one-process pipeline
+the partitioned run must equal (``tests/test_partition.py`` proves it on a local cluster).
 
 This module imports nothing of Dask: a client is used only through its ``map`` and
 ``gather`` methods. Install the ``dask`` extra (``pip install electoral[dask]``) for
@@ -53,6 +56,7 @@ import hashlib
 import operator
 import os
 import pathlib
+import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import IO, Any, Protocol, TypeVar
 
@@ -63,6 +67,7 @@ from electoral.errors import (
     InconsistentValue,
     InvalidFormat,
     MissingValue,
+    OutOfRange,
     ValidationError,
     ValidationErrors,
     register_labels,
@@ -86,6 +91,7 @@ __all__ = [
     "RegisterPart",
     "RegisterRows",
     "StationRoll",
+    "part_buckets",
     "part_ids",
     "part_stations",
     "run",
@@ -97,6 +103,7 @@ __all__ = [
 register_labels(
     {
         "rows": ("Rows", "الصفوف"),
+        "buckets": ("Buckets", "الدلاء"),
         "office_of": ("Office of each centre", "مكتب كل مركز"),
         "path": ("File", "الملف"),
     }
@@ -104,6 +111,10 @@ register_labels(
 
 register_messages(
     {
+        "partition.buckets": (
+            "The number of buckets must be a whole number of at least 1, not {value}.",
+            "يجب أن يكون عدد الدلاء عددًا صحيحًا لا يقل عن 1، وليس {value}.",
+        ),
         "partition.lengths": (
             "The rows, their lines and their centres are not of one length ({value}).",
             "الصفوف وأسطرها ومراكزها ليست بطول واحد ({value}).",
@@ -323,6 +334,51 @@ def part_ids(part: RegisterPart) -> tuple[list[tuple[str, int]], list[tuple[int,
     return national, person
 
 
+Pairs = tuple[list[tuple[str, int]], list[tuple[int, int]]]
+"""``(national id, line)`` and ``(PERSON_ID, line)`` pairs."""
+
+
+@guarded
+def part_buckets(part: RegisterPart, buckets: int) -> list[Pairs]:
+    """Step 2 at scale: the pairs of :func:`part_ids`, split into ``buckets`` by value.
+
+    A value's bucket is a hash of the value that every process computes alike (CRC-32
+    of a national id's text, the remainder of a ``PERSON_ID``), so each value's pairs
+    from every partition meet in one bucket, where the uniqueness rule, which reads
+    only the pairs of one value, gives the same answer as over every pair at once.
+
+    Raises:
+        OutOfRange: ``partition.buckets``, fewer than one bucket.
+    """
+    if buckets < 1:
+        raise OutOfRange("partition.buckets", field="buckets", value=buckets, min_value=1)
+    national, person = part_ids(part)
+    split: list[Pairs] = [([], []) for _ in range(buckets)]
+    for pair in national:
+        split[zlib.crc32(pair[0].encode()) % buckets][0].append(pair)
+    for number in person:
+        split[number[0] % buckets][1].append(number)
+    return split
+
+
+def _bucket(split: list[Pairs], bucket: int) -> Pairs:
+    return split[bucket]
+
+
+def _bucket_duplicates(pieces: Sequence[Pairs]) -> tuple[InconsistentValue, ...]:
+    return registry_duplicates(
+        (pair for national, _ in pieces for pair in national),
+        (pair for _, person in pieces for pair in person),
+    )
+
+
+def _duplicate_order(error: InconsistentValue) -> tuple[int, int]:
+    """The order of :func:`~electoral.registration.registry_duplicates`: by line, a
+    repeated ``PERSON_ID`` before a repeated national id."""
+    line = int((error.location or "line 0").removeprefix("line "))
+    return line, 0 if error.field == "civil_registry_id" else 1
+
+
 @guarded
 def part_stations(part: RegisterPart, refused: Iterable[int] = ()) -> tuple[StationRoll, ...]:
     """Step 3: without the ``refused`` lines, each centre's sorted roll and its stations."""
@@ -360,11 +416,14 @@ def run(
         raise TypeError("run() needs setup= to tally forms")
     mapper = _Local() if client is None else client
     parts = mapper.map(validate_part, register, as_of=as_of, pure=False)
-    ids = mapper.gather(mapper.map(part_ids, parts, pure=False))
-    duplicates = registry_duplicates(
-        (pair for national, _ in ids for pair in national),
-        (pair for _, person in ids for pair in person),
-    )
+    buckets = max(len(register), 1)
+    bucketed = mapper.map(part_buckets, parts, buckets=buckets, pure=False)
+    # the shuffle: bucket b of every partition goes to the task of bucket b
+    pieces = [
+        mapper.map(_bucket, bucketed, bucket=bucket, pure=False) for bucket in range(buckets)
+    ]
+    found = mapper.gather(mapper.map(_bucket_duplicates, pieces, pure=False))
+    duplicates = sorted((e for bucket in found for e in bucket), key=_duplicate_order)
     refused = {int(e.location.removeprefix("line ")) for e in duplicates if e.location}
     rolls = mapper.map(part_stations, parts, refused=refused, pure=False)
     tallies = mapper.map(tally, forms, setup=setup, pure=False) if forms else []

@@ -20,7 +20,8 @@
 Every rule takes the time it needs (``now``, ``as_of``) and reads no clock; every
 refusal is a typed :mod:`electoral.errors` error or an SMS reply code. The files of
 SmartElect (the centre CSV, the civil-registry dump, uploads, the roll files) are read
-and written by :mod:`electoral.formats.smartelect`.
+and written by :mod:`electoral.formats.smartelect`. The names load with the submodule
+that defines them, when first used: importing the package alone is cheap.
 
 Source: SmartElect (Caktus Group for HNEC, 2013-2015; SmartElect/SmartElect at commit
 ``d6d35f2``) and OCVR (hnec-vr/ocvr at commit ``1404379``); each module names its files,
@@ -28,6 +29,7 @@ and :doc:`/sources` lists them all.
 
 >>> import pendulum
 >>> from electoral.model import TRIPOLI
+>>> from electoral.registration import normalize_message, registration_open
 >>> normalize_message("١٢٣ * 45")
 '123*45'
 >>> registration_open([], pendulum.datetime(2014, 1, 1, tz=TRIPOLI))
@@ -36,207 +38,212 @@ False
 
 from __future__ import annotations
 
-from electoral.registration._centers_csv import (
-    CENTER_CSV_COLUMNS,
-    CenterImport,
-    center_csv_messages,
-    import_center_rows,
-)
-from electoral.registration._changesets import (
-    MINIMUM_APPROVALS,
-    ChangeKind,
-    ChangeRecord,
-    Changeset,
-    ChangesetStatus,
-    ExecutionResult,
-    SelectBy,
-    approve_changeset,
-    edit_changeset,
-    execute_changeset,
-    national_ids_from_upload,
-    queue_changeset,
-    revoke_approval,
-    select_citizens,
-)
-from electoral.registration._coordinates import LATLONG_PLACES, MAX_LATLONG, cleanup_lat_long
-from electoral.registration._copies import (
-    ARABIC_COMMA,
-    CENTER_NAME_TRUNCATE_AFTER,
-    copy_info,
-    related_by_copy,
-    set_reg_open,
-    truncate_center_name,
-)
-from electoral.registration._eligibility import (
-    VOTING_AGE,
-    Blocked,
-    Missing,
-    TooYoung,
-    age_on,
-    check_eligible,
-    is_eligible,
-    is_old_enough,
-    local_date,
-)
-from electoral.registration._lookup import (
-    SearchTerm,
-    check_my_registration,
-    classify_search_term,
-    translate_eastern_arabic_digits,
-    validate_web_national_id,
-)
-from electoral.registration._messages import MESSAGE_TEXTS, MessageCode, SmsType, render_reply
-from electoral.registration._ocvr import (
-    OCVR_DEADLINE,
-    OCVR_MAX_CHANGES,
-    OCVR_SUSPENSION,
-    LookupGate,
-    ocvr_changes_left,
-    ocvr_check_nid_entry,
-    ocvr_count_submission,
-    ocvr_lookup_gate,
-    ocvr_registration_open,
-)
-from electoral.registration._operations import (
-    MAX_CALL_DURATION,
-    MAX_JOB_NAME_LENGTH,
-    BudgetMode,
-    StaffMember,
-    bulk_sms_messages,
-    call_duration,
-    check_field_staff,
-    default_job_name,
-    parse_center_id_list,
-    set_remaining_changes,
-    validate_job_name,
-)
-from electoral.registration._outgoing import (
-    SMS_LENGTH,
-    SPLIT_PREFIX_ROOM,
-    outgoing_parts,
-    outgoing_sender,
-    protect_from_emoji,
-    split_message,
-)
-from electoral.registration._periods import (
-    activation_window,
-    add_registration_period,
-    check_registration_periods,
-    current_elections,
-    election_window,
-    elections_in_progress,
-    most_current_election,
-    next_election,
-    previous_election,
-    registration_open,
-    report_window,
-    work_end,
-    work_start,
-)
-from electoral.registration._phone_lists import (
-    PhoneListEntry,
-    PhoneListUpload,
-    add_to_phone_list,
-    check_phone_list,
-    is_listed,
-    listed_numbers,
-    plan_phone_list_upload,
-)
-from electoral.registration._polling import (
-    TURNOUT_ALARM,
-    CenterOpen,
-    InMemoryPollingState,
-    PeriodTotal,
-    PhoneActivation,
-    PollingDecision,
-    PollingReport,
-    PollingState,
-    PreliminaryCount,
-    ReportTotals,
-    aggregate_reports,
-    handle_polling_sms,
-    latest_reports,
-    turnout,
-)
-from electoral.registration._registry import (
-    DEFAULT_MAX_CHANGE_PERCENT,
-    REGISTRY_COLUMNS,
-    RegistryCheck,
-    RegistryRecord,
-    SnapshotDiff,
-    TooManyChanges,
-    apply_snapshot,
-    check_registry_rows,
-    check_snapshot,
-    citizens_by_national_id,
-    compare_snapshots,
-    parse_birth_date,
-    validate_registry_row,
-)
-from electoral.registration._reminders import (
-    REMINDER_LOOKAHEAD_DAYS,
-    REMINDER_OFFSETS,
-    REMINDER_TOLERANCE,
-    Audience,
-    Reminder,
-    due_reminders,
-    polling_reminders,
-    skip_reminder,
-)
-from electoral.registration._reports import (
-    AgeBucket,
-    RegistrationBreakdown,
-    age_bucket,
-    counted_registrations,
-    phones_sent_code,
-    phones_with_several_family_books,
-    phones_with_several_registrations,
-    registration_breakdown,
-)
-from electoral.registration._roll import (
-    DEFAULT_MAX_CHANGES,
-    Registration,
-    RollKey,
-    Voter,
-    arabic_roll_key,
-    codepoint_roll_key,
-    primary_form,
-    sort_roll,
-    voter_roll,
-    voter_rolls,
-)
-from electoral.registration._sms import (
-    MAX_MESSAGE_LENGTH,
-    MAX_REGISTRATIONS_PER_PHONE,
-    UNLOCK_HOURS,
-    InMemoryRegistrationState,
-    NewRegistration,
-    RegistrationState,
-    Reply,
-    SmsDecision,
-    SmsSettings,
-    UpdateRegistration,
-    add_changes,
-    handle_registration_sms,
-    normalize_message,
-    remaining_registrations,
-    unlock,
-)
-from electoral.registration._stations import (
-    MAX_REGISTRANTS_PER_STATION,
-    UNISEX_TRIGGER,
-    AllocatedStation,
-    RollSegment,
-    StationPlan,
-    allocate_stations,
-    check_roll_job,
-)
-from electoral.registration._stream import (
-    RegistryChunk,
-    RegistryStream,
-    registry_duplicates,
-    validate_registry_rows,
-)
+from typing import TYPE_CHECKING, Final
+
+from electoral._lazy import attach
+
+if TYPE_CHECKING:
+    from electoral.registration._centers_csv import (
+        CENTER_CSV_COLUMNS,
+        CenterImport,
+        center_csv_messages,
+        import_center_rows,
+    )
+    from electoral.registration._changesets import (
+        MINIMUM_APPROVALS,
+        ChangeKind,
+        ChangeRecord,
+        Changeset,
+        ChangesetStatus,
+        ExecutionResult,
+        SelectBy,
+        approve_changeset,
+        edit_changeset,
+        execute_changeset,
+        national_ids_from_upload,
+        queue_changeset,
+        revoke_approval,
+        select_citizens,
+    )
+    from electoral.registration._coordinates import LATLONG_PLACES, MAX_LATLONG, cleanup_lat_long
+    from electoral.registration._copies import (
+        ARABIC_COMMA,
+        CENTER_NAME_TRUNCATE_AFTER,
+        copy_info,
+        related_by_copy,
+        set_reg_open,
+        truncate_center_name,
+    )
+    from electoral.registration._eligibility import (
+        VOTING_AGE,
+        Blocked,
+        Missing,
+        TooYoung,
+        age_on,
+        check_eligible,
+        is_eligible,
+        is_old_enough,
+        local_date,
+    )
+    from electoral.registration._lookup import (
+        SearchTerm,
+        check_my_registration,
+        classify_search_term,
+        translate_eastern_arabic_digits,
+        validate_web_national_id,
+    )
+    from electoral.registration._messages import MESSAGE_TEXTS, MessageCode, SmsType, render_reply
+    from electoral.registration._ocvr import (
+        OCVR_DEADLINE,
+        OCVR_MAX_CHANGES,
+        OCVR_SUSPENSION,
+        LookupGate,
+        ocvr_changes_left,
+        ocvr_check_nid_entry,
+        ocvr_count_submission,
+        ocvr_lookup_gate,
+        ocvr_registration_open,
+    )
+    from electoral.registration._operations import (
+        MAX_CALL_DURATION,
+        MAX_JOB_NAME_LENGTH,
+        BudgetMode,
+        StaffMember,
+        bulk_sms_messages,
+        call_duration,
+        check_field_staff,
+        default_job_name,
+        parse_center_id_list,
+        set_remaining_changes,
+        validate_job_name,
+    )
+    from electoral.registration._outgoing import (
+        SMS_LENGTH,
+        SPLIT_PREFIX_ROOM,
+        outgoing_parts,
+        outgoing_sender,
+        protect_from_emoji,
+        split_message,
+    )
+    from electoral.registration._periods import (
+        activation_window,
+        add_registration_period,
+        check_registration_periods,
+        current_elections,
+        election_window,
+        elections_in_progress,
+        most_current_election,
+        next_election,
+        previous_election,
+        registration_open,
+        report_window,
+        work_end,
+        work_start,
+    )
+    from electoral.registration._phone_lists import (
+        PhoneListEntry,
+        PhoneListUpload,
+        add_to_phone_list,
+        check_phone_list,
+        is_listed,
+        listed_numbers,
+        plan_phone_list_upload,
+    )
+    from electoral.registration._polling import (
+        TURNOUT_ALARM,
+        CenterOpen,
+        InMemoryPollingState,
+        PeriodTotal,
+        PhoneActivation,
+        PollingDecision,
+        PollingReport,
+        PollingState,
+        PreliminaryCount,
+        ReportTotals,
+        aggregate_reports,
+        handle_polling_sms,
+        latest_reports,
+        turnout,
+    )
+    from electoral.registration._registry import (
+        DEFAULT_MAX_CHANGE_PERCENT,
+        REGISTRY_COLUMNS,
+        RegistryRecord,
+        SnapshotDiff,
+        TooManyChanges,
+        apply_snapshot,
+        check_snapshot,
+        citizens_by_national_id,
+        compare_snapshots,
+        parse_birth_date,
+        validate_registry_row,
+    )
+    from electoral.registration._reminders import (
+        REMINDER_LOOKAHEAD_DAYS,
+        REMINDER_OFFSETS,
+        REMINDER_TOLERANCE,
+        Audience,
+        Reminder,
+        due_reminders,
+        polling_reminders,
+        skip_reminder,
+    )
+    from electoral.registration._reports import (
+        AgeBucket,
+        RegistrationBreakdown,
+        age_bucket,
+        counted_registrations,
+        phones_sent_code,
+        phones_with_several_family_books,
+        phones_with_several_registrations,
+        registration_breakdown,
+    )
+    from electoral.registration._roll import (
+        DEFAULT_MAX_CHANGES,
+        Registration,
+        RollKey,
+        Voter,
+        arabic_roll_key,
+        codepoint_roll_key,
+        primary_form,
+        sort_roll,
+        voter_roll,
+        voter_rolls,
+    )
+    from electoral.registration._sms import (
+        MAX_MESSAGE_LENGTH,
+        MAX_REGISTRATIONS_PER_PHONE,
+        UNLOCK_HOURS,
+        InMemoryRegistrationState,
+        NewRegistration,
+        RegistrationState,
+        Reply,
+        SmsDecision,
+        SmsSettings,
+        UpdateRegistration,
+        add_changes,
+        handle_registration_sms,
+        normalize_message,
+        remaining_registrations,
+        unlock,
+    )
+    from electoral.registration._stations import (
+        MAX_REGISTRANTS_PER_STATION,
+        UNISEX_TRIGGER,
+        AllocatedStation,
+        RollSegment,
+        StationPlan,
+        allocate_stations,
+        check_roll_job,
+    )
+    from electoral.registration._stream import (
+        RegistryCheck,
+        RegistryChunk,
+        RegistryStream,
+        check_registry_rows,
+        registry_duplicates,
+        validate_registry_rows,
+    )
 
 __all__ = [
     "ARABIC_COMMA",
@@ -410,3 +417,220 @@ __all__ = [
     "work_end",
     "work_start",
 ]
+
+_NAMES: Final = {
+    "_centers_csv": (
+        "CENTER_CSV_COLUMNS",
+        "CenterImport",
+        "center_csv_messages",
+        "import_center_rows",
+    ),
+    "_changesets": (
+        "MINIMUM_APPROVALS",
+        "ChangeKind",
+        "ChangeRecord",
+        "Changeset",
+        "ChangesetStatus",
+        "ExecutionResult",
+        "SelectBy",
+        "approve_changeset",
+        "edit_changeset",
+        "execute_changeset",
+        "national_ids_from_upload",
+        "queue_changeset",
+        "revoke_approval",
+        "select_citizens",
+    ),
+    "_coordinates": (
+        "LATLONG_PLACES",
+        "MAX_LATLONG",
+        "cleanup_lat_long",
+    ),
+    "_copies": (
+        "ARABIC_COMMA",
+        "CENTER_NAME_TRUNCATE_AFTER",
+        "copy_info",
+        "related_by_copy",
+        "set_reg_open",
+        "truncate_center_name",
+    ),
+    "_eligibility": (
+        "VOTING_AGE",
+        "Blocked",
+        "Missing",
+        "TooYoung",
+        "age_on",
+        "check_eligible",
+        "is_eligible",
+        "is_old_enough",
+        "local_date",
+    ),
+    "_lookup": (
+        "SearchTerm",
+        "check_my_registration",
+        "classify_search_term",
+        "translate_eastern_arabic_digits",
+        "validate_web_national_id",
+    ),
+    "_messages": (
+        "MESSAGE_TEXTS",
+        "MessageCode",
+        "SmsType",
+        "render_reply",
+    ),
+    "_ocvr": (
+        "OCVR_DEADLINE",
+        "OCVR_MAX_CHANGES",
+        "OCVR_SUSPENSION",
+        "LookupGate",
+        "ocvr_changes_left",
+        "ocvr_check_nid_entry",
+        "ocvr_count_submission",
+        "ocvr_lookup_gate",
+        "ocvr_registration_open",
+    ),
+    "_operations": (
+        "MAX_CALL_DURATION",
+        "MAX_JOB_NAME_LENGTH",
+        "BudgetMode",
+        "StaffMember",
+        "bulk_sms_messages",
+        "call_duration",
+        "check_field_staff",
+        "default_job_name",
+        "parse_center_id_list",
+        "set_remaining_changes",
+        "validate_job_name",
+    ),
+    "_outgoing": (
+        "SMS_LENGTH",
+        "SPLIT_PREFIX_ROOM",
+        "outgoing_parts",
+        "outgoing_sender",
+        "protect_from_emoji",
+        "split_message",
+    ),
+    "_periods": (
+        "activation_window",
+        "add_registration_period",
+        "check_registration_periods",
+        "current_elections",
+        "election_window",
+        "elections_in_progress",
+        "most_current_election",
+        "next_election",
+        "previous_election",
+        "registration_open",
+        "report_window",
+        "work_end",
+        "work_start",
+    ),
+    "_phone_lists": (
+        "PhoneListEntry",
+        "PhoneListUpload",
+        "add_to_phone_list",
+        "check_phone_list",
+        "is_listed",
+        "listed_numbers",
+        "plan_phone_list_upload",
+    ),
+    "_polling": (
+        "TURNOUT_ALARM",
+        "CenterOpen",
+        "InMemoryPollingState",
+        "PeriodTotal",
+        "PhoneActivation",
+        "PollingDecision",
+        "PollingReport",
+        "PollingState",
+        "PreliminaryCount",
+        "ReportTotals",
+        "aggregate_reports",
+        "handle_polling_sms",
+        "latest_reports",
+        "turnout",
+    ),
+    "_registry": (
+        "DEFAULT_MAX_CHANGE_PERCENT",
+        "REGISTRY_COLUMNS",
+        "RegistryRecord",
+        "SnapshotDiff",
+        "TooManyChanges",
+        "apply_snapshot",
+        "check_snapshot",
+        "citizens_by_national_id",
+        "compare_snapshots",
+        "parse_birth_date",
+        "validate_registry_row",
+    ),
+    "_reminders": (
+        "REMINDER_LOOKAHEAD_DAYS",
+        "REMINDER_OFFSETS",
+        "REMINDER_TOLERANCE",
+        "Audience",
+        "Reminder",
+        "due_reminders",
+        "polling_reminders",
+        "skip_reminder",
+    ),
+    "_reports": (
+        "AgeBucket",
+        "RegistrationBreakdown",
+        "age_bucket",
+        "counted_registrations",
+        "phones_sent_code",
+        "phones_with_several_family_books",
+        "phones_with_several_registrations",
+        "registration_breakdown",
+    ),
+    "_roll": (
+        "DEFAULT_MAX_CHANGES",
+        "Registration",
+        "RollKey",
+        "Voter",
+        "arabic_roll_key",
+        "codepoint_roll_key",
+        "primary_form",
+        "sort_roll",
+        "voter_roll",
+        "voter_rolls",
+    ),
+    "_sms": (
+        "MAX_MESSAGE_LENGTH",
+        "MAX_REGISTRATIONS_PER_PHONE",
+        "UNLOCK_HOURS",
+        "InMemoryRegistrationState",
+        "NewRegistration",
+        "RegistrationState",
+        "Reply",
+        "SmsDecision",
+        "SmsSettings",
+        "UpdateRegistration",
+        "add_changes",
+        "handle_registration_sms",
+        "normalize_message",
+        "remaining_registrations",
+        "unlock",
+    ),
+    "_stations": (
+        "MAX_REGISTRANTS_PER_STATION",
+        "UNISEX_TRIGGER",
+        "AllocatedStation",
+        "RollSegment",
+        "StationPlan",
+        "allocate_stations",
+        "check_roll_job",
+    ),
+    "_stream": (
+        "RegistryCheck",
+        "RegistryChunk",
+        "RegistryStream",
+        "check_registry_rows",
+        "registry_duplicates",
+        "validate_registry_rows",
+    ),
+}
+"""Each submodule and the public names it gives."""
+
+if not TYPE_CHECKING:  # a type checker reads the imports above, and refuses a typo
+    __getattr__, __dir__ = attach(__name__, _NAMES)

@@ -52,7 +52,6 @@ from electoral.errors import (
     InvalidType,
     OutOfRange,
     ValidationError,
-    ValidationErrors,
     register_messages,
 )
 from electoral.ids import fbr as _fbr
@@ -63,12 +62,10 @@ from electoral.registration._eligibility import local_date
 __all__ = [
     "DEFAULT_MAX_CHANGE_PERCENT",
     "REGISTRY_COLUMNS",
-    "RegistryCheck",
     "RegistryRecord",
     "SnapshotDiff",
     "TooManyChanges",
     "apply_snapshot",
-    "check_registry_rows",
     "check_snapshot",
     "citizens_by_national_id",
     "compare_snapshots",
@@ -366,9 +363,16 @@ def _fast_path(today: dt.date) -> FastPath:
         (pid, first, father, grand, family, mother, code, born, address, nid, fbr,
          office, branch, state) = row  # fmt: skip
         birth = date_of(born)
-        names_ = (name_of(first), name_of(father), name_of(grand), name_of(family),
-                  name_of(mother))  # fmt: skip
-        if birth is None or None in names_:
+        first_name, father_name, grand_name = name_of(first), name_of(father), name_of(grand)
+        family_name, mother_name = name_of(family), name_of(mother)
+        if (
+            birth is None
+            or first_name is None
+            or father_name is None
+            or grand_name is None
+            or family_name is None
+            or mother_name is None
+        ):
             return fast(row) if learn(row) else None
         office_id, branch_id, state_id = small(office), small(branch), small(state)
         digits = pid + nid
@@ -386,8 +390,8 @@ def _fast_path(today: dt.date) -> FastPath:
             and ((fbr.isdigit() and fbr.isascii()) or book(fbr) is not None)
         ):
             return None
-        gender = 1 if code == "1" else 2
-        values = (int(pid), *names_, gender, birth, address.strip(), nid, fbr, office_id,
+        values = (int(pid), first_name, father_name, grand_name, family_name, mother_name,
+                  1 if code == "1" else 2, birth, address.strip(), nid, fbr, office_id,
                   branch_id, state_id)  # fmt: skip
         return _new(RegistryRecord, values)
 
@@ -502,105 +506,6 @@ def validate_registry_row(row: Sequence[str], *, as_of: dt.datetime) -> Registry
             gender, names).
     """
     return _validate(row, _today(as_of))
-
-
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
-class RegistryCheck:
-    """What checking a whole registry found, without keeping its records.
-
-    Attributes:
-        records: the records that passed every check (a repeated id fails both).
-        problem_count: every problem found.
-        counts: the number of problems of each code.
-        problems: the first ``max_problems`` problems found, sorted by line, each located
-            ``line N``.
-    """
-
-    records: int
-    problem_count: int
-    counts: Mapping[str, int] = attrs.field(hash=False)
-    problems: tuple[ValidationError, ...] = attrs.field(hash=False)
-
-    @property
-    def ok(self) -> bool:
-        """Whether the registry has no problem at all."""
-        return self.problem_count == 0
-
-
-@guarded
-def check_registry_rows(
-    rows: Iterable[tuple[int, Sequence[str] | ValidationError]],
-    *,
-    as_of: dt.datetime,
-    max_problems: int = 1000,
-) -> RegistryCheck:
-    """Check a whole registry as it streams by, in memory that does not grow with it.
-
-    The same rules as :func:`validate_registry_rows` (every record, and no
-    ``PERSON_ID`` or national id twice), but nothing is kept: a repeat is found by
-    writing sorted runs of ids to temporary files once more than 100,000 are held,
-    so millions of records are checked in the memory
-    of a few hundred thousand.
-
-    Args:
-        rows: ``(line, row)`` pairs in increasing line order; a
-            :class:`~electoral.errors.ValidationError` in place of a row is a
-            problem the reader found at that line (a line it could not split).
-        as_of: the import time; "today" is its day in Tripoli.
-        max_problems: how many problems to keep (all are counted).
-    """
-    from electoral._repeats import Repeats
-
-    today = _today(as_of)
-    counts: dict[str, int] = {}
-    kept: list[ValidationError] = []
-    good = 0
-    person_ids, national_ids = Repeats(), Repeats()
-
-    def problem(error: ValidationError, line: int) -> None:
-        counts[error.code] = counts.get(error.code, 0) + 1
-        if len(kept) < max_problems:
-            kept.append(error.at(f"line {line}"))
-
-    width = len(REGISTRY_COLUMNS)
-    fast = _fast_path(today)
-    for line, row in rows:
-        if isinstance(row, ValidationError):
-            problem(row, line)
-            continue
-        try:
-            record = fast(row) if len(row) == width else None
-            if record is None:
-                record = _validate(row, today)
-        except ValidationErrors as group:
-            for error in group.errors:
-                problem(error, line)
-            continue
-        except ValidationError as error:
-            problem(error, line)
-            continue
-        good += 1
-        person_ids.add(str(record.civil_registry_id), line)
-        national_ids.add(record.national_id, line)
-    repeated: list[tuple[int, str, str]] = []
-    for field, repeats in (("civil_registry_id", person_ids), ("national_id", national_ids)):
-        repeated.extend((line, field, value) for line, value in repeats.later())
-    for line, field, value in sorted(repeated):
-        shown: object = int(value) if field == "civil_registry_id" else value
-        problem(
-            InconsistentValue("registration.registry.duplicate", field=field, value=shown), line
-        )
-    good -= len({line for line, _, _ in repeated})
-    kept.sort(key=_line_of)
-    return RegistryCheck(
-        records=good, problem_count=sum(counts.values()), counts=counts, problems=tuple(kept)
-    )
-
-
-def _line_of(error: ValidationError) -> int:
-    location = error.location or ""
-    number = location.removeprefix("line ").partition(":")[0]
-    return int(number) if number.isdigit() else 0
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)

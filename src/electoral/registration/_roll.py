@@ -41,7 +41,8 @@ import functools
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from operator import attrgetter, itemgetter
+from itertools import compress, islice
+from operator import attrgetter, eq, itemgetter
 from typing import Any, Final, Protocol, TypeVar
 
 import attrs
@@ -51,6 +52,7 @@ from electoral._guard import guarded, typed_fields
 from electoral.errors import InconsistentValue, register_messages
 from electoral.model import Center, Citizen, Gender
 from electoral.registration import _common as c
+from electoral.registration._registry import RegistryRecord
 
 __all__ = [
     "DEFAULT_MAX_CHANGES",
@@ -215,40 +217,67 @@ def codepoint_roll_key(voter: Voter) -> tuple[str, ...]:
     )
 
 
-_NAME_PARTS: Final = (
+_FIELDS: Final = (
     attrgetter("first_name"),
     attrgetter("father_name"),
     attrgetter("grandfather_name"),
     attrgetter("family_name"),
+    attrgetter("national_id"),
 )
-_NATIONAL_ID: Final = attrgetter("national_id")
-_POSITION: Final = itemgetter(9)
+"""The four name parts and the national id of a voter."""
+_RECORD_FIELDS: Final = tuple(map(itemgetter, (1, 2, 3, 4, 9)))
+"""The same fields of a :class:`~electoral.registration.RegistryRecord`, by position."""
 
 
 @guarded
 def sort_roll(voters: Iterable[V], *, key: RollKey = arabic_roll_key) -> list[V]:
     """Sort voters into roll order (deterministic whatever the input order).
 
-    With the default key the keys are built a column at a time (each name part
-    read from every voter, then its primary form) and sorted with each voter's
-    position, which gives exactly ``sorted(voters, key=arabic_roll_key)`` without
-    a Python-level call per voter.
+    With the default key the order is exactly ``sorted(voters, key=arabic_roll_key)``,
+    found without a Python-level call per voter: each name part is read from every
+    voter a column at a time, each distinct name's primary form is computed once, and
+    the voters are sorted by their four primary forms, then each run of equal forms
+    by the rest of the key.
     """
     if key is not arabic_roll_key:
         return sorted(voters, key=key)
     roll = list(voters)
-    parts = [list(map(part, roll)) for part in _NAME_PARTS]
-    keys = list(
-        zip(
-            *(map(primary_form, column) for column in parts),
-            *parts,
-            map(_NATIONAL_ID, roll),
-            range(len(roll)),
-            strict=True,
-        )
+    fields: tuple[Callable[[Any], Any], ...] = (
+        _RECORD_FIELDS if set(map(type, roll)) == {RegistryRecord} else _FIELDS
     )
-    keys.sort()
-    return list(map(roll.__getitem__, map(_POSITION, keys)))
+    parts = [list(map(field, roll)) for field in fields[:4]]
+    national_ids = list(map(fields[4], roll))
+    return list(map(roll.__getitem__, _roll_order(parts, national_ids)))
+
+
+def _roll_order(parts: list[list[str]], national_ids: list[str]) -> list[int]:
+    """The positions of the roll in the order of :func:`arabic_roll_key`.
+
+    The key compares four primary forms, then four exact parts, then the national
+    id (then the position: the sort is stable). Voters are first sorted by their
+    four primary forms alone (a short tuple, built and compared in C); only runs of
+    voters whose four forms are equal, few in a roll, are then put in the order of
+    the rest of the key.
+    """
+    form_of = {name: primary_form(name) for name in set().union(*parts)}
+    forms = [list(map(form_of.__getitem__, column)) for column in parts]
+    first = list(zip(*forms, strict=True))
+    order = sorted(range(len(first)), key=first.__getitem__)
+    ranked = list(map(first.__getitem__, order))
+    # the places where a voter's four forms equal the previous voter's (C-level)
+    ties = list(compress(range(1, len(ranked)), map(eq, ranked, islice(ranked, 1, None))))
+    index = 0
+    while index < len(ties):
+        start = end = ties[index]  # a run of equal forms from start - 1 to end
+        while index + 1 < len(ties) and ties[index + 1] == end + 1:
+            index += 1
+            end += 1
+        order[start - 1 : end + 1] = sorted(
+            order[start - 1 : end + 1],
+            key=lambda i: (*(column[i] for column in parts), national_ids[i], i),
+        )
+        index += 1
+    return order
 
 
 @guarded

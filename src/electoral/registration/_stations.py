@@ -48,6 +48,7 @@ from electoral.errors import InconsistentValue, MissingValue, OutOfRange, regist
 from electoral.model import (
     NO_NAMED_THING,
     Center,
+    Citizen,
     Gender,
     Station,
 )
@@ -175,7 +176,29 @@ class StationPlan(Generic[V]):
                 yield station.number, number, voter
 
 
-def _chunks(voters: list[V], first_number: int, limit: int) -> list[RollSegment[V]]:
+_VOTER_TYPES: Final = frozenset({RegistryRecord, Citizen})
+"""The library's voters: every instance has every member of
+:class:`~electoral.registration.Voter` (the fields of a tuple, or of a frozen attrs
+class set by its constructor, and plain properties over them)."""
+
+
+def _segment(first_number: int, voters: tuple[V, ...], known: bool) -> RollSegment[V]:
+    """A segment; of the library's own voters (``known``), without checking each again.
+
+    ``RollSegment`` checks that each voter has the members of a
+    :class:`~electoral.registration.Voter`, one ``hasattr`` per member and voter: the
+    largest cost of a national allocation. For the library's voter types the answer
+    is known from the type, so the segment is built as its constructor would build it.
+    """
+    if not known:
+        return RollSegment(first_number, voters)
+    segment: RollSegment[V] = object.__new__(RollSegment)
+    object.__setattr__(segment, "first_number", first_number)
+    object.__setattr__(segment, "voters", voters)
+    return segment
+
+
+def _chunks(voters: list[V], first_number: int, limit: int, known: bool) -> list[RollSegment[V]]:
     n = len(voters)
     if n == 0:
         return []
@@ -183,7 +206,7 @@ def _chunks(voters: list[V], first_number: int, limit: int) -> list[RollSegment[
     out = []
     for i in range(k):
         lo, hi = i * n // k, (i + 1) * n // k
-        out.append(RollSegment(first_number + lo, tuple(voters[lo:hi])))
+        out.append(_segment(first_number + lo, tuple(voters[lo:hi]), known))
     return out
 
 
@@ -191,14 +214,15 @@ _GENDER: Final = attrgetter("gender")
 _CODE: Final = itemgetter(6)
 
 
-def _male_mask(roll: Sequence[Voter]) -> list[bool]:
+def _male_mask(roll: Sequence[Voter], kinds: set[type]) -> list[bool]:
     """Whether each voter is male, read in C-level passes.
 
     A :class:`~electoral.registration.RegistryRecord` keeps its gender as the code
     1 (male) or 2 (female) in its seventh field; any other voter is asked for its
-    :attr:`~electoral.registration.Voter.gender`.
+    :attr:`~electoral.registration.Voter.gender`. ``kinds`` is the set of the voters'
+    types.
     """
-    if set(map(type, roll)) == {RegistryRecord}:
+    if kinds == {RegistryRecord}:
         return list(map((1).__eq__, map(_CODE, roll)))  # type: ignore[arg-type]
     return list(map(is_, map(_GENDER, roll), repeat(Gender.MALE)))
 
@@ -226,11 +250,13 @@ def allocate_stations(
     for name, value in (("max_registrants", max_registrants), ("unisex_trigger", unisex_trigger)):
         if type(value) is not int or value < 1:
             raise OutOfRange("registration.station_limits", field=name, value=value)
-    male = _male_mask(roll)
+    kinds = set(map(type, roll))
+    known = kinds <= _VOTER_TYPES
+    male = _male_mask(roll, kinds)
     males = list(compress(roll, male))
     females = list(compress(roll, map(not_, male)))
-    male_chunks = _chunks(males, 1, max_registrants)
-    female_chunks = _chunks(females, len(males) + 1, max_registrants)
+    male_chunks = _chunks(males, 1, max_registrants, known)
+    female_chunks = _chunks(females, len(males) + 1, max_registrants, known)
     layout: list[tuple[Gender, tuple[RollSegment[V], ...]]] = []
     layout.extend((Gender.MALE, (chunk,)) for chunk in male_chunks)
     layout.extend((Gender.FEMALE, (chunk,)) for chunk in female_chunks)

@@ -1,7 +1,9 @@
-"""A whole civil register validated in blocks: all at once, chunk by chunk, or partitioned.
+"""A whole civil register validated in blocks: all at once, chunk by chunk, partitioned, or
+only checked.
 
 The rules of one record are :func:`~electoral.registration.validate_registry_row`'s;
-this module applies them to millions of records. Three ways, one rule set:
+this module applies them to millions of records, through one block checker. Four ways,
+one rule set:
 
 * :func:`validate_registry_rows`: a whole dump, all or nothing (the import form's
   behaviour): every problem is reported and nothing is returned when there is one;
@@ -44,7 +46,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import itemgetter
 from typing import Final
 
@@ -52,6 +54,7 @@ import attrs
 
 from electoral._gc import paused
 from electoral._guard import guarded, typed_fields
+from electoral._repeats import Repeats
 from electoral.errors import (
     ErrorCollector,
     InconsistentValue,
@@ -84,15 +87,19 @@ register_messages(
 )
 
 __all__ = [
+    "RegistryCheck",
     "RegistryChunk",
     "RegistryStream",
+    "check_registry_rows",
     "registry_duplicates",
     "validate_registry_rows",
 ]
 
 BLOCK: Final = 4096
 """Rows read at a time from the caller's iterable."""
-_SEQUENCES: Final = (list, tuple)
+CHECK_BLOCK: Final = 256
+"""Rows read at a time by :func:`check_registry_rows`, whose memory follows the row."""
+_SEQUENCES: Final = frozenset({list, tuple})
 _FIRST: Final = itemgetter(0)
 _SECOND: Final = itemgetter(1)
 _PERSON_ID: Final = itemgetter(0)
@@ -110,13 +117,32 @@ def _check(
     records: list[RegistryRecord],
     problems: Problems,
 ) -> None:
-    """Append the good records of ``rows`` in order, and each bad row's problems."""
-    keep = records.append
-    for row, line in zip(rows, lines, strict=True):
+    """Append the good records of ``rows`` in order, and each bad row's problems.
+
+    The fast path runs over the whole block at C speed (``map``); only the rows it
+    sends back (``None``) are checked one by one by every rule. A block it cannot
+    take at all (a row that is not 14 texts) is checked row by row.
+    """
+    checked: list[RegistryRecord | None] | None = None
+    if set(map(type, rows)) <= _SEQUENCES:
         try:
-            record = fast(row) if type(row) in _SEQUENCES else None
+            checked = list(map(fast, rows))
         except (AttributeError, TypeError, ValueError):  # not 14 texts: _validate says why
-            record = None
+            checked = None
+    if checked is not None:
+        good = list(filter(None, checked))  # a record is a non-empty tuple
+        if len(good) == len(checked):
+            records.extend(good)
+            return
+    keep = records.append
+    for index, (row, line) in enumerate(zip(rows, lines, strict=True)):
+        if checked is not None:
+            record = checked[index]
+        else:
+            try:
+                record = fast(row) if type(row) in _SEQUENCES else None
+            except (AttributeError, TypeError, ValueError):
+                record = None
         if record is not None:
             keep(record)
             continue
@@ -382,3 +408,103 @@ def registry_duplicates(
         )
     found.sort(key=itemgetter(0, 1))
     return tuple(_duplicate(field, value).at(f"line {line}") for line, _, field, value in found)
+
+
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class RegistryCheck:
+    """What checking a whole registry found, without keeping its records.
+
+    Attributes:
+        records: the records that passed every check (a repeated id fails both).
+        problem_count: every problem found.
+        counts: the number of problems of each code.
+        problems: the first ``max_problems`` problems found, sorted by line, each located
+            ``line N``.
+    """
+
+    records: int
+    problem_count: int
+    counts: Mapping[str, int] = attrs.field(hash=False)
+    problems: tuple[ValidationError, ...] = attrs.field(hash=False)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the registry has no problem at all."""
+        return self.problem_count == 0
+
+
+@guarded
+def check_registry_rows(
+    rows: Iterable[tuple[int, Sequence[str] | ValidationError]],
+    *,
+    as_of: datetime.datetime,
+    max_problems: int = 1000,
+) -> RegistryCheck:
+    """Check a whole registry as it streams by, in memory that does not grow with it.
+
+    The same rules as :func:`validate_registry_rows`, through the same block checker
+    (every record, and no ``PERSON_ID`` or national id twice), but nothing is kept: a
+    bad row costs no good one, and a repeat is found by
+    writing sorted runs of ids to temporary files once more than 100,000 are held,
+    so millions of records are checked in the memory
+    of a few hundred thousand.
+
+    Args:
+        rows: ``(line, row)`` pairs in increasing line order; a
+            :class:`~electoral.errors.ValidationError` in place of a row is a
+            problem the reader found at that line (a line it could not split).
+        as_of: the import time; "today" is its day in Tripoli.
+        max_problems: how many problems to keep (all are counted).
+    """
+    today = _today(as_of)
+    counts: dict[str, int] = {}
+    kept: list[ValidationError] = []
+    good = 0
+    person_ids, national_ids = Repeats(), Repeats()
+
+    def problem(error: ValidationError, line: int) -> None:
+        counts[error.code] = counts.get(error.code, 0) + 1
+        if len(kept) < max_problems:
+            kept.append(error.at(f"line {line}"))
+
+    fast = _fast_path(today)
+    source = iter(rows)
+    while block := list(itertools.islice(source, CHECK_BLOCK)):
+        texts: list[Sequence[str]] = []
+        lines: list[int] = []
+        found: Problems = []
+        for line, row in block:
+            if isinstance(row, ValidationError):
+                found.append((line, [row]))
+            else:
+                texts.append(row)
+                lines.append(line)
+        records: list[RegistryRecord] = []
+        bad = len(found)
+        _check(texts, lines, fast, today, records, found)
+        refused = {line for line, _ in found[bad:]}
+        for record, line in zip(records, _kept_lines(lines, refused), strict=True):
+            person_ids.add(str(record.civil_registry_id), line)
+            national_ids.add(record.national_id, line)
+        good += len(records)
+        found.sort(key=_FIRST)  # in line order, as they come; a row's own in its order
+        for line, errors in found:
+            for error in errors:
+                problem(error, line)
+    repeated: list[tuple[int, str, str]] = []
+    for field, repeats in (("civil_registry_id", person_ids), ("national_id", national_ids)):
+        repeated.extend((line, field, value) for line, value in repeats.later())
+    for line, field, value in sorted(repeated):
+        shown: object = int(value) if field == "civil_registry_id" else value
+        problem(_duplicate(field, shown), line)
+    good -= len({line for line, _, _ in repeated})
+    kept.sort(key=_line_of)
+    return RegistryCheck(
+        records=good, problem_count=sum(counts.values()), counts=counts, problems=tuple(kept)
+    )
+
+
+def _line_of(error: ValidationError) -> int:
+    location = error.location or ""
+    number = location.removeprefix("line ").partition(":")[0]
+    return int(number) if number.isdigit() else 0

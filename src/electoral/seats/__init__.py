@@ -19,6 +19,9 @@ result.
 * what-if seats under the law's unsettled readings: :func:`sweep`;
 * the results chapter's totals as vote mappings: :func:`votes_from_totals`.
 
+The names load with the submodule that defines them, when first used: importing the
+package alone is cheap.
+
 >>> from electoral import seats
 >>> seats.highest_averages({"A": 6_000, "B": 3_500, "C": 500}, 5).seats
 {'A': 3, 'B': 2, 'C': 0}
@@ -28,68 +31,68 @@ result.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from functools import partial
-from typing import Any, Final
+from typing import TYPE_CHECKING, Final
 
-from ._allocation import Allocation
-from ._common import OverAward, Tie, UnknownName, check_votes
-from ._composition import (
-    MUNICIPAL_COUNCILS,
-    MunicipalCandidate,
-    MunicipalCouncil,
-    Screening,
-    check_horizontal_zipper,
-    check_municipal_list,
-    check_vertical_zipper,
-    screen_municipal_lists,
-)
-from ._divisor import DIVISORS, highest_averages
-from ._elections import (
-    BlockVoteRule,
-    ElectionOutcome,
-    ElectionRules,
-    HighestAveragesRule,
-    LargestRemainderRule,
-    Parameter,
-    PluralityRule,
-    Race,
-    TwoRoundRule,
-    Winner,
-    allocate,
-)
-from ._explanation import Divisor, DivisorRow, QuotaRow
-from ._from_results import candidate_key, votes_from_totals
-from ._libya import (
-    CDA_COMPONENT_DISTRICTS,
-    ELECTIONS,
-    cda_2014,
-    gnc_2012,
-    hor_2014,
-    hor_2021,
-    hor_2023,
-    municipal_council,
-    president_2021,
-    president_2023,
-    senate_2023,
-)
-from ._plurality import (
-    BlockVoteResult,
-    PluralityResult,
-    TwoRoundResult,
-    block_vote,
-    fptp,
-    plurality,
-    runoff,
-    sntv,
-    two_round,
-)
-from ._plurality import Majority as _Majority
-from ._quota import QUOTAS, largest_remainder
-from ._rfc3797 import key_string, select
-from ._ties import DrawingOfLots, PublicDraw, TieResolution, resolve
-from ._ties import TieBreaker as _TieBreaker
-from ._whatif import Reading, SeatChange, Stability, Sweep, sweep
+from electoral._lazy import attach
+
+if TYPE_CHECKING:
+    from ._allocation import Allocation
+    from ._common import OverAward, Tie, UnknownName, check_votes
+    from ._composition import (
+        MUNICIPAL_COUNCILS,
+        MunicipalCandidate,
+        MunicipalCouncil,
+        Screening,
+        check_horizontal_zipper,
+        check_municipal_list,
+        check_vertical_zipper,
+        screen_municipal_lists,
+    )
+    from ._divisor import DIVISORS, highest_averages
+    from ._elections import (
+        BlockVoteRule,
+        ElectionOutcome,
+        ElectionRules,
+        HighestAveragesRule,
+        LargestRemainderRule,
+        Parameter,
+        PluralityRule,
+        Race,
+        TwoRoundRule,
+        Winner,
+        allocate,
+    )
+    from ._explanation import Divisor, DivisorRow, QuotaRow
+    from ._from_results import candidate_key, votes_from_totals
+    from ._libya import (
+        CDA_COMPONENT_DISTRICTS,
+        ELECTIONS,
+        cda_2014,
+        gnc_2012,
+        hor_2014,
+        hor_2021,
+        hor_2023,
+        municipal_council,
+        president_2021,
+        president_2023,
+        senate_2023,
+    )
+    from ._methods import METHODS, Majority, TieBreaker
+    from ._plurality import (
+        BlockVoteResult,
+        PluralityResult,
+        TwoRoundResult,
+        block_vote,
+        fptp,
+        plurality,
+        runoff,
+        sntv,
+        two_round,
+    )
+    from ._quota import QUOTAS, largest_remainder
+    from ._rfc3797 import key_string, select
+    from ._ties import DrawingOfLots, PublicDraw, TieResolution, resolve
+    from ._whatif import Reading, SeatChange, Stability, Sweep, sweep
 
 __all__ = [
     "CDA_COMPONENT_DISTRICTS",
@@ -161,21 +164,102 @@ __all__ = [
     "votes_from_totals",
 ]
 
-Majority = _Majority
-"""The readings of a two-round majority: ``"more_than_half"``, ``"fifty_percent_plus_one"``
-or ``"always_runoff"`` (see :func:`two_round`)."""
-
-TieBreaker = _TieBreaker
-"""The outcome of a drawing, either a :class:`DrawingOfLots` or a :class:`PublicDraw`."""
-
-METHODS: Final[Mapping[str, Callable[..., Any]]] = {
-    "fptp": lambda votes, seats=1, **options: plurality(votes, seats, **options),
-    "sntv": plurality,
-    "block_vote": block_vote,
-    **{
-        name: partial(highest_averages, divisor=name)
-        for name in ("dhondt", "sainte_lague", "modified_sainte_lague")
-    },
-    **{name: partial(largest_remainder, quota=name) for name in QUOTAS},
+_NAMES: Final = {
+    "_allocation": ("Allocation",),
+    "_common": (
+        "OverAward",
+        "Tie",
+        "UnknownName",
+        "check_votes",
+    ),
+    "_composition": (
+        "MUNICIPAL_COUNCILS",
+        "MunicipalCandidate",
+        "MunicipalCouncil",
+        "Screening",
+        "check_horizontal_zipper",
+        "check_municipal_list",
+        "check_vertical_zipper",
+        "screen_municipal_lists",
+    ),
+    "_divisor": (
+        "DIVISORS",
+        "highest_averages",
+    ),
+    "_elections": (
+        "BlockVoteRule",
+        "ElectionOutcome",
+        "ElectionRules",
+        "HighestAveragesRule",
+        "LargestRemainderRule",
+        "Parameter",
+        "PluralityRule",
+        "Race",
+        "TwoRoundRule",
+        "Winner",
+        "allocate",
+    ),
+    "_explanation": (
+        "Divisor",
+        "DivisorRow",
+        "QuotaRow",
+    ),
+    "_from_results": (
+        "candidate_key",
+        "votes_from_totals",
+    ),
+    "_libya": (
+        "CDA_COMPONENT_DISTRICTS",
+        "ELECTIONS",
+        "cda_2014",
+        "gnc_2012",
+        "hor_2014",
+        "hor_2021",
+        "hor_2023",
+        "municipal_council",
+        "president_2021",
+        "president_2023",
+        "senate_2023",
+    ),
+    "_plurality": (
+        "BlockVoteResult",
+        "PluralityResult",
+        "TwoRoundResult",
+        "block_vote",
+        "fptp",
+        "plurality",
+        "runoff",
+        "sntv",
+        "two_round",
+    ),
+    "_quota": (
+        "QUOTAS",
+        "largest_remainder",
+    ),
+    "_rfc3797": (
+        "key_string",
+        "select",
+    ),
+    "_ties": (
+        "DrawingOfLots",
+        "PublicDraw",
+        "TieResolution",
+        "resolve",
+    ),
+    "_whatif": (
+        "Reading",
+        "SeatChange",
+        "Stability",
+        "Sweep",
+        "sweep",
+    ),
+    "_methods": (
+        "METHODS",
+        "Majority",
+        "TieBreaker",
+    ),
 }
-"""Seat methods by name, in the votelib style; call ``METHODS[name](votes, seats, **options)``."""
+"""Each submodule and the public names it gives."""
+
+if not TYPE_CHECKING:  # a type checker reads the imports above, and refuses a typo
+    __getattr__, __dir__ = attach(__name__, _NAMES)
