@@ -548,3 +548,23 @@ def test_changed_sets_a_field_that_has_no_validator() -> None:
         checked: int = attrs.field(validator=attrs.validators.instance_of(int))
 
     assert v.changed(Note("a", 1), text="b") == Note("b", 1)
+
+
+@attrs.frozen
+class _OneField:
+    count: int = attrs.field(validator=attrs.validators.instance_of(int))
+
+
+def test_changed_builds_a_class_of_one_field() -> None:
+    # attrgetter of one name gives the value, not a tuple: the plan's other branch.
+    assert v.changed(_OneField(1), count=2) == _OneField(2)
+    with pytest.raises(TypeError):
+        v.changed(_OneField(1), count="2")
+
+
+def test_assemble_needs_exactly_the_fields() -> None:
+    assert v.assemble(_OneField, count=3) == _OneField(3)
+    with pytest.raises(TypeError, match="assemble needs exactly the fields"):
+        v.assemble(_OneField)
+    with pytest.raises(TypeError, match="assemble needs exactly the fields"):
+        v.assemble(_OneField, count=3, extra=4)
