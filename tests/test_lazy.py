@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -57,3 +58,46 @@ def test_importing_the_package_loads_no_submodule(package: str) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("package", LAZY)
+def test_the_catalogue_is_complete_for_an_imported_chapter(package: str) -> None:
+    # A chapter registers its codes and labels in its submodules; importing the
+    # chapter alone loads none of them, so the catalogue loads them when looked at.
+    code = (
+        "import importlib, json, pkgutil, sys\n"
+        f"import {package}\n"
+        "from electoral.errors import LABELS, MESSAGES, ValidationError\n"
+        "lazy = (sorted(MESSAGES), sorted(LABELS))\n"
+        f"package = sys.modules['{package}']\n"
+        "for info in pkgutil.iter_modules(package.__path__):\n"
+        f"    importlib.import_module('{package}.' + info.name)\n"
+        "print(json.dumps([lazy == (sorted(MESSAGES), sorted(LABELS)), len(lazy[0])]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    complete, count = json.loads(done.stdout)
+    assert complete
+    assert count > 50
+
+
+def test_an_error_of_a_chapter_not_loaded_yet_finds_its_message() -> None:
+    code = (
+        "import sys, electoral.seats\n"
+        "from electoral.errors import OutOfRange\n"
+        "assert not any(m.startswith('electoral.seats.') for m in sys.modules)\n"
+        "error = OutOfRange('seats.threshold_range', field='threshold', value='1.5')\n"
+        "print(error.message('en'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert "1.5" in done.stdout
+
+
+def test_a_code_nobody_registered_is_still_refused() -> None:
+    from electoral.errors import MESSAGES, OutOfRange
+
+    assert "no.such.code" not in MESSAGES
+    assert MESSAGES.get("no.such.code") is None
+    with pytest.raises(KeyError):
+        MESSAGES["no.such.code"]
+    with pytest.raises(KeyError, match="no registered message"):
+        OutOfRange("no.such.code")

@@ -26,6 +26,8 @@ import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from electoral.errors import _PENDING
+
 __all__ = ["attach"]
 
 
@@ -34,6 +36,14 @@ def attach(
 ) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
     """``__getattr__`` and ``__dir__`` for ``package``, from submodule -> public names."""
     module_of = {name: module for module, members in names.items() for name in members}
+
+    def load() -> None:
+        for module in names:
+            importlib.import_module(f"{package}.{module}")
+
+    # The chapter's codes and labels are registered by its submodules: the catalogue
+    # loads them before it answers a look-up that misses (electoral.errors).
+    _PENDING.append(load)
 
     def __getattr__(name: str) -> Any:  # noqa: N807 - the module hook's name (PEP 562)
         module = module_of.get(name)
