@@ -241,15 +241,17 @@ def load_result_forms(source: Input, setup: TallySetup) -> list[ResultForm]:
         raise refused(source, _problems(group)) from None
 
 
-def load_named_centers(source: Input) -> NamedCenters:
-    """The results system's centres file, with the columns ``convert`` adds for the names."""
-    from electoral.formats.tallyho import read_named_centers
-
+def load_named_centers(source: Input, reader: Callable[[Any], NamedCenters]) -> NamedCenters:
+    """A centres file with names, read by ``reader`` (the registration system's upload
+    or the results system's centres file with the columns ``convert`` adds)."""
     try:
         with reading(source) as stream:
-            return read_named_centers(stream)
+            found = reader(stream)
     except (ValidationErrors, ValidationError) as group:
         raise refused(source, _problems(group)) from None
+    if not found.centers:
+        raise no_records(source)
+    return found
 
 
 def load_results_export(source: Input) -> list[ResultRow]:
