@@ -176,3 +176,10 @@ def test_programming_errors_are_type_errors() -> None:
         write_named_centers([Center(center_id=11001, name_ar="x", office_id=1)])  # type: ignore[list-item]
     with pytest.raises(TypeError, match="language"):
         write_named_centers([], language="fr")  # type: ignore[arg-type]
+
+
+def test_the_ids_are_read_without_lists() -> None:
+    from electoral.formats.smartelect._centers import _Every
+
+    every = _Every()  # contains every id, lists none: only ``in`` is used on it
+    assert (12345 in every, list(every), len(every)) == (True, [], 0)
