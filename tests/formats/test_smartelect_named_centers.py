@@ -179,7 +179,7 @@ def test_programming_errors_are_type_errors() -> None:
 
 
 def test_the_ids_are_read_without_lists() -> None:
-    from electoral.formats.smartelect._centers import _Every
+    from electoral.formats._policy import EveryId
 
-    every = _Every()  # contains every id, lists none: only ``in`` is used on it
+    every = EveryId()  # contains every id, lists none: only ``in`` is used on it
     assert (12345 in every, list(every), len(every)) == (True, [], 0)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pathlib
 import re
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 from electoral.cli._command import DataError, UsageError
@@ -327,25 +327,13 @@ def load_result_records(source: Input, progress: Progress | None = None) -> list
 # --------------------------------------------------------------------------- SmartElect
 
 
-class _Anything:
-    """A collection that contains every id: references are not checked without a list."""
-
-    def __contains__(self, item: object) -> bool:
-        return True
-
-    def __iter__(self) -> Iterator[int]:
-        return iter(())
-
-    def __len__(self) -> int:
-        return 0
-
-
 def load_centers(source: Input) -> list[Center]:
     """The registration system's centres upload CSV, checked as its upload checks it.
 
     Offices, constituencies and sub-constituencies are not checked against a list
     (the file alone does not have one).
     """
+    from electoral.formats._policy import EveryId
     from electoral.formats.smartelect import read_centers
 
     try:
@@ -353,9 +341,9 @@ def load_centers(source: Input) -> list[Center]:
             result = read_centers(
                 stream,
                 centers=[],
-                office_ids=_Anything(),
-                constituency_ids=_Anything(),
-                subconstituency_ids=_Anything(),
+                office_ids=EveryId(),
+                constituency_ids=EveryId(),
+                subconstituency_ids=EveryId(),
             )
     except (ValidationErrors, ValidationError) as group:
         raise refused(source, _problems(group)) from None

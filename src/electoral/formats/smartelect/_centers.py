@@ -13,7 +13,7 @@ Sources: SmartElect ``register/utils.py`` (``update_center_table``),
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
 import attrs
 
@@ -28,6 +28,7 @@ from electoral.errors import (
 )
 from electoral.formats._policy import (
     CsvFile,
+    EveryId,
     Source,
     check_source,
     ids_of,
@@ -215,20 +216,6 @@ def _cells(
     )
 
 
-class _Every(Collection[int]):
-    """Every id: the named file is read without lists to check references against
-    (only ``in`` is used on it, so it lists nothing)."""
-
-    def __contains__(self, item: object) -> bool:
-        return True
-
-    def __iter__(self) -> Iterator[int]:
-        return iter(())
-
-    def __len__(self) -> int:
-        return 0
-
-
 @guarded
 def read_named_centers(source: Source) -> NamedCenters:
     """Read a centre CSV for the centres and the names beside them, all or nothing.
@@ -282,7 +269,7 @@ def read_named_centers(source: Source) -> NamedCenters:
         else:
             seen[center_id] = number
             rows.append((number, center_id, cells))
-    every = _Every()
+    every = EveryId()
     try:
         found = import_center_rows(
             records,
