@@ -3,7 +3,10 @@
 Row 1 must be exactly the 15 headers of
 :data:`~electoral.registration.CENTER_CSV_COLUMNS`, in order; then every record is
 numbered from 2, as SmartElect numbers them, and handed to the registration chapter's
-rules (:func:`~electoral.registration.import_center_rows`), all or nothing.
+rules (:func:`~electoral.registration.import_center_rows`), all or nothing. The same
+file read with its ``*_name`` cells kept (:func:`read_named_centers`) and written from
+centres with their names (:func:`write_named_centers`) is ``electoral convert``'s
+registration-system centres file: any name round-trips through it.
 
 Sources: SmartElect ``register/utils.py`` (``update_center_table``),
 ``register/forms.py``, ``register/tests/test_center_csv.py`` and the files of
