@@ -5,30 +5,33 @@ as the files give them (a region's name is kept as its value, ``west``, when it 
 one of the regions, so that "West" and "الغرب" are the same region). The
 registration system's upload CSV has no place for an out-of-country centre, an
 English name, ``reg_open`` or ``active``; the results system's centres file gets six
-columns it does not read, so that a registration-system centre survives it. That file
-is read and written by the formats layer
-(:func:`electoral.formats.tallyho.read_named_centers`,
-:func:`electoral.formats.tallyho.write_named_centers`); here its centres become the
+columns it does not read, so that a registration-system centre survives it. Both
+files are read and written by the formats layer
+(:func:`electoral.formats.smartelect.read_named_centers`,
+:func:`electoral.formats.smartelect.write_named_centers`,
+:func:`electoral.formats.tallyho.read_named_centers`,
+:func:`electoral.formats.tallyho.write_named_centers`); here their centres become the
 conversion's records and back.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from electoral.cli._command import DataError
 from electoral.cli._conversions import Loss, Options, Read, Record, Records, structured
-from electoral.cli._files import Input, csv_records
-from electoral.cli._inputs import load_centers, load_named_centers, parse_json_list
-from electoral.cli._output import csv_text, unescape
-from electoral.errors import ErrorCollector, InconsistentValue, InvalidType
-from electoral.formats.tallyho._named_centers import region_label, region_value
+from electoral.cli._files import Input
+from electoral.cli._inputs import load_named_centers, parse_json_list
+from electoral.errors import ErrorCollector, InvalidType
+from electoral.formats.tallyho._named_centers import region_value
 from electoral.model import NO_NAMED_THING, Center, CenterType
 
 if TYPE_CHECKING:
     from electoral.cli._atomic import Content
+    from electoral.formats.tallyho import NamedCenter, NamedCenters
 
 __all__ = [
     "ALL_CENTER",
@@ -47,67 +50,20 @@ _CENTER_FIELDS: Final = frozenset(a.name for a in attrs.fields(Center))
 
 
 def read_smartelect(source: Input, options: Options) -> Read:
-    from electoral.registration import CENTER_CSV_COLUMNS
-    from electoral.serialization import unstructure
+    from electoral.formats.smartelect import read_named_centers
 
-    by_id = {center.center_id: center for center in load_centers(source)}
-    rows = csv_records(source)
-    next(rows)  # the header, checked by the upload's rules
-    columns = {name: index for index, name in enumerate(CENTER_CSV_COLUMNS)}
-    records: Records = []
-    seen: dict[int, int] = {}
-    problems = []
-    for line, row in rows:
-        center_id = int(row[columns["center_id"]])
-        if center_id in seen:
-            problems.append(
-                InconsistentValue(
-                    "cli.duplicate_record", field="center_id", value=center_id,
-                    first=f"line {seen[center_id]}", location=f"line {line}",
-                )
-            )  # fmt: skip
-            continue
-        seen[center_id] = line
-        record = unstructure(by_id[center_id])
-        for name in ("name_ar", "mahalla", "village"):
-            record[name] = unescape(record[name])
-        record.update({name: unescape(row[columns[name]].strip()) for name in NAMES})
-        record["region_name"] = region_value(record["region_name"])
-        records.append((f"line {line}", record))
-    if problems:
-        raise DataError(problems)
-    return Read(records=records)
+    return _read(load_named_centers(source, read_named_centers))
 
 
 def write_smartelect(records: list[Record], options: Options) -> Content:
-    from electoral.registration import CENTER_CSV_COLUMNS
+    from electoral.formats.smartelect import write_named_centers
 
-    def row(r: Record) -> list[object]:
-        return [
-            r["center_id"],
-            r["name_ar"],
-            "" if r["copy_of"] is None else r["copy_of"],
-            region_label(r["region_name"], "ar"),
-            r["office_id"],
-            r["office_name"],
-            r["constituency_name"],
-            r["constituency_id"],
-            r["subconstituency_id"],
-            r["subconstituency_name"],
-            r["mahalla"],
-            r["village"],
-            CenterType(r["center_type"]).label("ar"),
-            "" if r["lat"] is None else r["lat"],
-            "" if r["lon"] is None else r["lon"],
-        ]
-
-    return csv_text(CENTER_CSV_COLUMNS, (row(r) for r in records))
+    return write_named_centers(_named(records))
 
 
-def read_tallyho_centers(source: Input, options: Options) -> Read:
+def _read(found: NamedCenters) -> Read:
     from electoral.serialization import unstructure
 
-    found = load_named_centers(source)
     records: Records = []
     for line, named in zip(found.lines, found.centers, strict=True):
         record = unstructure(named.center)
@@ -121,22 +77,32 @@ def read_tallyho_centers(source: Input, options: Options) -> Read:
     )
 
 
+def _named(records: list[Record]) -> Iterator[NamedCenter]:
+    from electoral.formats.tallyho import NamedCenter
+    from electoral.serialization import structure
+
+    for r in records:
+        yield NamedCenter(
+            center=structure({k: v for k, v in r.items() if k not in NAMES}, Center),
+            **{name: r[name] for name in NAMES},
+        )
+
+
+def read_tallyho_centers(source: Input, options: Options) -> Read:
+    from electoral.formats.tallyho import read_named_centers
+
+    return _read(load_named_centers(source, read_named_centers))
+
+
 def _found(what: str, how: str, lines: tuple[int, ...]) -> tuple[Loss, ...]:
     where = tuple(f"line {line}" for line in lines)
     return (Loss(what=what, how=how, where=where),) if where else ()
 
 
 def write_tallyho_centers(records: list[Record], options: Options) -> Content:
-    from electoral.formats.tallyho import NamedCenter, write_named_centers
-    from electoral.serialization import structure
+    from electoral.formats.tallyho import write_named_centers
 
-    return write_named_centers(
-        NamedCenter(
-            center=structure({k: v for k, v in r.items() if k not in NAMES}, Center),
-            **{name: r[name] for name in NAMES},
-        )
-        for r in records
-    )
+    return write_named_centers(_named(records))
 
 
 def read_centers_json(source: Input, options: Options) -> Read:

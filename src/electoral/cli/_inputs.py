@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pathlib
 import re
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 from electoral.cli._command import DataError, UsageError
@@ -241,15 +241,17 @@ def load_result_forms(source: Input, setup: TallySetup) -> list[ResultForm]:
         raise refused(source, _problems(group)) from None
 
 
-def load_named_centers(source: Input) -> NamedCenters:
-    """The results system's centres file, with the columns ``convert`` adds for the names."""
-    from electoral.formats.tallyho import read_named_centers
-
+def load_named_centers(source: Input, reader: Callable[[Any], NamedCenters]) -> NamedCenters:
+    """A centres file with names, read by ``reader`` (the registration system's upload
+    or the results system's centres file with the columns ``convert`` adds)."""
     try:
         with reading(source) as stream:
-            return read_named_centers(stream)
+            found = reader(stream)
     except (ValidationErrors, ValidationError) as group:
         raise refused(source, _problems(group)) from None
+    if not found.centers:
+        raise no_records(source)
+    return found
 
 
 def load_results_export(source: Input) -> list[ResultRow]:
@@ -325,25 +327,13 @@ def load_result_records(source: Input, progress: Progress | None = None) -> list
 # --------------------------------------------------------------------------- SmartElect
 
 
-class _Anything:
-    """A collection that contains every id: references are not checked without a list."""
-
-    def __contains__(self, item: object) -> bool:
-        return True
-
-    def __iter__(self) -> Iterator[int]:
-        return iter(())
-
-    def __len__(self) -> int:
-        return 0
-
-
 def load_centers(source: Input) -> list[Center]:
     """The registration system's centres upload CSV, checked as its upload checks it.
 
     Offices, constituencies and sub-constituencies are not checked against a list
     (the file alone does not have one).
     """
+    from electoral.formats._policy import EveryId
     from electoral.formats.smartelect import read_centers
 
     try:
@@ -351,9 +341,9 @@ def load_centers(source: Input) -> list[Center]:
             result = read_centers(
                 stream,
                 centers=[],
-                office_ids=_Anything(),
-                constituency_ids=_Anything(),
-                subconstituency_ids=_Anything(),
+                office_ids=EveryId(),
+                constituency_ids=EveryId(),
+                subconstituency_ids=EveryId(),
             )
     except (ValidationErrors, ValidationError) as group:
         raise refused(source, _problems(group)) from None

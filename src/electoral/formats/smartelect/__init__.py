@@ -4,6 +4,8 @@
 file                            reader and writer
 ==============================  ==============================================
 centre CSV                      :func:`read_centers`, :func:`write_centers`
+centre CSV with the names       :func:`read_named_centers`,
+                                :func:`write_named_centers`
 civil-registry dump (SQL)       :func:`iter_registry_dump`,
                                 :func:`read_registry_dump`,
                                 :func:`check_registry_dump`,
@@ -39,7 +41,12 @@ Sources: SmartElect ``register/utils.py``, ``civil_registry/parsing.py``,
 
 from __future__ import annotations
 
-from electoral.formats.smartelect._centers import read_centers, write_centers
+from electoral.formats.smartelect._centers import (
+    read_centers,
+    read_named_centers,
+    write_centers,
+    write_named_centers,
+)
 from electoral.formats.smartelect._registry import (
     DUMP_DATA_PREFIX,
     check_registry_csv,
@@ -79,6 +86,7 @@ __all__ = [
     "iter_registry_dump",
     "read_bulk_sms",
     "read_centers",
+    "read_named_centers",
     "read_national_id_upload",
     "read_phone_list_upload",
     "read_registry_csv",
@@ -87,6 +95,7 @@ __all__ = [
     "record_to_dump_line",
     "split_dump_line",
     "write_centers",
+    "write_named_centers",
     "write_registry_csv",
     "write_registry_dump",
     "write_station_metadata",
