@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import enum
+import itertools
 from collections.abc import Collection, Iterable, Iterator
 from operator import itemgetter
 from typing import Any, Final
@@ -25,6 +26,7 @@ from electoral.errors import (
     ValidationError,
     register_messages,
 )
+from electoral.formats._lines import split_lines
 from electoral.formats._policy import (
     MAX_FIELD_CHARS,
     CsvFile,
@@ -37,6 +39,7 @@ from electoral.formats._policy import (
     write_csv,
 )
 from electoral.formats.tallyho._setup import gender_cell, missing_columns, text_cell
+from electoral.ids import barcode as _barcode
 from electoral.results import PvpMode, ResultRow
 from electoral.results._export import EXPORT_COLUMNS, PVP_EXPORT_COLUMNS, check_field
 
@@ -223,7 +226,13 @@ _LAYOUTS: Final = (EXPORT_COLUMNS, EXPORT_COLUMNS[: -len(PVP_EXPORT_COLUMNS)])
 
 
 def _read(source: Source) -> Iterator[ResultRow]:
-    """The rows of an export.
+    """The rows of an export: each block of lines is read into a list of rows, and
+    the lists are chained in C, so a row costs no resumption of a generator."""
+    return itertools.chain.from_iterable(_blocks_of_rows(source))
+
+
+def _blocks_of_rows(source: Source) -> Iterator[Iterable[ResultRow]]:
+    """The rows of an export, a block of lines at a time.
 
     In the written column order, a form's rows come together and differ only in the
     candidate's four cells (order, name, id, votes) in the middle of the line, so a
@@ -237,13 +246,13 @@ def _read(source: Source) -> Iterator[ResultRow]:
         with open_lines(source) as lines:
             table = CsvFile(lines, errors)
             if tuple(table.header) not in _LAYOUTS or errors:
-                yield from _rows(table, errors)
+                yield _rows(table, errors)
                 table.finish()
                 errors.raise_if_any()
                 return
             width = len(table.header)
             padding: tuple[str, ...] = ("",) * (len(EXPORT_COLUMNS) - width)
-            memo: dict[tuple[str, str], object] = {}
+            memos: list[dict[str, object]] = [{} for _ in EXPORT_COLUMNS]
             candidates: dict[str, tuple[Any, ...]] = {}
             small = _SMALL.get
             new = tuple.__new__
@@ -252,9 +261,11 @@ def _read(source: Source) -> Iterator[ResultRow]:
             prefix = suffix = "\0"  # matches no line
             start = end = 1
             count = 0
-            for first, batch in lines.batches():
+            for first, block in lines.blocks():
+                rows: list[ResultRow] = []
+                append = rows.append
                 line = first - 1
-                for raw in batch:
+                for raw in _physical(block):
                     line += 1
                     # (prefix and suffix hold no quote, and a key of ``candidates`` none
                     # either: a quoted middle finds no candidate and is read in full)
@@ -264,7 +275,7 @@ def _read(source: Source) -> Iterator[ResultRow]:
                         votes = small(votes_text)
                         if candidate is not None and votes is not None:
                             # (a row like the last: counted with the first row of its form)
-                            yield new(ResultRow, (*head, *candidate, votes, *tail))
+                            append(new(ResultRow, (*head, *candidate, votes, *tail)))
                             continue
                     text = raw.rstrip("\r\n")
                     cells = text.split(",") if '"' not in raw else _quoted(raw, errors, line)
@@ -282,8 +293,7 @@ def _read(source: Source) -> Iterator[ResultRow]:
                             f"line {line}",
                         )
                         continue
-                    known = ",".join(cells[9:12])
-                    row = _full_row(cells, padding, candidates.get(known), errors, line, memo)
+                    row = _full_row(cells, padding, errors, line, memos)
                     if row is None:
                         continue
                     if '"' not in raw:
@@ -291,15 +301,27 @@ def _read(source: Source) -> Iterator[ResultRow]:
                         suffix = "," + ",".join(cells[13:]) + raw[len(text) :]  # with its ending
                         start, end = len(prefix), len(suffix)
                         head, tail = row[:9], row[13:]
-                        candidates[known] = row[9:12]
+                        candidates[",".join(cells[9:12])] = row[9:12]
                         if len(candidates) > CACHE:
                             candidates.clear()
-                    yield row
+                    append(row)
+                yield rows
             table.count += count
             table.finish()
     except ValidationError as error:  # the path, encoding, NUL, an overlong line
         errors.add(error)
     errors.raise_if_any()
+
+
+def _physical(block: str) -> list[str]:
+    """The lines of a block: cut in one C call, without their endings, when every line
+    ends in LF (the usual case); else by :func:`split_lines`, endings kept."""
+    if "\r" in block:
+        return split_lines(block)
+    found = block.split("\n")
+    if not found[-1]:  # (the text after the last LF: empty, or a last line with no LF)
+        found.pop()
+    return found
 
 
 def _quoted(raw: str, errors: ErrorCollector, line: int) -> list[str]:
@@ -322,24 +344,64 @@ def _quoted(raw: str, errors: ErrorCollector, line: int) -> list[str]:
 def _full_row(
     cells: list[str],
     padding: tuple[str, ...],
-    candidate: tuple[Any, ...] | None,
     errors: ErrorCollector,
     line: int,
-    memo: dict[tuple[str, str], object],
+    memos: list[dict[str, object]],
 ) -> ResultRow | None:
-    """One row checked in full (a candidate already checked is not checked again)."""
-    problems: list[ValidationError] = []
+    """One row in the written column order, checked in full.
+
+    Every count below 10,000 is read in one C call (``map`` over the cells); the other
+    cells are checked by :func:`_cell`, once for each distinct text of a column, except a
+    barcode of ASCII digits, which is already its compact, valid form (a barcode is
+    new on nearly every form, so remembering it would not pay).
+    """
     texts = cells + list(padding) if padding else cells
-    if candidate is None:
-        values = _cells(EXPORT_COLUMNS, texts, problems, memo)
+    values: list[Any] = list(map(_SMALL.get, texts))
+    problems: list[tuple[int, ValidationError]] = []
+    if None in _COUNT_PICK(values):  # an empty, large or bad count
+        for index in _COUNT_AT:
+            if values[index] is None:
+                values[index] = _memo_cell(index, texts[index], memos[index], problems)
+    barcode = texts[_BARCODE_AT]
+    if barcode.isdigit() and barcode.isascii() and len(barcode) <= _barcode.MAX_LENGTH:
+        values[_BARCODE_AT] = barcode
     else:
-        form = _cells(_FORM_NAMES, _FORM_PICK(texts), problems, memo)
-        votes = _cells(("votes",), (texts[12],), problems, memo)
-        values = (*form[:9], *candidate, *votes, *form[9:])
+        values[_BARCODE_AT] = _memo_cell(_BARCODE_AT, barcode, {}, problems)
+    for index in _TEXT_AT:
+        values[index] = _memo_cell(index, texts[index], memos[index], problems)
     if problems:
-        errors.extend(problems, f"line {line}")
+        problems.sort(key=itemgetter(0))  # in the order of the columns
+        errors.extend([error for _, error in problems], f"line {line}")
         return None
     return tuple.__new__(ResultRow, values)
+
+
+def _memo_cell(
+    index: int,
+    text: str,
+    memo: dict[str, object],
+    problems: list[tuple[int, ValidationError]],
+) -> object:
+    """The value of the cell at ``index`` (see :func:`_cell`), remembered in ``memo``."""
+    value = memo.get(text, _UNSEEN)
+    if value is _UNSEEN:
+        try:
+            value = _cell(EXPORT_COLUMNS[index], text)
+        except ValidationError as error:
+            problems.append((index, error))
+            return None
+        if len(memo) > CACHE:
+            memo.clear()
+        memo[text] = value
+    return value
+
+
+_COUNT_AT: Final = tuple(i for i, name in enumerate(EXPORT_COLUMNS) if name in _COUNTS)
+_COUNT_PICK: Final = itemgetter(*_COUNT_AT)
+_BARCODE_AT: Final = EXPORT_COLUMNS.index("barcode")
+_TEXT_AT: Final = tuple(
+    i for i, name in enumerate(EXPORT_COLUMNS) if name not in _COUNTS and name != "barcode"
+)
 
 
 def _rows(table: CsvFile, errors: ErrorCollector) -> Iterator[ResultRow]:
@@ -410,7 +472,6 @@ def _rows(table: CsvFile, errors: ErrorCollector) -> Iterator[ResultRow]:
 
 
 _FORM_NAMES: Final = tuple(EXPORT_COLUMNS[i] for i in _FORM)
-_FORM_PICK: Final = itemgetter(*_FORM)
 _CANDIDATE_NAMES: Final = tuple(EXPORT_COLUMNS[i] for i in _CANDIDATE)
 
 
