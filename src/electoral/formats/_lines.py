@@ -235,15 +235,6 @@ class Lines:
             block, self._block = self._block, ""
             yield self.number + 1, block, self._block_lines
 
-    def batches(self) -> Iterator[tuple[int, list[str]]]:
-        """The lines not given yet, a list at a time, with the number of each list's first.
-
-        For a reader's hot loop: a list is iterated faster than a generator resumes.
-        Once this is used, the lines are no longer given one at a time.
-        """
-        for first, block in self.blocks():
-            yield first, split_lines(block)
-
     def blocks(self) -> Iterator[tuple[int, str]]:
         """The lines not given yet, as texts of whole lines, with the number of each first.
 

@@ -15,7 +15,8 @@ import csv
 import enum
 import itertools
 from collections.abc import Collection, Iterable, Iterator
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import is_, itemgetter
 from typing import Any, Final
 
 from electoral.errors import (
@@ -358,10 +359,9 @@ def _full_row(
     texts = cells + list(padding) if padding else cells
     values: list[Any] = list(map(_SMALL.get, texts))
     problems: list[tuple[int, ValidationError]] = []
-    if None in _COUNT_PICK(values):  # an empty, large or bad count
-        for index in _COUNT_AT:
-            if values[index] is None:
-                values[index] = _memo_cell(index, texts[index], memos[index], problems)
+    # the counts that are empty, 10,000 or more, or bad (a centre's number, usually)
+    for index in compress(_COUNT_AT, map(is_, _COUNT_PICK(values), repeat(None))):
+        values[index] = _memo_cell(index, texts[index], memos[index], problems)
     barcode = texts[_BARCODE_AT]
     if barcode.isdigit() and barcode.isascii() and len(barcode) <= _barcode.MAX_LENGTH:
         values[_BARCODE_AT] = barcode
