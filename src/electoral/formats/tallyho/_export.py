@@ -257,8 +257,8 @@ def _blocks_of_rows(source: Source) -> Iterator[Iterable[ResultRow]]:
             candidates: dict[str, tuple[Any, ...]] = {}
             small = _SMALL.get
             new = tuple.__new__
-            head: tuple[Any, ...] = ()
-            tail: tuple[Any, ...] = ()
+            last: list[Any] = []  # the last row read in full; a row like it is this list
+            # with its candidate's cells and votes put in, copied into a ResultRow
             prefix = suffix = "\0"  # matches no line
             start = end = 1
             count = 0
@@ -276,7 +276,9 @@ def _blocks_of_rows(source: Source) -> Iterator[Iterable[ResultRow]]:
                         votes = small(votes_text)
                         if candidate is not None and votes is not None:
                             # (a row like the last: counted with the first row of its form)
-                            append(new(ResultRow, (*head, *candidate, votes, *tail)))
+                            last[9:12] = candidate
+                            last[12] = votes
+                            append(new(ResultRow, last))
                             continue
                     text = raw.rstrip("\r\n")
                     cells = text.split(",") if '"' not in raw else _quoted(raw, errors, line)
@@ -301,7 +303,7 @@ def _blocks_of_rows(source: Source) -> Iterator[Iterable[ResultRow]]:
                         prefix = ",".join(cells[:9]) + ","
                         suffix = "," + ",".join(cells[13:]) + raw[len(text) :]  # with its ending
                         start, end = len(prefix), len(suffix)
-                        head, tail = row[:9], row[13:]
+                        last = list(row)
                         candidates[",".join(cells[9:12])] = row[9:12]
                         if len(candidates) > CACHE:
                             candidates.clear()
