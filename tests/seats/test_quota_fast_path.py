@@ -46,7 +46,12 @@ def _outcome(call: Any) -> Allocation | tuple[str, ...]:
     try:
         result: Allocation = call()
     except ValidationErrors as group:
-        return tuple(sorted(f"{error.code} {error.field}" for error in group.exceptions))
+        return tuple(
+            sorted(
+                f"{error.code} {error.field}" if isinstance(error, ValidationError) else "group"
+                for error in group.exceptions
+            )
+        )
     except ValidationError as error:
         return (f"{error.code} {error.field}",)
     return result
