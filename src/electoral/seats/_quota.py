@@ -141,7 +141,7 @@ def _one_pass(
     remainder than there are lists with votes (no over-award, no list whose whole
     quotas fill the house). Anything else, bad input included, goes to :func:`_count`,
     which reports every problem with its code. The result equals :func:`_count`'s
-    (tests/seats/test_fast_paths.py).
+    (tests/seats/test_quota_fast_path.py).
     """
     if not 0 < house <= MAX_COUNT:
         return None
@@ -177,23 +177,24 @@ def _one_pass(
     scaled = list(map(mod, scaled_counts, repeat(numerator)))
     tie: Tie | None = None
     if not spare:
-        extra = [0] * len(names)
+        totals = whole
     else:
         # the seats go to the lists whose remainder is above the spare-th largest;
         # those equal to it share what is left (a tie when they are more)
         ordered = sorted(scaled, reverse=True)
         boundary = ordered[spare - 1]
         if ordered[spare] == boundary:
-            extra = [1 if rest > boundary else 0 for rest in scaled]
+            pairs = zip(whole, scaled, strict=True)
+            totals = [seats + 1 if rest > boundary else seats for seats, rest in pairs]
             tie = Tie(
                 candidates=list(compress(names, map(eq, scaled, repeat(boundary)))),
-                seats=spare - sum(extra),
+                seats=house - sum(totals),
                 value=Fraction(boundary, denominator),
                 stage="remainder",
             )
         else:
-            extra = [1 if rest >= boundary else 0 for rest in scaled]
-    totals = list(map(add, whole, extra))
+            pairs = zip(whole, scaled, strict=True)
+            totals = [seats + 1 if rest >= boundary else seats for seats, rest in pairs]
     # more votes never win fewer seats here (more whole quotas, or as many and a
     # remainder at least as large), so totals[0] is the most seats, and the ranking
     # by votes is already the order of the seats (most seats, most votes, name)
@@ -220,7 +221,7 @@ def _one_pass(
             tuple(counts),
             (value,) * len(names),
             tuple(whole),
-            tuple(extra),
+            tuple(totals),
             at_cap,
             (1,) * len(names),
         ),
@@ -379,7 +380,15 @@ def _count(
         capped=tuple(sorted(capped)),
         quotas=tuple(quotas),
         row_kind="quota",
-        # the rows as columns (build_rows)
-        recorded=tuple(zip(*rows, strict=True)),
+        # the rows as columns, quota and remainder seats added up (build_rows)
+        recorded=_columns(rows),
         ranked=by_rank,
     )
+
+
+def _columns(rows: list[tuple[Any, ...]]) -> tuple[tuple[Any, ...], ...]:
+    """The quota rows as :func:`~._explanation.build_rows` takes them: seven columns."""
+    if not rows:
+        return ()
+    names, counts, quotas, whole, extra, capped, passes = zip(*rows, strict=True)
+    return names, counts, quotas, whole, tuple(map(add, whole, extra)), capped, passes
