@@ -221,13 +221,15 @@ def finish(
     recorded: tuple[tuple[Any, ...], ...] = (),
     ranking: list[tuple[str, int]] | None = None,
     ranked: list[str] | None = None,
+    ordered: bool = False,
 ) -> Allocation:
     """Assemble an :class:`Allocation`, resolving the tie if a drawing was given.
 
     ``recorded`` holds the explanation rows as tuples (see
     :func:`~electoral.seats._explanation.build_rows`); ``ranking`` is
     ``rank_votes(counted)`` (``ranked`` its names) when the method has computed it
-    already.
+    already. ``ordered`` says that ``seats`` is a new dict naming every list of
+    ``counted`` in the order of :func:`order_seats` already (it is kept as it is).
     """
     allocated = sum(seats.values())
     # Allocation(...) with its slots filled directly: the class has no converters,
@@ -236,7 +238,7 @@ def finish(
     _METHOD(result, method)
     _HOUSE(result, house)
     _VOTES(result, counted)
-    _SEATS(result, order_seats(counted, seats, ranking, ranked))
+    _SEATS(result, seats if ordered else order_seats(counted, seats, ranking, ranked))
     _TIE(result, tie)
     _RESOLUTION(result, resolve(tie, lots) if tie is not None and lots is not None else None)
     _UNFILLED(result, house - allocated - (tie.seats if tie else 0))

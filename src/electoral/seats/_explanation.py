@@ -21,8 +21,9 @@ Fraction(45, 2)
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from fractions import Fraction
+from operator import sub
 from typing import Any, Literal
 
 import attrs
@@ -200,19 +201,28 @@ RowKind = Literal["quota", "divisor"]
 
 
 def build_rows(
-    kind: RowKind | None, recorded: Iterable[tuple[Any, ...]]
+    kind: RowKind | None, recorded: Sequence[Sequence[Any]]
 ) -> tuple[QuotaRow | DivisorRow, ...]:
     """The row objects of a count from the tuples it recorded.
 
-    ``"quota"`` rows are ``(candidate, votes, quota, quota_seats, remainder_seats,
-    capped, pass_number)``; ``"divisor"`` rows are ``(candidate, votes, seats, cap,
-    divisor)``.
+    ``"divisor"`` rows are recorded row by row, ``(candidate, votes, seats, cap,
+    divisor)``; ``"quota"`` rows column by column, seven sequences with one item per
+    row: ``(candidates, votes, quotas, quota_seats, seats, capped, pass_numbers)``,
+    where ``seats`` is each row's quota seats plus remainder seats (a count builds
+    its columns in C-level passes, and no row tuple is made until the rows are read),
+    or ``()`` for no row.
 
-    >>> build_rows("quota", [("A", 10, Fraction(3), 3, 1, False, 1)])[0].remainder
-    Fraction(1, 1)
+    >>> build_rows("quota", [("A",), (10,), (Fraction(3),), (3,), (4,), (False,), (1,)])[0]
+    QuotaRow(candidate='A', votes=10, quota=Fraction(3, 1), quota_seats=3, \
+remainder_seats=1, capped=False, pass_number=1)
     """
     if kind == "quota":
-        return tuple([quota_row(*row) for row in recorded])
+        if not recorded:
+            return ()
+        names, votes, quotas, whole, seats, capped, passes = recorded
+        return tuple(
+            map(quota_row, names, votes, quotas, whole, map(sub, seats, whole), capped, passes)
+        )
     if kind == "divisor":
         return tuple([divisor_row(*row) for row in recorded])
     return ()

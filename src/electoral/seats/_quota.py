@@ -46,14 +46,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from fractions import Fraction
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import add, eq, floordiv, ge, mod, mul, neg
 from typing import Any, Literal
 
-from electoral._guard import guarded
+from electoral._guard import MAX_COUNT, guarded
 
 from ._allocation import Allocation, finish, prepare
-from ._common import OverAward, Tie, UnknownName, cut, rank_names
+from ._common import OverAward, Tie, UnknownName, check_base, cut, plain_votes, rank_names
 from ._ties import TieBreaker
 
 __all__ = ["QUOTAS", "OverAwardPolicy", "largest_remainder"]
@@ -120,6 +120,126 @@ def largest_remainder(
         raise UnknownName(field="quota", value=quota, choices=", ".join(QUOTAS))
     if overaward not in ("subtract", "error"):
         raise UnknownName(field="overaward", value=overaward, choices="subtract, error")
+    if threshold is None and caps is None and type(votes) is dict and type(seats) is int:
+        done = _one_pass(votes, seats, quota, threshold_base, lots)
+        if done is not None:
+            return done
+    return _count(votes, seats, quota, threshold, threshold_base, caps, overaward, lots)
+
+
+def _one_pass(
+    votes: dict[str, int],
+    house: int,
+    quota: str,
+    threshold_base: object,
+    lots: TieBreaker | None,
+) -> Allocation | None:
+    """The usual count, or ``None`` when :func:`_count` must do it (from the start).
+
+    The usual count: good votes in a dict, a house of 1 to ``MAX_COUNT`` seats, no
+    threshold, no caps, some votes, and one pass that hands out fewer seats by
+    remainder than there are lists with votes (no over-award, no list whose whole
+    quotas fill the house). Anything else, bad input included, goes to :func:`_count`,
+    which reports every problem with its code. The result equals :func:`_count`'s
+    (tests/seats/test_quota_fast_path.py).
+    """
+    if not 0 < house <= MAX_COUNT:
+        return None
+    counted = dict(votes)
+    # the quick form of check_votes: the types and names here, the range once sorted
+    if not plain_votes(counted, 0, 0):
+        return None
+    ranked = sorted(counted)
+    ranked.sort(key=counted.__getitem__, reverse=True)
+    counts = list(map(counted.__getitem__, ranked))
+    if not counts or counts[0] > MAX_COUNT or counts[-1] <= 0:
+        # no votes, a count out of range, or lists without votes (left out of the
+        # count, last in the ranking): the lists with votes only, or the full check
+        if not counts or counts[0] > MAX_COUNT or counts[-1] < 0 or not counts[0]:
+            return None
+        voted = len(counts) - counts.count(0)
+        names, counts = ranked[:voted], counts[:voted]
+    else:
+        names = ranked
+    total = sum(counts)
+    if threshold_base is not None:
+        check_base(threshold_base, total)
+    value = QUOTAS[quota](total, house)
+    numerator, denominator = value.numerator, value.denominator
+    # whole quotas and remainders, scaled by the quota's denominator to stay in ints
+    scaled_counts = counts if denominator == 1 else list(map(mul, counts, repeat(denominator)))
+    whole = list(map(floordiv, scaled_counts, repeat(numerator)))
+    # the counts are in descending order, so the whole quotas are too: whole[0] is
+    # the most; a list whose whole quotas fill the house is a pass of _count's
+    spare = house - sum(whole)
+    if whole[0] >= house or not 0 <= spare < len(names):
+        return None
+    scaled = list(map(mod, scaled_counts, repeat(numerator)))
+    tie: Tie | None = None
+    if not spare:
+        totals = whole
+    else:
+        # the seats go to the lists whose remainder is above the spare-th largest;
+        # those equal to it share what is left (a tie when they are more)
+        ordered = sorted(scaled, reverse=True)
+        boundary = ordered[spare - 1]
+        if ordered[spare] == boundary:
+            pairs = zip(whole, scaled, strict=True)
+            totals = [seats + 1 if rest > boundary else seats for seats, rest in pairs]
+            tie = Tie(
+                candidates=list(compress(names, map(eq, scaled, repeat(boundary)))),
+                seats=house - sum(totals),
+                value=Fraction(boundary, denominator),
+                stage="remainder",
+            )
+        else:
+            pairs = zip(whole, scaled, strict=True)
+            totals = [seats + 1 if rest >= boundary else seats for seats, rest in pairs]
+    # more votes never win fewer seats here (more whole quotas, or as many and a
+    # remainder at least as large), so totals[0] is the most seats, and the ranking
+    # by votes is already the order of the seats (most seats, most votes, name)
+    if totals[0] >= house:
+        at_cap = tuple(map(ge, totals, repeat(house)))
+        capped = tuple(sorted(compress(names, at_cap)))
+    else:
+        at_cap, capped = (False,) * len(names), ()
+    # the lists without votes (last in the ranking) win 0; repeat() never ends
+    won = dict(zip(ranked, chain(totals, repeat(0)), strict=False))
+    return finish(
+        method=quota,
+        house=house,
+        counted=counted,
+        seats=won,
+        tie=tie,
+        lots=lots,
+        excluded=(),
+        capped=capped,
+        quotas=(value,),
+        row_kind="quota",
+        recorded=(
+            tuple(names),
+            tuple(counts),
+            (value,) * len(names),
+            tuple(whole),
+            tuple(totals),
+            at_cap,
+            (1,) * len(names),
+        ),
+        ordered=True,
+    )
+
+
+def _count(
+    votes: Mapping[str, int],
+    seats: int,
+    quota: str,
+    threshold: Fraction | None,
+    threshold_base: int | None,
+    caps: Mapping[str, int] | None,
+    overaward: OverAwardPolicy,
+    lots: TieBreaker | None,
+) -> Allocation:
+    """Every count of :func:`largest_remainder`, with its full checks."""
     quota_of = QUOTAS[quota]
     counted, house, eligible, excluded, caps_full = prepare(
         votes, seats, threshold, threshold_base, caps
@@ -260,6 +380,15 @@ def largest_remainder(
         capped=tuple(sorted(capped)),
         quotas=tuple(quotas),
         row_kind="quota",
-        recorded=tuple(rows),
+        # the rows as columns, quota and remainder seats added up (build_rows)
+        recorded=_columns(rows),
         ranked=by_rank,
     )
+
+
+def _columns(rows: list[tuple[Any, ...]]) -> tuple[tuple[Any, ...], ...]:
+    """The quota rows as :func:`~._explanation.build_rows` takes them: seven columns."""
+    if not rows:
+        return ()
+    names, counts, quotas, whole, extra, capped, passes = zip(*rows, strict=True)
+    return names, counts, quotas, whole, tuple(map(add, whole, extra)), capped, passes
