@@ -25,9 +25,12 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections import Counter
+from bisect import bisect_left
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
+from itertools import compress, repeat
+from operator import gt, itemgetter, sub
 from typing import Any, Final
 
 import attrs
@@ -109,6 +112,10 @@ STAGES: Final = ("country", "register", "validate", "stations", "forms", "result
 """The stages of :func:`run`, in order."""
 
 _USER_NOW: Final = POLLING_START.add(days=1)
+_BIRTH_DATE: Final = itemgetter(7)
+"""A :class:`~electoral.registration.RegistryRecord`'s ``date_of_birth``."""
+_PERSON_ID: Final = itemgetter(0)
+"""A :class:`~electoral.registration.RegistryRecord`'s ``civil_registry_id``."""
 
 
 def _quiet(stage: str, done: int, total: int) -> None:
@@ -211,27 +218,25 @@ def allocate_polling_stations(
     Out-of-country centres (the results system's, with no roll) get one unisex
     station per home sub-constituency, with unknown registrants.
     """
-    eligible: dict[Any, bool] = {}
-    groups: dict[int, list[RegistryRecord]] = {}
-    too_young = blocked = 0
-    blocked_ids = register.blocked
-    center_of = register.center_ids
-    for record in records:
-        born = record.date_of_birth
-        ok = eligible.get(born)
-        if ok is None:
-            ok = eligible[born] = is_old_enough(born, as_of=as_of)
-        if not ok:
-            too_young += 1
-            continue
-        if record.civil_registry_id in blocked_ids:
-            blocked += 1
-            continue
-        center_id = center_of[record.civil_registry_id - PERSON_BASE]
-        group = groups.get(center_id)
-        if group is None:
-            group = groups[center_id] = []
-        group.append(record)
+    voters = records if isinstance(records, list) else list(records)
+    # column by column, in register order (each record is read where it lies in memory,
+    # once per column, by C-level passes)
+    born = list(map(_BIRTH_DATE, voters))
+    # old enough is "born on or before a day": the last such day among the distinct
+    # birth dates is found by bisection with the rule itself
+    days = sorted(set(born))
+    young = bisect_left(days, True, key=lambda day: not is_old_enough(day, as_of=as_of))
+    adult = list(map(days[young - 1].__ge__, born)) if young else [False] * len(born)
+    person_ids = list(map(_PERSON_ID, voters))
+    barred = list(map(register.blocked.__contains__, person_ids))
+    too_young = adult.count(False)
+    blocked = sum(compress(barred, adult))
+    on_roll = list(map(gt, adult, barred))  # old enough and not blocked
+    center_of = register.center_ids.__getitem__
+    centers = map(center_of, map(sub, compress(person_ids, on_roll), repeat(PERSON_BASE)))
+    groups: defaultdict[int, list[RegistryRecord]] = defaultdict(list)
+    # each voter appended to their centre's group, in register order
+    deque(map(list.append, map(groups.__getitem__, centers), compress(voters, on_roll)), 0)
     rolls: dict[int, list[RegistryRecord]] = {}
     plans: dict[int, StationPlan[RegistryRecord]] = {}
     stations: list[Station] = []
