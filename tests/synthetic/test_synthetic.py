@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections import Counter
 from fractions import Fraction
@@ -37,6 +38,7 @@ from electoral.synthetic import (
     synthetic_election,
     validate_register,
 )
+from electoral.synthetic._register import _choices
 
 MICRO = Size(
     name="micro",
@@ -322,3 +324,17 @@ def test_stations_stage_equals_the_rules_voter_by_voter(seed: int) -> None:
     for center, group in groups.items():
         expected = allocate_stations(sorted(group, key=arabic_roll_key), center_id=center)
         assert allocation.plans[center] == expected
+
+
+@given(
+    st.integers(min_value=0, max_value=2**32),
+    st.lists(st.integers(min_value=0, max_value=10**6), min_size=1, max_size=40).filter(any),
+    st.integers(min_value=0, max_value=300),
+)
+def test_register_choices_equal_the_standard_library(
+    seed: int, weights: list[int], k: int
+) -> None:
+    """The register's C-level weighted choice draws what ``random.choices`` draws."""
+    cumulative = list(itertools.accumulate(weights))
+    expected = random.Random(seed).choices(range(len(weights)), cum_weights=cumulative, k=k)
+    assert _choices(random.Random(seed), cumulative, k) == expected
