@@ -36,7 +36,7 @@ from typing import Any, Final
 import attrs
 
 from electoral._gc import paused
-from electoral._guard import guarded, typed_fields
+from electoral._guard import guarded, typed_fields, unchecked
 from electoral.districts import District, DistrictMap
 from electoral.errors import OutOfRange, ValidationError
 from electoral.law import Citation
@@ -182,7 +182,8 @@ def validate_register(
         if stop % (40 * chunk) == 0 or stop == total:
             progress("validate", stop, total)
     problems.sort(key=lambda e: (_line(e) or 0, e.code))
-    return RegisterCheck(records=records, problems=tuple(problems), checked=total)
+    # the stream's own records: not checked one by one again
+    return unchecked(RegisterCheck, records=records, problems=tuple(problems), checked=total)
 
 
 @attrs.frozen(kw_only=True, eq=False, field_transformer=typed_fields)
