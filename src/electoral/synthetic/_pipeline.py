@@ -5,8 +5,9 @@
 3. **validate**: every civil-registry record through one
    :class:`electoral.registration.RegistryStream` (chunk by chunk: a bad record costs
    no good one), national ids and ``PERSON_ID`` unique across the whole register;
-4. **stations**: eligibility on polling day (:func:`electoral.registration.is_old_enough`,
-   once per distinct birth date), blocked voters left out, each centre's roll sorted
+4. **stations**: eligibility on polling day (:func:`electoral.registration.is_old_enough`
+   finds the last birth date old enough, by bisection over the distinct birth dates:
+   old enough is born on or before a day), blocked voters left out, each centre's roll sorted
    (:func:`~electoral.registration.sort_roll`) and allocated
    (:func:`~electoral.registration.allocate_stations`); a copy centre gets its
    original's roll;
