@@ -168,13 +168,11 @@ def test_sort_roll_equals_sorted_by_the_key(
     voters: list[Any] = []
     for first, father, grand, family, serial, male in people:
         nid = ("1" if male else "2") + f"{serial:011d}"
-        voter = RegistryRecord(
+        record = RegistryRecord(
             serial, first, father, grand, family, "", 1 if male else 2,
             pendulum.date(1980, 1, 1), "", nid, "1", 0, 0, 0,
         )  # fmt: skip
-        if as_citizens:
-            voter = voter.to_citizen()
-        voters.append(voter)
+        voters.append(record.to_citizen() if as_citizens else record)
     ordered = sort_roll(voters)
     expected = sorted(voters, key=arabic_roll_key)
     assert [id(v) for v in ordered] == [id(v) for v in expected]
