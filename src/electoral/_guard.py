@@ -54,6 +54,7 @@ __all__ = [
     "resolve",
     "resolve_class",
     "typed_fields",
+    "unchecked",
 ]
 
 P = ParamSpec("P")
@@ -738,6 +739,27 @@ def check_fields(cls: type, values: cabc.Mapping[str, object]) -> None:
         error = field_error(name, hints.get(name), value)
         if error is not None:
             raise error
+
+
+T = TypeVar("T")
+
+
+def unchecked(cls: type[T], **values: object) -> T:
+    """An instance of the frozen attrs class ``cls`` built from the library's own values,
+    as its constructor would build it but without running its field checks.
+
+    Only for values the library has just made and checked (a validated register's
+    records, the line numbers it counted): a national batch would otherwise check each
+    of millions of members again. Every field must be given, and ``cls`` must have no
+    converter nor ``__attrs_post_init__``.
+    """
+    names = [field.name for field in attrs.fields(cls)]  # type: ignore[arg-type]
+    if sorted(names) != sorted(values):
+        raise TypeError(f"values: {cls.__name__} has the fields {names}")
+    instance = object.__new__(cls)
+    for name, value in values.items():
+        object.__setattr__(instance, name, value)
+    return instance
 
 
 def resolve_class(cls: type) -> dict[str, Any]:

@@ -150,6 +150,34 @@ def test_sort_is_deterministic(names: list[str], rnd: random.Random) -> None:
     assert keys == sorted(keys)
 
 
+_PART = st.sampled_from([*NAMES, "", "a", "A", "ﻣﺤﻤﺪ", "زينب "])
+
+
+@given(
+    st.lists(
+        st.tuples(_PART, _PART, _PART, _PART, st.integers(1, 40), st.booleans()),
+        max_size=60,
+    ),
+    st.booleans(),
+)
+def test_sort_roll_equals_sorted_by_the_key(
+    people: list[tuple[str, str, str, str, int, bool]], as_citizens: bool
+) -> None:
+    """The fast roll sort is exactly ``sorted(key=arabic_roll_key)``: same voters, same
+    order, ties of the whole key (a repeated national id) kept in input order."""
+    voters: list[Any] = []
+    for first, father, grand, family, serial, male in people:
+        nid = ("1" if male else "2") + f"{serial:011d}"
+        record = RegistryRecord(
+            serial, first, father, grand, family, "", 1 if male else 2,
+            pendulum.date(1980, 1, 1), "", nid, "1", 0, 0, 0,
+        )  # fmt: skip
+        voters.append(record.to_citizen() if as_citizens else record)
+    ordered = sort_roll(voters)
+    expected = sorted(voters, key=arabic_roll_key)
+    assert [id(v) for v in ordered] == [id(v) for v in expected]
+
+
 @given(st.integers(0, 1700), st.integers(0, 1700))
 def test_station_invariants(males: int, females: int) -> None:
     voters = roll(males, females)

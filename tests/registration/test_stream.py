@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import random
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from electoral._guard import unchecked
 from electoral.errors import InconsistentValue, ValidationError, ValidationErrors
 from electoral.model import TRIPOLI
 from electoral.registration import (
     REGISTRY_COLUMNS,
+    RegistryChunk,
     RegistryRecord,
     RegistryStream,
     registry_duplicates,
@@ -207,6 +210,9 @@ def test_any_chunking_gives_the_batch_answer(
     while at < len(rows):
         size = rnd.randint(1, 7)
         chunk = stream.validate(rows[at : at + size])
+        # built without its field checks: the checks pass on what it holds
+        fields = {field.name: getattr(chunk, field.name) for field in attrs.fields(RegistryChunk)}
+        assert RegistryChunk(**fields).records == chunk.records
         kept.extend(chunk.records)
         found.extend(chunk.problems)
         at += size
@@ -228,3 +234,10 @@ def batch(rows: list[list[str]]) -> tuple[list[RegistryRecord], tuple[Validation
         return validate_registry_rows(rows, as_of=NOW, first_line=2), ()
     except ValidationErrors as group:
         return [], group.errors
+
+
+def test_an_unchecked_build_needs_every_field() -> None:
+    with pytest.raises(TypeError, match="fields"):
+        unchecked(RegistryChunk, records=[], lines=[], problems=(), first_line=1)
+    built = unchecked(RegistryChunk, records=[], lines=[], problems=(), first_line=1, rows=0)
+    assert built.refused == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections import Counter
 from fractions import Fraction
@@ -13,12 +14,21 @@ from hypothesis import strategies as st
 from electoral.errors import InconsistentValue, OutOfRange, ValidationError
 from electoral.ids import center_id, national_id
 from electoral.model import CenterType, FormState, Gender, check_copies
-from electoral.registration import REGISTRY_COLUMNS, validate_registry_rows
+from electoral.registration import (
+    REGISTRY_COLUMNS,
+    RegistryRecord,
+    allocate_stations,
+    arabic_roll_key,
+    is_old_enough,
+    validate_registry_rows,
+)
 from electoral.synthetic import (
     FORM_PROBLEMS,
+    POLLING_START,
     REGISTER_AS_OF,
     REGISTER_PROBLEMS,
     Size,
+    allocate_polling_stations,
     apportion,
     generate_country,
     generate_forms,
@@ -28,6 +38,7 @@ from electoral.synthetic import (
     synthetic_election,
     validate_register,
 )
+from electoral.synthetic._register import _choices
 
 MICRO = Size(
     name="micro",
@@ -278,3 +289,52 @@ def test_ties_are_broken_by_a_public_draw() -> None:
     drawn = [w for w in election.outcome.winners if w.race == race and w.by_lot]
     assert len(drawn) == election.ties[0][1].seats
     assert drawn[0].candidate in election.ties[0][1].candidates
+
+
+@settings(deadline=None, max_examples=10)
+@given(st.integers(min_value=0, max_value=2**20))
+def test_stations_stage_equals_the_rules_voter_by_voter(seed: int) -> None:
+    """The demo's column-wise stations stage gives what the rules give voter by voter:
+    eligibility (``is_old_enough``), blocked voters left out, each centre's roll
+    sorted by ``arabic_roll_key`` and allocated."""
+    country = generate_country(MICRO, seed=seed)
+    register = generate_register(
+        country,
+        seed=seed,
+        problem_share=Fraction(1, 20),
+        young_share=Fraction(1, 10),
+        blocked_share=Fraction(1, 10),
+    )
+    records = validate_register(register).records
+    allocation = allocate_polling_stations(country, register, records)
+    groups: dict[int, list[RegistryRecord]] = {}
+    too_young = blocked = 0
+    for record in records:
+        if not is_old_enough(record.birth_date, as_of=POLLING_START):
+            too_young += 1
+        elif record.civil_registry_id in register.blocked:
+            blocked += 1
+        else:
+            groups.setdefault(register.center_of(record.civil_registry_id), []).append(record)
+    assert (allocation.too_young, allocation.blocked) == (too_young, blocked)
+    assert too_young
+    assert blocked
+    originals = {c.center_id for c in country.centers if not c.is_copy}
+    assert allocation.on_roll == sum(len(g) for c, g in groups.items() if c in originals)
+    for center, group in groups.items():
+        expected = allocate_stations(sorted(group, key=arabic_roll_key), center_id=center)
+        assert allocation.plans[center] == expected
+
+
+@given(
+    st.integers(min_value=0, max_value=2**32),
+    st.lists(st.integers(min_value=0, max_value=10**6), min_size=1, max_size=40).filter(any),
+    st.integers(min_value=0, max_value=300),
+)
+def test_register_choices_equal_the_standard_library(
+    seed: int, weights: list[int], k: int
+) -> None:
+    """The register's C-level weighted choice draws what ``random.choices`` draws."""
+    cumulative = list(itertools.accumulate(weights))
+    expected = random.Random(seed).choices(range(len(weights)), cum_weights=cumulative, k=k)
+    assert _choices(random.Random(seed), cumulative, k) == expected

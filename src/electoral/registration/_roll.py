@@ -42,7 +42,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from itertools import compress, islice
-from operator import attrgetter, eq, itemgetter
+from operator import add, attrgetter, eq, itemgetter
 from typing import Any, Final, Protocol, TypeVar
 
 import attrs
@@ -246,24 +246,42 @@ def sort_roll(voters: Iterable[V], *, key: RollKey = arabic_roll_key) -> list[V]
         _RECORD_FIELDS if set(map(type, roll)) == {RegistryRecord} else _FIELDS
     )
     parts = [list(map(field, roll)) for field in fields[:4]]
-    national_ids = list(map(fields[4], roll))
-    return list(map(roll.__getitem__, _roll_order(parts, national_ids)))
+    national_id = fields[4]
+    order = _roll_order(parts, lambda i: national_id(roll[i]))
+    return list(map(roll.__getitem__, order))
 
 
-def _roll_order(parts: list[list[str]], national_ids: list[str]) -> list[int]:
+def _roll_order(parts: list[list[str]], national_id: Callable[[int], str]) -> list[int]:
     """The positions of the roll in the order of :func:`arabic_roll_key`.
 
     The key compares four primary forms, then four exact parts, then the national
-    id (then the position: the sort is stable). Voters are first sorted by their
-    four primary forms alone (a short tuple, built and compared in C); only runs of
+    id (then the position: the sort is stable). Each column's distinct primary forms
+    are ranked in code-point order, and a voter's four ranks are read as the digits of
+    one whole number (mixed radix, the first part weighing most): numbers compare as
+    the tuples of forms do, and a sort of whole numbers is several times faster than a
+    sort of tuples of texts. Voters are sorted by that number alone; only runs of
     voters whose four forms are equal, few in a roll, are then put in the order of
-    the rest of the key.
+    the rest of the key (``national_id`` gives the national id of the voter at a
+    position, asked for only there).
     """
-    form_of = {name: primary_form(name) for name in set().union(*parts)}
-    forms = [list(map(form_of.__getitem__, column)) for column in parts]
-    first = list(zip(*forms, strict=True))
-    order = sorted(range(len(first)), key=first.__getitem__)
-    ranked = list(map(first.__getitem__, order))
+    distinct = [set(column) for column in parts]
+    form_of = {name: primary_form(name) for name in set().union(*distinct)}
+    weights: list[dict[str, int]] = []
+    scale = 1
+    for names in reversed(distinct):
+        forms = sorted({form_of[name] for name in names})
+        rank = {form: place * scale for place, form in enumerate(forms)}
+        weights.append({name: rank[form_of[name]] for name in names})
+        scale *= len(forms)
+    weights.reverse()
+    keys: Iterable[int] = map(weights[0].__getitem__, parts[0])
+    for column, weight in zip(parts[1:], weights[1:], strict=True):
+        keys = map(add, keys, map(weight.__getitem__, column))
+    key = list(keys)
+    order = sorted(range(len(key)), key=key.__getitem__)
+    if len(set(key)) == len(key):
+        return order
+    ranked = list(map(key.__getitem__, order))
     # the places where a voter's four forms equal the previous voter's (C-level)
     ties = list(compress(range(1, len(ranked)), map(eq, ranked, islice(ranked, 1, None))))
     index = 0
@@ -274,7 +292,7 @@ def _roll_order(parts: list[list[str]], national_ids: list[str]) -> list[int]:
             end += 1
         order[start - 1 : end + 1] = sorted(
             order[start - 1 : end + 1],
-            key=lambda i: (*(column[i] for column in parts), national_ids[i], i),
+            key=lambda i: (*(column[i] for column in parts), national_id(i), i),
         )
         index += 1
     return order

@@ -43,7 +43,7 @@ from typing import Final, Generic, TypeVar
 
 import attrs
 
-from electoral._guard import guarded, typed_fields
+from electoral._guard import guarded, typed_fields, unchecked
 from electoral.errors import InconsistentValue, MissingValue, OutOfRange, register_messages
 from electoral.model import (
     NO_NAMED_THING,
@@ -192,10 +192,7 @@ def _segment(first_number: int, voters: tuple[V, ...], known: bool) -> RollSegme
     """
     if not known:
         return RollSegment(first_number, voters)
-    segment: RollSegment[V] = object.__new__(RollSegment)
-    object.__setattr__(segment, "first_number", first_number)
-    object.__setattr__(segment, "voters", voters)
-    return segment
+    return unchecked(RollSegment, first_number=first_number, voters=voters)
 
 
 def _chunks(voters: list[V], first_number: int, limit: int, known: bool) -> list[RollSegment[V]]:

@@ -45,6 +45,7 @@ every record built so far again and again as the batch grows.
 from __future__ import annotations
 
 import datetime
+import functools
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import itemgetter
@@ -53,7 +54,7 @@ from typing import Final
 import attrs
 
 from electoral._gc import paused
-from electoral._guard import guarded, typed_fields
+from electoral._guard import guarded, typed_fields, unchecked
 from electoral._repeats import Repeats
 from electoral.errors import (
     ErrorCollector,
@@ -344,9 +345,14 @@ class RegistryStream:
         self.accepted += len(records)
         problems.sort(key=_FIRST)  # stable: a row's own problems keep their order
         located = tuple(error.at(f"line {line}") for line, errors in problems for error in errors)
-        return RegistryChunk(
-            records=records, lines=lines, problems=located, first_line=first, rows=count
+        # the records are the checker's and the lines the stream's own count: the chunk
+        # need not check each of them again (a caller's line numbers it does check)
+        build = (
+            RegistryChunk
+            if line_numbers is not None
+            else functools.partial(unchecked, RegistryChunk)
         )
+        return build(records=records, lines=lines, problems=located, first_line=first, rows=count)
 
     def _unique_only(
         self, records: list[RegistryRecord], lines: list[int], problems: Problems

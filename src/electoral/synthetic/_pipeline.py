@@ -2,12 +2,12 @@
 
 1. **country**: :func:`generate_country`;
 2. **register**: :func:`generate_register` (compact columns);
-3. **validate**: every civil-registry record through
-   :func:`electoral.registration.validate_registry_rows` (in chunks, so that a bad
-   record costs one chunk's second pass, not the whole register's), national ids and
-   ``PERSON_ID`` unique across the whole register;
-4. **stations**: eligibility on polling day (:func:`electoral.registration.is_old_enough`,
-   once per distinct birth date), blocked voters left out, each centre's roll sorted
+3. **validate**: every civil-registry record through one
+   :class:`electoral.registration.RegistryStream` (chunk by chunk: a bad record costs
+   no good one), national ids and ``PERSON_ID`` unique across the whole register;
+4. **stations**: eligibility on polling day (:func:`electoral.registration.is_old_enough`
+   finds the last birth date old enough, by bisection over the distinct birth dates:
+   old enough is born on or before a day), blocked voters left out, each centre's roll sorted
    (:func:`~electoral.registration.sort_roll`) and allocated
    (:func:`~electoral.registration.allocate_stations`); a copy centre gets its
    original's roll;
@@ -26,26 +26,29 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections import Counter
+from bisect import bisect_left
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
+from itertools import compress, repeat
+from operator import gt, itemgetter, sub
 from typing import Any, Final
 
 import attrs
 
 from electoral._gc import paused
-from electoral._guard import guarded, typed_fields
+from electoral._guard import guarded, typed_fields, unchecked
 from electoral.districts import District, DistrictMap
-from electoral.errors import InconsistentValue, OutOfRange, ValidationError, ValidationErrors
+from electoral.errors import OutOfRange, ValidationError
 from electoral.law import Citation
 from electoral.model import FormState, Gender, Station
 from electoral.registration import (
     RegistryRecord,
+    RegistryStream,
     StationPlan,
     allocate_stations,
     is_old_enough,
     sort_roll,
-    validate_registry_rows,
 )
 from electoral.results import (
     FormRecord,
@@ -102,14 +105,18 @@ Progress = Callable[[str, int, int], None]
 """A progress callback: ``(stage, done, total)``."""
 
 CHUNK: Final = 5_000
-"""Records validated per call of the registry validator (a refused call is repeated
-without its bad records, so small calls keep that cost small)."""
+"""Records validated per chunk of the register's stream (the progress callback hears
+about every 40 chunks)."""
 
 STAGES: Final = ("country", "register", "validate", "stations", "forms", "results", "tally",
                  "seats")  # fmt: skip
 """The stages of :func:`run`, in order."""
 
 _USER_NOW: Final = POLLING_START.add(days=1)
+_BIRTH_DATE: Final = itemgetter(7)
+"""A :class:`~electoral.registration.RegistryRecord`'s ``date_of_birth``."""
+_PERSON_ID: Final = itemgetter(0)
+"""A :class:`~electoral.registration.RegistryRecord`'s ``civil_registry_id``."""
 
 
 def _quiet(stage: str, done: int, total: int) -> None:
@@ -151,6 +158,12 @@ def validate_register(
 ) -> RegisterCheck:
     """Validate every record of ``register`` with the registry rules; keep the good ones.
 
+    One :class:`~electoral.registration.RegistryStream` reads the register ``chunk``
+    records at a time: each chunk keeps its good records and reports its bad ones,
+    and a ``PERSON_ID`` or national id already used on an earlier line is refused
+    across the whole register (the stream's uniqueness rule). Problems are listed by
+    line, then code.
+
     >>> country = generate_country(Size.TINY, seed=2)
     >>> check = validate_register(generate_register(country, seed=2))
     >>> check.checked, len(check.records), [e.code for e in check.problems]
@@ -161,40 +174,17 @@ def validate_register(
     records: list[RegistryRecord] = []
     problems: list[ValidationError] = []
     total = register.voters
+    stream = RegistryStream(as_of=as_of, first_line=2)
     for start in range(0, total, chunk):
         stop = min(total, start + chunk)
-        rows = list(register.rows(start, stop))
-        try:
-            records.extend(validate_registry_rows(rows, as_of=as_of, first_line=start + 2))
-        except ValidationErrors as group:
-            problems.extend(group.errors)
-            bad = {_line(error) for error in group.errors}
-            keep = [row for n, row in enumerate(rows, start=start + 2) if n not in bad]
-            records.extend(validate_registry_rows(keep, as_of=as_of, first_line=start + 2))
+        checked = stream.validate(register.rows(start, stop))
+        records.extend(checked.records)
+        problems.extend(checked.problems)
         if stop % (40 * chunk) == 0 or stop == total:
             progress("validate", stop, total)
-    # across chunks: a PERSON_ID or national id used twice (the later record is refused)
-    seen_ids: set[str] = set()
-    seen_people: set[int] = set()
-    unique: list[RegistryRecord] = []
-    for record in records:
-        if record.national_id in seen_ids or record.civil_registry_id in seen_people:
-            field = "national_id" if record.national_id in seen_ids else "civil_registry_id"
-            value = record.national_id if field == "national_id" else record.civil_registry_id
-            problems.append(
-                InconsistentValue(
-                    "registration.registry.duplicate",
-                    field=field,
-                    value=value,
-                    location=f"line {record.civil_registry_id - PERSON_BASE + 2}",
-                )
-            )
-            continue
-        seen_ids.add(record.national_id)
-        seen_people.add(record.civil_registry_id)
-        unique.append(record)
     problems.sort(key=lambda e: (_line(e) or 0, e.code))
-    return RegisterCheck(records=unique, problems=tuple(problems), checked=total)
+    # the stream's own records: not checked one by one again
+    return unchecked(RegisterCheck, records=records, problems=tuple(problems), checked=total)
 
 
 @attrs.frozen(kw_only=True, eq=False, field_transformer=typed_fields)
@@ -230,27 +220,25 @@ def allocate_polling_stations(
     Out-of-country centres (the results system's, with no roll) get one unisex
     station per home sub-constituency, with unknown registrants.
     """
-    eligible: dict[Any, bool] = {}
-    groups: dict[int, list[RegistryRecord]] = {}
-    too_young = blocked = 0
-    blocked_ids = register.blocked
-    center_of = register.center_ids
-    for record in records:
-        born = record.date_of_birth
-        ok = eligible.get(born)
-        if ok is None:
-            ok = eligible[born] = is_old_enough(born, as_of=as_of)
-        if not ok:
-            too_young += 1
-            continue
-        if record.civil_registry_id in blocked_ids:
-            blocked += 1
-            continue
-        center_id = center_of[record.civil_registry_id - PERSON_BASE]
-        group = groups.get(center_id)
-        if group is None:
-            group = groups[center_id] = []
-        group.append(record)
+    voters = records if isinstance(records, list) else list(records)
+    # column by column, in register order (each record is read where it lies in memory,
+    # once per column, by C-level passes)
+    born = list(map(_BIRTH_DATE, voters))
+    # old enough is "born on or before a day": the last such day among the distinct
+    # birth dates is found by bisection with the rule itself
+    days = sorted(set(born))
+    young = bisect_left(days, True, key=lambda day: not is_old_enough(day, as_of=as_of))
+    adult = list(map(days[young - 1].__ge__, born)) if young else [False] * len(born)
+    person_ids = list(map(_PERSON_ID, voters))
+    barred = list(map(register.blocked.__contains__, person_ids))
+    too_young = adult.count(False)
+    blocked = sum(compress(barred, adult))
+    on_roll = list(map(gt, adult, barred))  # old enough and not blocked
+    center_of = register.center_ids.__getitem__
+    centers = map(center_of, map(sub, compress(person_ids, on_roll), repeat(PERSON_BASE)))
+    groups: defaultdict[int, list[RegistryRecord]] = defaultdict(list)
+    # each voter appended to their centre's group, in register order
+    deque(map(list.append, map(groups.__getitem__, centers), compress(voters, on_roll)), 0)
     rolls: dict[int, list[RegistryRecord]] = {}
     plans: dict[int, StationPlan[RegistryRecord]] = {}
     stations: list[Station] = []

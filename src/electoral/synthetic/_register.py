@@ -18,11 +18,16 @@ and a few are blocked.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
+import itertools
 import random
 from array import array
 from collections.abc import Iterator, Mapping
 from fractions import Fraction
+from itertools import repeat
+from operator import lt, sub
 from typing import Final
 
 import attrs
@@ -84,6 +89,18 @@ def _days() -> tuple[list[str], list[str], list[int], int]:
 
 
 _DATE_TEXT, _DATE_YEAR, _DATE_WEIGHTS, _FIRST_YOUNG = _days()
+
+
+def _choices(rng: random.Random, cum_weights: list[int], k: int) -> list[int]:
+    """``rng.choices(range(len(cum_weights)), cum_weights=cum_weights, k=k)`` for whole
+    weights, in C-level passes: the same draws from ``rng`` (one ``random()`` per
+    choice, scaled by the total weight as a float, then bisected) give the same
+    positions, without a Python-level step per choice."""
+    total = cum_weights[-1] + 0.0
+    # bisecting all but the last weight is bisecting them all with hi = len - 1; the
+    # weights as floats (exact: whole numbers below 2**53) compare faster with a float
+    place = functools.partial(bisect.bisect_right, list(map(float, cum_weights[:-1])))
+    return list(map(place, map(total.__mul__, itertools.starmap(rng.random, repeat((), k)))))
 
 
 @guarded
@@ -236,14 +253,15 @@ def generate_register(
     rng = random.Random(f"electoral.synthetic:{seed}:register")
     centers = [c for c in country.centers if country.center_weights[c.center_id] > 0]
     weights = [country.center_weights[c.center_id] for c in centers]
-    picked = rng.choices(range(len(centers)), weights=weights, k=n)
-    center_ids = array("l", (centers[i].center_id for i in picked))
+    picked = _choices(rng, list(itertools.accumulate(weights)), n)
+    center_ids = array("l", map([c.center_id for c in centers].__getitem__, picked))
     per_mille = [country.male_per_mille[c.center_id] for c in centers]
     thresholds = array("H")
     thresholds.frombytes(rng.randbytes(2 * n))
     limits = [m * 65_536 // 1000 for m in per_mille]
-    genders = bytes(1 if t < limits[i] else 2 for t, i in zip(thresholds, picked, strict=True))
-    dates = array("l", rng.choices(range(len(_DATE_TEXT)), cum_weights=_DATE_WEIGHTS, k=n))
+    # 1 (male) where the voter's threshold lies below the centre's limit, else 2
+    genders = bytes(map(sub, repeat(2), map(lt, thresholds, map(limits.__getitem__, picked))))
+    dates = array("l", _choices(rng, _DATE_WEIGHTS, n))
     young = rng.sample(range(n), min(n, share_count(n, young_share)))
     for index in young:
         dates[index] = rng.randrange(_FIRST_YOUNG, len(_DATE_TEXT))
