@@ -10,17 +10,23 @@ Sources: Tally-Ho ``models/candidate.py``, ``views/reports/*``
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Final, TypeVar
+from collections.abc import Callable, Collection, Iterable, Mapping
+from typing import Any, Final, TypeVar
 
 import attrs
 
 from electoral._guard import MAX_COUNT, guarded, typed_fields
 from electoral.errors import InconsistentValue, MissingValue, register_labels, register_messages
 from electoral.model import Region
-from electoral.model._validators import assemble
+from electoral.model._validators import assemble, builder
 from electoral.results._counting import ARCHIVED, FINAL, WITH_QUARANTINE, distinct_forms
-from electoral.results._records import CandidateKey, FormRecord, TallySetup, active_recon_of
+from electoral.results._records import (
+    CandidateKey,
+    FormRecord,
+    TallySetup,
+    VoteEntry,
+    active_recon_of,
+)
 
 __all__ = ["Tally", "Totals", "merge_tallies", "tally"]
 
@@ -96,34 +102,88 @@ def _merged(left: Mapping[_K, Totals], right: Mapping[_K, Totals]) -> dict[_K, T
 
 
 class _Acc:
+    """The running totals of one area (of one ballot, while the tally is summed)."""
+
     __slots__ = ("forms", "invalid", "votes")
 
-    def __init__(self) -> None:
-        self.votes: dict[CandidateKey, int] = {}
-        self.invalid = 0
-        self.forms = 0
+    def __init__(self, votes: dict[CandidateKey, int], invalid: int, forms: int) -> None:
+        self.votes = votes
+        self.invalid = invalid
+        self.forms = forms
 
     def merge(self, other: _Acc) -> None:
         _add(self.votes, other.votes)
         self.invalid += other.invalid
         self.forms += other.forms
 
-    def freeze(self) -> Totals:
-        # Sums of checked, non-negative counts: the ceiling is all Totals would check.
-        votes = self.votes
-        if max(self.invalid, self.forms, max(votes.values(), default=0)) <= MAX_COUNT:
-            return assemble(Totals, votes=votes, invalid=self.invalid, forms=self.forms)
-        return Totals(votes=votes, invalid=self.invalid, forms=self.forms)  # refused
+    def copy(self) -> _Acc:
+        return _Acc(dict(self.votes), self.invalid, self.forms)
 
 
-def _roll(below: Mapping[object, _Acc], parent: Mapping[object, object]) -> dict[object, _Acc]:
-    above: dict[object, _Acc] = {}
+def _roll(below: Mapping[Any, _Acc], parent: Callable[[Any], object]) -> dict[Any, _Acc]:
+    """The areas one level up, each the sum of its areas below."""
+    above: dict[Any, _Acc] = {}
     for key, acc in below.items():
-        target = above.get(parent[key])
+        up = parent(key)
+        target = above.get(up)
         if target is None:
-            target = above[parent[key]] = _Acc()
-        target.merge(acc)
+            above[up] = acc.copy()
+        else:
+            target.merge(acc)
     return above
+
+
+def _joined(parts: Collection[_Acc]) -> _Acc:
+    """One area's totals from those of its ballots (or a station's from its forms).
+
+    Different ballots have different candidates, so the parts' keys are usually
+    disjoint and one ``dict.update`` joins them; where they meet (the forms of a
+    component ballot carry the same candidates), the votes are added up.
+    """
+    votes: dict[CandidateKey, int] = {}
+    invalid = forms = size = 0
+    for part in parts:
+        votes.update(part.votes)
+        invalid += part.invalid
+        forms += part.forms
+        size += len(part.votes)
+    if len(votes) != size:  # some keys met: add them up
+        votes = {}
+        for part in parts:
+            _add(votes, part.votes)
+    return _Acc(votes, invalid, forms)
+
+
+def _form_votes(results: Iterable[VoteEntry]) -> dict[CandidateKey, int]:
+    """The FINAL, active votes of one form, by candidate (two entries of one candidate add)."""
+    final = [e for e in results if e.version is _FINAL and e.active]
+    votes = {e.candidate: e.votes for e in final}
+    if len(votes) != len(final):
+        votes = {}
+        for e in final:
+            votes[e.candidate] = votes.get(e.candidate, 0) + e.votes
+    return votes
+
+
+_totals: Final = builder(Totals, "votes", "invalid", "forms")
+
+
+def _frozen(levels: Mapping[Any, _Acc], ceiling: bool) -> dict[Any, Totals]:
+    if ceiling:  # under the ceiling: see tally()
+        return {k: _totals(a.votes, a.invalid, a.forms) for k, a in levels.items()}
+    return {k: Totals(votes=a.votes, invalid=a.invalid, forms=a.forms) for k, a in levels.items()}
+
+
+def _by_area(per_ballot: Mapping[Any, _Acc]) -> dict[Any, _Acc]:
+    """Totals per area from totals per (area, ballot)."""
+    grouped: dict[Any, list[_Acc]] = {}
+    for (area, _), acc in per_ballot.items():
+        parts = grouped.get(area)
+        if parts is None:
+            grouped[area] = [acc]
+        else:
+            parts.append(acc)
+    return {k: p[0] if len(p) == 1 else _joined(p) for k, p in grouped.items()}
 
 
 def _barcode_order(barcode: str) -> tuple[int, str]:
@@ -258,64 +318,62 @@ def tally(
             for r in forms
             if (b := ballots.get(r.form.ballot_number)) is not None and b.available_for_release
         ]
-    stations: dict[object, _Acc] = {}
-    ballots_: dict[object, _Acc] = {}
+    # Each vote is added once, into its (centre, ballot); every level above is summed per
+    # ballot, and an area's totals join its ballots' (keys apart: one dict.update).
+    per_station: dict[Any, list[_Acc]] = {}
+    per_center: dict[Any, _Acc] = {}
     for record in forms:
         form = record.form
-        key = (form.center_id, form.station_number)
-        acc = stations.get(key)
-        if acc is None:
-            acc = stations[key] = _Acc()
-        bacc = ballots_.get(form.ballot_number)
-        if bacc is None:
-            bacc = ballots_[form.ballot_number] = _Acc()
-        votes = acc.votes
-        bvotes = bacc.votes
-        for entry in record.results:
-            if entry.version is _FINAL and entry.active:
-                candidate = entry.candidate
-                votes[candidate] = votes.get(candidate, 0) + entry.votes
-                bvotes[candidate] = bvotes.get(candidate, 0) + entry.votes
+        votes = _form_votes(record.results)
+        invalid = 0
         if form.has_reconciliation:
             recon = active_recon_of(record, _FINAL)
             if recon is not None:
-                acc.invalid += recon.number_invalid_votes
-                bacc.invalid += recon.number_invalid_votes
-        acc.forms += 1
-        bacc.forms += 1
+                invalid = recon.number_invalid_votes
+        part = _Acc(votes, invalid, 1)
+        skey = (form.center_id, form.station_number)
+        parts = per_station.get(skey)
+        if parts is None:
+            per_station[skey] = [part]
+        else:
+            parts.append(part)
+        ckey = (form.center_id, form.ballot_number)
+        acc = per_center.get(ckey)
+        if acc is None:
+            per_center[ckey] = part.copy()
+        else:
+            acc.merge(part)
     centers_of = setup.centers
-    station_center: dict[object, object] = {}
-    for skey in stations:
-        assert isinstance(skey, tuple)
-        if skey[0] not in centers_of:
-            raise InconsistentValue("results.center_unknown", field="center_id", value=skey[0])
-        station_center[skey] = skey[0]
-    centers = _roll(stations, station_center)
-    subcons = _roll(
-        centers,
-        {c: centers_of[c].subconstituency_id for c in centers},  # type: ignore[index]
-    )
-    center_office = {c: centers_of[c].office_id for c in centers}  # type: ignore[index]
-    offices = _roll(centers, center_office)
-    office_region = {
-        o: (setup.offices[o].region if o in setup.offices else Region.NONE)  # type: ignore[index]
-        for o in offices
+    for center, _ in per_station:
+        if center not in centers_of:
+            raise InconsistentValue("results.center_unknown", field="center_id", value=center)
+    offices_of = setup.offices
+    region_of = {
+        o: (offices_of[o].region if o in offices_of else Region.NONE)
+        for o in {c.office_id for c in centers_of.values()}
     }
-    regions = _roll(offices, office_region)
-    national = _Acc()
-    for acc in regions.values():
-        national.merge(acc)
+    subcons = _roll(per_center, lambda k: (centers_of[k[0]].subconstituency_id, k[1]))
+    offices = _roll(per_center, lambda k: (centers_of[k[0]].office_id, k[1]))
+    regions = _roll(offices, lambda k: (region_of[k[0]], k[1]))
+    per_ballot = _roll(regions, lambda k: k[1])
+    national = _joined(per_ballot.values())
+    # Counts are checked and non-negative, so no area's figure exceeds the national one:
+    # under the ceiling there, every Totals is built without re-checking its fields;
+    # past it, each goes through its validators and the first beyond is refused.
+    top = max(national.invalid, national.forms, max(national.votes.values(), default=0))
+    ceiling = top <= MAX_COUNT
+    stations = {k: p[0] if len(p) == 1 else _joined(p) for k, p in per_station.items()}
     # Every level is Totals just frozen, keyed by the checked records' own ids.
     return assemble(
         Tally,
-        station={k: a.freeze() for k, a in stations.items()},
-        center={k: a.freeze() for k, a in centers.items()},
-        subconstituency={k: a.freeze() for k, a in subcons.items()},
-        office={k: a.freeze() for k, a in offices.items()},
-        region={k: a.freeze() for k, a in regions.items()},
-        ballot={k: a.freeze() for k, a in ballots_.items()},
-        national=national.freeze(),
-        counted=tuple(sorted((r.form.barcode for r in forms), key=_barcode_order)),
+        station=_frozen(stations, ceiling),
+        center=_frozen(_by_area(per_center), ceiling),
+        subconstituency=_frozen(_by_area(subcons), ceiling),
+        office=_frozen(_by_area(offices), ceiling),
+        region=_frozen(_by_area(regions), ceiling),
+        ballot=_frozen(per_ballot, ceiling),
+        national=_frozen({None: national}, ceiling)[None],
+        counted=tuple(sorted(sorted(r.form.barcode for r in forms), key=len)),
         stations_seen=frozenset((center, station) for center, station, _ in chosen),
         include_quarantine=include_quarantine,
         published_only=published_only,
