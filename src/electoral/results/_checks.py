@@ -411,7 +411,9 @@ def _one(
     if recon is None:
         return _trivial(check, "the form has no FINAL reconciliation section")
     method = check.method
-    if not isinstance(recon, _LAYOUTS[method]):
+    # Identity, not _LAYOUTS[method]: an Enum member hashes in Python, three times a form.
+    old_layout = method is CheckMethod.OVERVOTE_2014 or method is CheckMethod.TAMPERING_2014
+    if not isinstance(recon, ReconciliationForm2014 if old_layout else ReconciliationForm):
         raise InconsistentValue(
             "results.recon_layout",
             field="recon",
