@@ -134,7 +134,7 @@ def _roll(below: Mapping[Any, _Acc], parent: Callable[[Any], object]) -> dict[An
 
 
 def _joined(parts: Collection[_Acc]) -> _Acc:
-    """One area's totals from those of its ballots (or a station's from its forms).
+    """One area's totals from those of its ballots.
 
     Different ballots have different candidates, so the parts' keys are usually
     disjoint and one ``dict.update`` joins them; where they meet (the forms of a
@@ -320,7 +320,7 @@ def tally(
         ]
     # Each vote is added once, into its (centre, ballot); every level above is summed per
     # ballot, and an area's totals join its ballots' (keys apart: one dict.update).
-    per_station: dict[Any, list[_Acc]] = {}
+    per_station: dict[Any, _Acc] = {}
     per_center: dict[Any, _Acc] = {}
     for record in forms:
         form = record.form
@@ -332,11 +332,15 @@ def tally(
                 invalid = recon.number_invalid_votes
         part = _Acc(votes, invalid, 1)
         skey = (form.center_id, form.station_number)
-        parts = per_station.get(skey)
-        if parts is None:
-            per_station[skey] = [part]
+        station = per_station.get(skey)
+        if station is None:
+            per_station[skey] = part
+        elif station.votes.keys().isdisjoint(votes):  # another ballot: other candidates
+            station.votes.update(votes)
+            station.invalid += invalid
+            station.forms += 1
         else:
-            parts.append(part)
+            station.merge(part)
         ckey = (form.center_id, form.ballot_number)
         acc = per_center.get(ckey)
         if acc is None:
@@ -362,11 +366,10 @@ def tally(
     # past it, each goes through its validators and the first beyond is refused.
     top = max(national.invalid, national.forms, max(national.votes.values(), default=0))
     ceiling = top <= MAX_COUNT
-    stations = {k: p[0] if len(p) == 1 else _joined(p) for k, p in per_station.items()}
     # Every level is Totals just frozen, keyed by the checked records' own ids.
     return assemble(
         Tally,
-        station=_frozen(stations, ceiling),
+        station=_frozen(per_station, ceiling),
         center=_frozen(_by_area(per_center), ceiling),
         subconstituency=_frozen(_by_area(subcons), ceiling),
         office=_frozen(_by_area(offices), ceiling),
