@@ -568,3 +568,21 @@ def test_assemble_needs_exactly_the_fields() -> None:
         v.assemble(_OneField)
     with pytest.raises(TypeError, match="assemble needs exactly the fields"):
         v.assemble(_OneField, count=3, extra=4)
+
+
+@attrs.define(frozen=True, slots=False)
+class _NoSlots:
+    count: int = attrs.field(validator=attrs.validators.instance_of(int))
+    name: str = "x"
+
+
+def test_builder_builds_what_assemble_builds() -> None:
+    make = v.builder(_OneField, "count")
+    assert make(3) == v.assemble(_OneField, count=3) == _OneField(3)
+    loose = v.builder(_NoSlots, "name", "count")
+    assert loose("y", 4) == _NoSlots(4, "y")
+    for names in ((), ("count", "count"), ("count", "extra")):
+        with pytest.raises(TypeError, match="builder needs exactly the fields"):
+            v.builder(_OneField, *names)
+    with pytest.raises(TypeError):  # a value missing is a programming error too
+        make()

@@ -65,29 +65,6 @@ from typing import TYPE_CHECKING, Final
 from electoral._lazy import attach
 
 if TYPE_CHECKING:
-    from electoral.results._aggregate import (
-        COMPONENT_TO_BALLOTS_2014,
-        EMPTY_PERCENT,
-        Progress,
-        RaceProgress,
-        StationTurnout,
-        Tally,
-        Totals,
-        Turnout,
-        counted_forms,
-        distinct_forms,
-        form_ballot_numbers,
-        gender_turnout,
-        merge_tallies,
-        percent,
-        processed_states,
-        progress,
-        race_progress,
-        reconciliation_turnout,
-        station_turnout,
-        tally,
-        unprocessed_states,
-    )
     from electoral.results._audit import (
         approve_recall,
         audit_outcome,
@@ -112,6 +89,14 @@ if TYPE_CHECKING:
         TallyConfig,
         check_form,
         run_checks,
+    )
+    from electoral.results._counting import (
+        COMPONENT_TO_BALLOTS_2014,
+        EMPTY_PERCENT,
+        counted_forms,
+        distinct_forms,
+        form_ballot_numbers,
+        percent,
     )
     from electoral.results._duplicates import (
         CenterDuplicate,
@@ -158,6 +143,14 @@ if TYPE_CHECKING:
         send_to_clearance,
         state_diagram,
     )
+    from electoral.results._progress import (
+        Progress,
+        RaceProgress,
+        processed_states,
+        progress,
+        race_progress,
+        unprocessed_states,
+    )
     from electoral.results._pvp import (
         PVP_MODE_CODES,
         PvpBundle,
@@ -194,6 +187,15 @@ if TYPE_CHECKING:
         TallySetup,
         VoteEntry,
     )
+    from electoral.results._tally import Tally, Totals, merge_tallies, tally
+    from electoral.results._turnout import (
+        StationTurnout,
+        Turnout,
+        gender_turnout,
+        reconciliation_turnout,
+        station_turnout,
+    )
+
 
 __all__ = [
     "CHECKS_2014",
@@ -314,29 +316,6 @@ __all__ = [
 ]
 
 _NAMES: Final = {
-    "_aggregate": (
-        "COMPONENT_TO_BALLOTS_2014",
-        "EMPTY_PERCENT",
-        "Progress",
-        "RaceProgress",
-        "StationTurnout",
-        "Tally",
-        "Totals",
-        "Turnout",
-        "counted_forms",
-        "distinct_forms",
-        "form_ballot_numbers",
-        "gender_turnout",
-        "merge_tallies",
-        "percent",
-        "processed_states",
-        "progress",
-        "race_progress",
-        "reconciliation_turnout",
-        "station_turnout",
-        "tally",
-        "unprocessed_states",
-    ),
     "_audit": (
         "approve_recall",
         "audit_outcome",
@@ -361,6 +340,14 @@ _NAMES: Final = {
         "TallyConfig",
         "check_form",
         "run_checks",
+    ),
+    "_counting": (
+        "COMPONENT_TO_BALLOTS_2014",
+        "EMPTY_PERCENT",
+        "counted_forms",
+        "distinct_forms",
+        "form_ballot_numbers",
+        "percent",
     ),
     "_duplicates": (
         "CenterDuplicate",
@@ -411,6 +398,14 @@ _NAMES: Final = {
         "send_to_clearance",
         "state_diagram",
     ),
+    "_progress": (
+        "Progress",
+        "RaceProgress",
+        "processed_states",
+        "progress",
+        "race_progress",
+        "unprocessed_states",
+    ),
     "_pvp": (
         "PVP_MODE_CODES",
         "PvpBundle",
@@ -446,6 +441,19 @@ _NAMES: Final = {
         "RequestStatus",
         "TallySetup",
         "VoteEntry",
+    ),
+    "_tally": (
+        "Tally",
+        "Totals",
+        "merge_tallies",
+        "tally",
+    ),
+    "_turnout": (
+        "StationTurnout",
+        "Turnout",
+        "gender_turnout",
+        "reconciliation_turnout",
+        "station_turnout",
     ),
 }
 """Each submodule and the public names it gives."""

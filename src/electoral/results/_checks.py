@@ -54,7 +54,7 @@ from electoral._guard import MAX_COUNT, guarded, typed_fields
 from electoral.errors import InconsistentValue, InvalidType, OutOfRange, register_messages
 from electoral.model import ReconciliationForm, ReconciliationForm2014
 from electoral.model import _validators as v
-from electoral.model._validators import assemble
+from electoral.model._validators import builder
 from electoral.results._records import (
     EntryVersion,
     FormRecord,
@@ -106,9 +106,17 @@ class CheckMethod(enum.Enum):
     @property
     def layout(self) -> type[ReconciliationForm] | type[ReconciliationForm2014]:
         """The reconciliation layout the rule reads."""
-        if self in (CheckMethod.OVERVOTE_2014, CheckMethod.TAMPERING_2014):
-            return ReconciliationForm2014
-        return ReconciliationForm
+        return _LAYOUTS[self]
+
+
+_LAYOUTS: Final[dict[CheckMethod, type[ReconciliationForm] | type[ReconciliationForm2014]]] = {
+    method: (
+        ReconciliationForm2014
+        if method in (CheckMethod.OVERVOTE_2014, CheckMethod.TAMPERING_2014)
+        else ReconciliationForm
+    )
+    for method in CheckMethod
+}
 
 
 def _to_fraction(value: object) -> object:
@@ -340,13 +348,34 @@ class QuarantineReport:
         return not self.failed
 
 
+_RECONCILIATION: Final = CheckMethod.RECONCILIATION
+_OVER_VOTING: Final = CheckMethod.OVER_VOTING
+_CARD: Final = CheckMethod.CARD
+_OVERVOTE_2014: Final = CheckMethod.OVERVOTE_2014
+_TAMPERING_2014: Final = CheckMethod.TAMPERING_2014
+
+_outcome: Final = builder(
+    CheckOutcome,
+    "check",
+    "passed",
+    "applies",
+    "note",
+    "inputs",
+    "left",
+    "right",
+    "raw_base",
+    "condition",
+    "base_name",
+)
+_report: Final = builder(QuarantineReport, "outcomes", "skipped")
+
+
 def _trivial(check: QuarantineCheck, note: str) -> CheckOutcome:
     return CheckOutcome(check=check, passed=True, applies=False, note=note)
 
 
 def _compare(
     check: QuarantineCheck,
-    *,
     inputs: tuple[tuple[str, int], ...],
     left: int,
     right: int,
@@ -366,21 +395,20 @@ def _compare(
             )
         else:
             passed = 100 * (left - right) * pct.denominator <= pct.numerator * base
-    values: dict[str, Any] = {
-        "check": check,
-        "passed": passed,
-        "inputs": inputs,
-        "left": left,
-        "right": right,
-        "raw_base": base,
-        "condition": condition,
-        "base_name": base_name,
-    }
     # The figures come from checked records (non-negative counts) and the labels are
     # the rule's own: the ceiling is all CheckOutcome would check, and it is checked here.
-    if type(base) is int and max(left, right, base, *(n for _, n in inputs)) <= MAX_COUNT:
-        return assemble(CheckOutcome, applies=True, note="", **values)
-    return CheckOutcome(**values)
+    if type(base) is int and max(left, right, base, *[n for _, n in inputs]) <= MAX_COUNT:
+        return _outcome(check, passed, True, "", inputs, left, right, base, condition, base_name)
+    return CheckOutcome(
+        check=check,
+        passed=passed,
+        inputs=inputs,
+        left=left,
+        right=right,
+        raw_base=base,
+        condition=condition,
+        base_name=base_name,
+    )
 
 
 def _one(
@@ -388,15 +416,18 @@ def _one(
 ) -> CheckOutcome:
     if recon is None:
         return _trivial(check, "the form has no FINAL reconciliation section")
-    if not isinstance(recon, check.method.layout):
+    method = check.method
+    # Identity, not _LAYOUTS[method]: an Enum member hashes in Python, three times a form
+    # (and the members are module constants: reading one from its class is slower).
+    old_layout = method is _OVERVOTE_2014 or method is _TAMPERING_2014
+    if not isinstance(recon, ReconciliationForm2014 if old_layout else ReconciliationForm):
         raise InconsistentValue(
             "results.recon_layout",
             field="recon",
             value=check.name,
-            layout=check.method.layout.__name__,
+            layout=method.layout.__name__,
         )
-    method = check.method
-    if method is CheckMethod.RECONCILIATION:
+    if method is _RECONCILIATION:
         assert isinstance(recon, ReconciliationForm)
         i, b = recon.number_invalid_votes, recon.number_sorted_and_counted
         return _compare(
@@ -412,7 +443,7 @@ def _one(
             base_name="V + I",
             condition="|B - (V + I)| <= tolerance",
         )
-    if method is CheckMethod.OVER_VOTING or method is CheckMethod.OVERVOTE_2014:
+    if method is _OVER_VOTING or method is _OVERVOTE_2014:
         if not station:
             return _trivial(check, "the form has no station")
         if registrants is None:
@@ -448,7 +479,7 @@ def _one(
             base_name="R",
             condition="ballots used <= R + tolerance",
         )
-    if method is CheckMethod.CARD:
+    if method is _CARD:
         assert isinstance(recon, ReconciliationForm)
         vv, i, c = (
             recon.number_valid_votes,
@@ -518,8 +549,8 @@ def _run(
     station: bool,
     checks: Iterable[QuarantineCheck],
 ) -> QuarantineReport:
-    outcomes = tuple(_one(c, votes, recon, registrants, station) for c in checks if c.active)
-    return assemble(QuarantineReport, outcomes=outcomes, skipped=False)  # outcomes just made
+    outcomes = tuple([_one(c, votes, recon, registrants, station) for c in checks if c.active])
+    return _report(outcomes, False)  # outcomes just made
 
 
 @guarded

@@ -31,7 +31,7 @@ from electoral.errors import ErrorCollector
 from electoral.ids import barcode as _barcode
 from electoral.model import Gender, ReconciliationForm
 from electoral.model import _validators as v
-from electoral.results._aggregate import counted_forms
+from electoral.results._counting import counted_forms
 from electoral.results._records import EntryVersion, FormRecord, PvpMode, TallySetup
 
 __all__ = ["EXPORT_COLUMNS", "PVP_EXPORT_COLUMNS", "ResultRow", "check_field", "results_rows"]
