@@ -12,10 +12,11 @@ import datetime as dt
 import enum
 import operator
 import re
+import types
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeVar, cast
 
 import attrs
 import pendulum
@@ -319,7 +320,7 @@ def to_decimal(value: object) -> object:
 class _Plan:
     """How :func:`changed` builds instances of one class (computed once per class)."""
 
-    __slots__ = ("fields", "post_init", "spec", "values")
+    __slots__ = ("fields", "post_init", "setter", "setters", "spec", "values")
 
     def __init__(self, cls: type) -> None:
         self.fields = tuple(a.name for a in attrs.fields(cls))
@@ -330,11 +331,43 @@ class _Plan:
             self.values = lambda inst: tuple(getattr(inst, name) for name in self.fields)
         self.spec = {a.name: (a, a.converter, a.validator) for a in attrs.fields(cls)}
         self.post_init = getattr(cls, "__attrs_post_init__", None)
+        self.setter = setters(cls)
+        self.setters = tuple(self.setter[name] for name in self.fields)
 
 
 _PLANS: Final[dict[type, _Plan | None]] = {}
 _new: Final = object.__new__
 _put: Final = object.__setattr__
+_SETTERS: Final[dict[type, dict[str, Callable[[object, object], None]]]] = {}
+
+
+def setters(cls: type) -> dict[str, Callable[[object, object], None]]:
+    """How to set each field of a new, not yet published, instance of ``cls``, by name.
+
+    A slotted class's field is set through its slot (a frozen class refuses
+    ``setattr``, and ``object.__setattr__`` looks the slot up at every call); a field
+    of a class with a ``__dict__`` through ``object.__setattr__``.
+    """
+    try:
+        return _SETTERS[cls]
+    except KeyError:
+        pass
+    found: dict[str, Callable[[object, object], None]] = {}
+    for attribute in attrs.fields(cls):
+        slot = getattr(cls, attribute.name, None)
+        if isinstance(slot, types.MemberDescriptorType):
+            found[attribute.name] = slot.__set__
+        else:
+            found[attribute.name] = _putter(attribute.name)
+    _SETTERS[cls] = found
+    return found
+
+
+def _putter(name: str) -> Callable[[object, object], None]:
+    def put(inst: object, value: object) -> None:
+        _put(inst, name, value)
+
+    return put
 
 
 def _parts(validator: object) -> Iterable[object]:
@@ -374,9 +407,31 @@ def assemble(cls: type[T], **values: Any) -> T:
     if values.keys() != fields:
         raise TypeError(f"{cls.__name__}: assemble needs exactly the fields {sorted(fields)}")
     new = _new(cls)
+    setter = setters(cls)
     for name, value in values.items():
-        _put(new, name, value)
+        setter[name](new, value)
     return new
+
+
+def builder(cls: type[T]) -> Callable[..., T]:
+    """:func:`assemble` for ``cls`` with the values given in field order, positionally.
+
+    For the library's hottest records (an event at every step of a form's life):
+    no keyword mapping is built and no field name is looked up. Same rule as
+    :func:`assemble`: only for values the library has just made and checked.
+    """
+    names = tuple(a.name for a in attrs.fields(cast(Any, cls)))
+    puts = tuple(setters(cls)[name] for name in names)
+
+    def build(*values: Any) -> T:
+        if len(values) != len(puts):
+            raise TypeError(f"{cls.__name__}: build needs the fields {list(names)}")
+        new = _new(cls)
+        for put, value in zip(puts, values, strict=True):
+            put(new, value)
+        return new
+
+    return build
 
 
 _FIELD_NAMES: Final[dict[type, frozenset[str]]] = {}
@@ -422,11 +477,12 @@ def changed(inst: T, **changes: Any) -> T:
         unknown = sorted(changes.keys() - spec.keys())
         raise TypeError(f"{cls.__name__} has no field {unknown[0]!r}")
     new = _new(cls)
-    for name, value in zip(plan.fields, plan.values(inst), strict=True):
-        _put(new, name, value)
+    for put, value in zip(plan.setters, plan.values(inst), strict=True):
+        put(new, value)
+    setter = plan.setter
     for name, value in changes.items():
         converter = spec[name][1]
-        _put(new, name, value if converter is None else converter(value))
+        setter[name](new, value if converter is None else converter(value))
     if not attrs.validators.get_disabled():
         for name in changes:
             attribute, _, validator = spec[name]

@@ -72,8 +72,8 @@ from electoral.results._records import (
     ReconEntry,
     TallySetup,
     active_recon_of,
+    counted_entries,
     form_candidates_of,
-    vote_entries,
 )
 
 __all__ = [
@@ -269,7 +269,8 @@ def _write(
         else e
         for e in record.results
     ]
-    results.extend(vote_entries(votes, version=version, user=user))
+    # the counts were read and checked (_parse_votes, or checked entries and choices)
+    results.extend(counted_entries(votes, version=version, user=user))
     recons = [
         attrs.evolve(e, active=False, deactivated_by=superseded)
         if e.active and e.version is version

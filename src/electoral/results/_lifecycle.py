@@ -35,7 +35,7 @@ from electoral._guard import guarded, typed_fields
 from electoral.adapters.tallyho import FORM_STATE
 from electoral.errors import InconsistentValue, Language, register_messages
 from electoral.model import FormState
-from electoral.model._validators import assemble, changed
+from electoral.model._validators import builder, changed
 from electoral.results._checks import QuarantineReport
 from electoral.results._records import ClearanceRecord, Event, FormRecord
 
@@ -392,17 +392,21 @@ def finish(
     else:
         # a field evolved without change is the same object (identity first, then ==)
         changes = tuple(
-            (field, value)
-            for field, value, before in zip(_FIELDS, after, _VALUES(old), strict=True)
-            if value is not before and value != before
+            [
+                (field, value)
+                for field, value, before in zip(_FIELDS, after, _VALUES(old), strict=True)
+                if value is not before and value != before
+            ]
         )
     event = _event(new.barcode, name, None if old is None else old.state, new.state, user, now,
                    reason, changes)  # fmt: skip
     # Built field by field: every value is the library's own, made and checked above
     # (the record by its transition, the event by _event, the related steps by finish).
-    return assemble(Step, record=new, event=event, related=tuple(related), report=report)
+    return _step(new, event, tuple(related), report)
 
 
+_step: Final = builder(Step)
+_new_event: Final = builder(Event)
 _EVENT: Final = attrs.fields(Event)
 _USER_FIELD: Final = _EVENT.user
 _AT: Final = _EVENT.at
@@ -410,6 +414,7 @@ _REASON_FIELD: Final = _EVENT.reason
 _check_user: Final = cast(Callable[..., None], _USER_FIELD.validator)
 _check_at: Final = cast(Callable[..., None], _AT.validator)
 _check_reason: Final = cast(Callable[..., None], _REASON_FIELD.validator)
+_to_moment: Final = cast(Callable[[object], object], _AT.converter)
 
 
 def _event(
@@ -430,22 +435,12 @@ def _event(
     :class:`Event`'s own field validators (the time converted first, as ``__init__``
     does).
     """
-    at = cast(Callable[[object], object], _AT.converter)(now)
+    at = _to_moment(now)
     if not attrs.validators.get_disabled():
         _check_user(None, _USER_FIELD, user)
         _check_at(None, _AT, at)
         _check_reason(None, _REASON_FIELD, reason)
-    return assemble(
-        Event,
-        barcode=barcode,
-        transition=name,
-        from_state=from_state,
-        to_state=to_state,
-        user=user,
-        at=at,
-        reason=reason,
-        changes=changes,
-    )
+    return _new_event(barcode, name, from_state, to_state, user, at, reason, changes)
 
 
 def with_state(record: FormRecord, state: FormState, **changes: Any) -> FormRecord:
