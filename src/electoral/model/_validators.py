@@ -465,21 +465,36 @@ def changed(inst: T, **changes: Any) -> T:
     ...
     electoral.errors.OutOfRange: -1 must lie between 0 and 32767.
     """
+    return revised(inst, {}, **changes)
+
+
+def revised(inst: T, made: Mapping[str, Any], /, **changes: Any) -> T:
+    """``changed(inst, **made, **changes)``, where ``made`` holds parts the library made.
+
+    The values in ``made`` are set as they are, like :func:`assemble`'s: only for
+    values the library has just made from checked parts (a record it evolved, a
+    tuple of entries it built and checked, a state read from a checked record), in
+    their converted form. ``changes`` are converted and checked as in :func:`changed`,
+    and the class's ``__attrs_post_init__`` check runs. A test holds the result equal
+    to :func:`changed`'s.
+    """
     cls = type(inst)
     try:
         plan = _PLANS[cls]
     except KeyError:
         plan = _PLANS[cls] = _plan(cls)
     if plan is None:
-        return attrs.evolve(inst, **changes)  # type: ignore[misc]
+        return attrs.evolve(inst, **made, **changes)  # type: ignore[misc]
     spec = plan.spec
-    if not changes.keys() <= spec.keys():
-        unknown = sorted(changes.keys() - spec.keys())
+    if not changes.keys() <= spec.keys() or not made.keys() <= spec.keys():
+        unknown = sorted((changes.keys() | made.keys()) - spec.keys())
         raise TypeError(f"{cls.__name__} has no field {unknown[0]!r}")
     new = _new(cls)
     for put, value in zip(plan.setters, plan.values(inst), strict=True):
         put(new, value)
     setter = plan.setter
+    for name, value in made.items():
+        setter[name](new, value)
     for name, value in changes.items():
         converter = spec[name][1]
         setter[name](new, value if converter is None else converter(value))

@@ -146,10 +146,21 @@ DE1_CLEARANCE_REASON: Final = (
 )
 
 
+_NUMBER_NAMES: Final[dict[type, tuple[str, ...]]] = {}
+"""The numeric fields of each layout of the reconciliation section, in order."""
+
+
+def _number_names(layout: type) -> tuple[str, ...]:
+    try:
+        return _NUMBER_NAMES[layout]
+    except KeyError:
+        names = tuple(a.name for a in attrs.fields(layout) if a.name.startswith("number_"))
+        _NUMBER_NAMES[layout] = names
+        return names
+
+
 def _numbers(recon: Recon) -> tuple[int, ...]:
-    return tuple(
-        getattr(recon, a.name) for a in attrs.fields(type(recon)) if a.name.startswith("number_")
-    )
+    return tuple([getattr(recon, name) for name in _number_names(type(recon))])
 
 
 @guarded
@@ -262,6 +273,7 @@ def _write(
     recon: Recon | None,
     user: str,
 ) -> dict[str, Any]:
+    """The record's new ``results`` and ``recons``: every part built and checked here."""
     superseded = f"superseded by {version.value}"
     results = [
         attrs.evolve(e, active=False, deactivated_by=superseded)
@@ -349,7 +361,7 @@ def _enter(
         state, name = FormState.DATA_ENTRY_2, "de1_submit"
     else:
         state, name = FormState.CORRECTION, "de2_submit"
-    new = with_state(record, state, duplicate_reviewed=False, **changes)
+    new = with_state(record, state, changes, duplicate_reviewed=False)
     return finish(record, new, name, user=user, now=now)
 
 
@@ -407,6 +419,10 @@ def compare_entries(record: FormRecord) -> Comparison:
         InconsistentValue: ``results.no_double_entries``, results exist but one
             entry is empty.
     """
+    return _compare_entries(record)
+
+
+def _compare_entries(record: FormRecord) -> Comparison:
     de1 = _pairs(record, EntryVersion.DATA_ENTRY_1)
     de2 = _pairs(record, EntryVersion.DATA_ENTRY_2)
     if (de1 or de2) and not (de1 and de2):
@@ -419,7 +435,7 @@ def compare_entries(record: FormRecord) -> Comparison:
     r2 = active_recon_of(record, EntryVersion.DATA_ENTRY_2)
     recon_fields: tuple[str, ...] = ()
     if r1 is not None and r2 is not None:
-        names = [a.name for a in attrs.fields(type(r1)) if a.name.startswith("number_")]
+        names = _number_names(type(r1))
         recon_fields = tuple(
             n for n in (*names, "notes") if getattr(r1, n) != getattr(r2, n, None)
         )
@@ -458,7 +474,7 @@ def resolve_corrections(
         InconsistentValue: ``results.corrections_incomplete``; nothing is written.
     """
     guard(record, "correction_match")
-    comparison = compare_entries(record)
+    comparison = _compare_entries(record)
     if comparison.count_mismatch:
         reason = COUNT_MISMATCH_REASON.format(barcode=record.barcode)
         new = reject(record, FormState.DATA_ENTRY_1, reason, by="correction_count_mismatch")
@@ -485,7 +501,7 @@ def resolve_corrections(
     recon = base if base is None or not recon_choices else changed(base, **recon_choices)
     changes = _write(record, EntryVersion.FINAL, final, recon, user)
     name = "correction_match" if comparison.matches else "correction_resolve"
-    new = with_state(record, FormState.QUALITY_CONTROL, **changes)
+    new = with_state(record, FormState.QUALITY_CONTROL, changes)
     return finish(record, new, name, user=user, now=now)
 
 

@@ -35,7 +35,7 @@ from electoral._guard import guarded, typed_fields
 from electoral.adapters.tallyho import FORM_STATE
 from electoral.errors import InconsistentValue, Language, register_messages
 from electoral.model import FormState
-from electoral.model._validators import builder, changed
+from electoral.model._validators import builder, changed, revised
 from electoral.results._checks import QuarantineReport
 from electoral.results._records import ClearanceRecord, Event, FormRecord
 
@@ -443,10 +443,25 @@ def _event(
     return _new_event(barcode, name, from_state, to_state, user, at, reason, changes)
 
 
-def with_state(record: FormRecord, state: FormState, **changes: Any) -> FormRecord:
-    """Evolve the record into ``state``, recording the previous state."""
+def with_state(
+    record: FormRecord,
+    state: FormState,
+    made: Mapping[str, Any] | None = None,
+    **changes: Any,
+) -> FormRecord:
+    """Evolve the record into ``state``, recording the previous state.
+
+    One build of the record: ``changes`` are converted and checked by the record's
+    field validators; the new form, the previous state (the record's own) and the
+    parts in ``made`` (tuples of entries the caller has just built from checked
+    entries) are the library's own checked values and are set as they are
+    (:func:`~electoral.model._validators.revised`).
+    """
     form = changed(record.form, state=state)
-    return changed(record, form=form, previous_state=record.state, **changes)
+    parts = {"form": form, "previous_state": record.state}
+    if made:
+        parts.update(made)
+    return revised(record, parts, **changes)
 
 
 def reject(
@@ -465,14 +480,14 @@ def reject(
         attrs.evolve(e, active=False, deactivated_by=by) if e.active else e for e in record.recons
     )
     merged: dict[str, Any] = {
-        "results": results,
-        "recons": recons,
         "rejected_count": record.rejected_count + 1,
         "reject_reason": reason,
         "duplicate_reviewed": False,
     }
     merged.update(changes)
-    return with_state(record, state, **merged)
+    # the entries were checked when built, and evolve checked the deactivated ones
+    made = {"results": results, "recons": recons}
+    return with_state(record, state, {k: v for k, v in made.items() if k not in merged}, **merged)
 
 
 def new_clearance(user: str, reason: str, **flags: Any) -> ClearanceRecord:
