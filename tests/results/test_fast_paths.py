@@ -192,6 +192,9 @@ def test_the_life_cycle_builds_what_the_constructors_build(
         assert _rebuilt(step.event) == step.event
         record = step.record
         events.append(step.event)
+        if record.state is FormState.CORRECTION:
+            comparison = compare_entries(record)
+            assert _rebuilt(comparison) == comparison
         if record.state is FormState.CLEARANCE:
             break
     assert not beyond

@@ -52,7 +52,7 @@ from electoral.errors import (
     register_messages,
 )
 from electoral.model import Ballot, FormState, ReconciliationForm, ReconciliationForm2014
-from electoral.model._validators import changed
+from electoral.model._validators import builder, changed
 from electoral.results._checks import TallyConfig, check_form
 from electoral.results._lifecycle import (
     Step,
@@ -423,8 +423,14 @@ def compare_entries(record: FormRecord) -> Comparison:
 
 
 def _compare_entries(record: FormRecord) -> Comparison:
-    de1 = _pairs(record, EntryVersion.DATA_ENTRY_1)
-    de2 = _pairs(record, EntryVersion.DATA_ENTRY_2)
+    de1: list[tuple[CandidateKey, int]] = []
+    de2: list[tuple[CandidateKey, int]] = []
+    for e in record.results:  # one pass for both entries
+        if e.active:
+            if e.version is _DE1:
+                de1.append((e.candidate, e.votes))
+            elif e.version is _DE2:
+                de2.append((e.candidate, e.votes))
     if (de1 or de2) and not (de1 and de2):
         raise InconsistentValue("results.no_double_entries", field="results")
     if len(de1) != len(de2):
@@ -441,7 +447,13 @@ def _compare_entries(record: FormRecord) -> Comparison:
         )
     elif (r1 is None) != (r2 is None):
         recon_fields = _COMPARED
-    return Comparison(count_mismatch=False, mismatched=mismatched, recon_mismatched=recon_fields)
+    # the keys come from checked entries and the names from the layout: nothing to check
+    return _comparison(False, mismatched, recon_fields)
+
+
+_DE1: Final = EntryVersion.DATA_ENTRY_1
+_DE2: Final = EntryVersion.DATA_ENTRY_2
+_comparison: Final = builder(Comparison)
 
 
 COUNT_MISMATCH_REASON: Final = (

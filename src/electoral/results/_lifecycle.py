@@ -353,17 +353,18 @@ def guard(record: FormRecord, name: str, *, superadmin: bool = False) -> Transit
         WrongState: ``results.wrong_state``, with the allowed and current states.
     """
     spec = TRANSITIONS[name]
+    state = record.state
+    if state in spec.sources or (superadmin and state in spec.superadmin_sources):
+        return spec
     allowed = set(spec.sources) | (spec.superadmin_sources if superadmin else set())
-    if record.state not in allowed:
-        raise WrongState(
-            field="form_state",
-            value=record.state,
-            allowed=_labels(allowed, "en"),
-            current=record.state.label(),
-            allowed_states=tuple(s for s in allowed if s is not None),
-            current_state=record.state,
-        )
-    return spec
+    raise WrongState(
+        field="form_state",
+        value=state,
+        allowed=_labels(allowed, "en"),
+        current=state.label(),
+        allowed_states=tuple(s for s in allowed if s is not None),
+        current_state=state,
+    )
 
 
 _FIELDS: Final = tuple(a.name for a in attrs.fields(FormRecord))
