@@ -38,6 +38,7 @@ from electoral.results import (
     replay,
     resolve_corrections,
 )
+from electoral.results._intake import blank_record
 from electoral.results._records import counted_entries, vote_entries
 from electoral.testing import DEMO_NOW, demo_tally_setup
 
@@ -162,6 +163,8 @@ def test_the_life_cycle_builds_what_the_constructors_build(
     de2_votes = dict(zip(KEYS, second, strict=True))
     config = TallyConfig()
     start = _start()
+    assert _rebuilt(start.record) == start.record
+    assert _rebuilt(start.event) == start.event
     record = start.record
     events: list[Event] = [start.event]
     steps: list[Callable[[FormRecord], Step]] = [
@@ -223,3 +226,21 @@ def test_a_count_beyond_the_ceiling_is_refused_at_every_entry() -> None:
     with pytest.raises(OutOfRange) as refused:
         resolve_corrections(record, user="c", now=NOW, choices={KEYS[0]: MAX_COUNT + 1})
     assert (refused.value.code, refused.value.field) == ("range.ceiling", "votes")
+
+
+@given(st.sampled_from(FormState), st.booleans())
+def test_an_imported_form_gets_the_constructors_record(state: FormState, assigned: bool) -> None:
+    if assigned:
+        form = ResultForm(
+            barcode="31001001117",
+            ballot_number=117,
+            center_id=31001,
+            station_number=1,
+            gender=Gender.MALE,
+            state=state,
+        )
+    else:
+        form = ResultForm(barcode="31001001117", ballot_number=117, state=state)
+    expected = FormRecord(form=attrs.evolve(form, state=FormState.UNSUBMITTED))
+    assert import_form(form, user="setup", now=NOW).record == expected
+    assert blank_record(form) == FormRecord(form=form)

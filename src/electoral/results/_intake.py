@@ -44,7 +44,7 @@ from electoral.errors import (
 )
 from electoral.ids import barcode as _barcode
 from electoral.model import Center, FormState, ResultForm, Station
-from electoral.model._validators import changed
+from electoral.model._validators import assemble, changed
 from electoral.results._lifecycle import Step, finish, guard, new_clearance, reject, with_state
 from electoral.results._records import FormRecord, TallySetup
 
@@ -171,8 +171,20 @@ def import_form(form: ResultForm, *, user: str, now: dt.datetime) -> Step:
 
     The event carries every field, so it is where :func:`replay` starts.
     """
-    record = FormRecord(form=attrs.evolve(form, state=FormState.UNSUBMITTED))
+    # the form was checked when it was built: only its new state is checked here, and
+    # the record's other fields take their defaults (a test holds it equal to the
+    # constructor's record)
+    record = blank_record(changed(form, state=FormState.UNSUBMITTED))
     return finish(None, record, "import", user=user, now=now)
+
+
+_DEFAULTS: Final = {a.name: a.default for a in attrs.fields(FormRecord) if a.name != "form"}
+"""Every field of a fresh record but its form: the declared defaults, all plain values."""
+
+
+def blank_record(form: ResultForm) -> FormRecord:
+    """``FormRecord(form=form)`` for a checked form: the defaults need no checking."""
+    return assemble(FormRecord, form=form, **_DEFAULTS)
 
 
 START_BARCODE: Final = 10_000_000
