@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import operator
 import re
 import types
 import unicodedata
@@ -320,19 +319,15 @@ def to_decimal(value: object) -> object:
 class _Plan:
     """How :func:`changed` builds instances of one class (computed once per class)."""
 
-    __slots__ = ("fields", "post_init", "setter", "setters", "spec", "values")
+    __slots__ = ("copy", "fields", "post_init", "setter", "setters", "spec")
 
     def __init__(self, cls: type) -> None:
         self.fields = tuple(a.name for a in attrs.fields(cls))
-        self.values: Callable[[object], tuple[object, ...]]
-        if len(self.fields) > 1:
-            self.values = operator.attrgetter(*self.fields)
-        else:  # attrgetter of one name gives the value, not a tuple
-            self.values = lambda inst: tuple(getattr(inst, name) for name in self.fields)
         self.spec = {a.name: (a, a.converter, a.validator) for a in attrs.fields(cls)}
         self.post_init = getattr(cls, "__attrs_post_init__", None)
         self.setter = setters(cls)
         self.setters = tuple(self.setter[name] for name in self.fields)
+        self.copy = _copier(cls, self.fields, self.setters)
 
 
 _PLANS: Final[dict[type, _Plan | None]] = {}
@@ -361,6 +356,25 @@ def setters(cls: type) -> dict[str, Callable[[object, object], None]]:
             found[attribute.name] = _putter(attribute.name)
     _SETTERS[cls] = found
     return found
+
+
+def _copier(
+    cls: type, names: tuple[str, ...], puts: tuple[Callable[[object, object], None], ...]
+) -> Callable[[object], Any]:
+    """A new instance of ``cls`` with every field of the given one (a shallow copy).
+
+    Written out field by field, as attrs writes its ``__init__``: a record of 15
+    fields is copied at every step of a form's life, and the loop would cost twice
+    as much. The names are the class's own field names (identifiers).
+    """
+    space: dict[str, Any] = {"_new": _new, "_cls": cls}
+    lines = ["def copy(inst):", "    new = _new(_cls)"]
+    for index, (name, put) in enumerate(zip(names, puts, strict=True)):
+        space[f"_put{index}"] = put
+        lines.append(f"    _put{index}(new, inst.{name})")
+    lines.append("    return new")
+    exec(compile("\n".join(lines), f"<copy of {cls.__qualname__}>", "exec"), space)
+    return cast(Callable[[object], Any], space["copy"])
 
 
 def _putter(name: str) -> Callable[[object, object], None]:
@@ -489,9 +503,7 @@ def revised(inst: T, made: Mapping[str, Any], /, **changes: Any) -> T:
     if not changes.keys() <= spec.keys() or not made.keys() <= spec.keys():
         unknown = sorted((changes.keys() | made.keys()) - spec.keys())
         raise TypeError(f"{cls.__name__} has no field {unknown[0]!r}")
-    new = _new(cls)
-    for put, value in zip(plan.setters, plan.values(inst), strict=True):
-        put(new, value)
+    new: T = plan.copy(inst)
     setter = plan.setter
     for name, value in made.items():
         setter[name](new, value)
