@@ -556,7 +556,7 @@ class _OneField:
 
 
 def test_changed_builds_a_class_of_one_field() -> None:
-    # attrgetter of one name gives the value, not a tuple: the plan's other branch.
+    # a class of one field is copied like any other
     assert v.changed(_OneField(1), count=2) == _OneField(2)
     with pytest.raises(TypeError):
         v.changed(_OneField(1), count="2")
@@ -586,3 +586,37 @@ def test_builder_builds_what_assemble_builds() -> None:
             v.builder(_OneField, *names)
     with pytest.raises(TypeError):  # a value missing is a programming error too
         make()
+
+
+@attrs.frozen(slots=False)
+class _Unslotted:
+    low: int = attrs.field(validator=attrs.validators.instance_of(int))
+    high: int = attrs.field(validator=attrs.validators.instance_of(int))
+
+
+def test_changed_and_assemble_build_a_class_without_slots() -> None:
+    # its fields are set through object.__setattr__, having no slot to go through
+    assert v.changed(_Unslotted(1, 2), high=3) == _Unslotted(1, 3)
+    assert v.assemble(_Unslotted, low=4, high=5) == _Unslotted(4, 5)
+    assert v.builder(_Unslotted)(6, 7) == _Unslotted(6, 7)
+
+
+def test_builder_needs_every_field_in_order() -> None:
+    build = v.builder(_OneField)
+    assert build(3) == _OneField(3)
+    with pytest.raises(TypeError):
+        build()
+    with pytest.raises(TypeError):
+        build(3, 4)
+
+
+def test_revised_sets_made_parts_as_they_are_and_checks_the_changes() -> None:
+    record = _record()
+    made = {"previous_state": record.state}
+    assert v.revised(record, made, audited_count=2) == attrs.evolve(
+        record, previous_state=record.state, audited_count=2
+    )
+    with pytest.raises(ValidationError):
+        v.revised(record, made, audited_count=-1)
+    with pytest.raises(TypeError, match="no_such"):
+        v.revised(record, {"no_such": 1})

@@ -11,13 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-import operator
 import re
 import types
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeVar, cast
 
 import attrs
 import pendulum
@@ -321,22 +320,69 @@ def to_decimal(value: object) -> object:
 class _Plan:
     """How :func:`changed` builds instances of one class (computed once per class)."""
 
-    __slots__ = ("fields", "post_init", "spec", "values")
+    __slots__ = ("copy", "fields", "post_init", "setter", "setters", "spec")
 
     def __init__(self, cls: type) -> None:
         self.fields = tuple(a.name for a in attrs.fields(cls))
-        self.values: Callable[[object], tuple[object, ...]]
-        if len(self.fields) > 1:
-            self.values = operator.attrgetter(*self.fields)
-        else:  # attrgetter of one name gives the value, not a tuple
-            self.values = lambda inst: tuple(getattr(inst, name) for name in self.fields)
         self.spec = {a.name: (a, a.converter, a.validator) for a in attrs.fields(cls)}
         self.post_init = getattr(cls, "__attrs_post_init__", None)
+        self.setter = setters(cls)
+        self.setters = tuple(self.setter[name] for name in self.fields)
+        self.copy = _copier(cls, self.fields, self.setters)
 
 
 _PLANS: Final[dict[type, _Plan | None]] = {}
 _new: Final = object.__new__
 _put: Final = object.__setattr__
+_SETTERS: Final[dict[type, dict[str, Callable[[object, object], None]]]] = {}
+
+
+def setters(cls: type) -> dict[str, Callable[[object, object], None]]:
+    """How to set each field of a new, not yet published, instance of ``cls``, by name.
+
+    A slotted class's field is set through its slot (a frozen class refuses
+    ``setattr``, and ``object.__setattr__`` looks the slot up at every call); a field
+    of a class with a ``__dict__`` through ``object.__setattr__``.
+    """
+    try:
+        return _SETTERS[cls]
+    except KeyError:
+        pass
+    found: dict[str, Callable[[object, object], None]] = {}
+    for attribute in attrs.fields(cls):
+        slot = getattr(cls, attribute.name, None)
+        if isinstance(slot, types.MemberDescriptorType):
+            found[attribute.name] = slot.__set__
+        else:
+            found[attribute.name] = _putter(attribute.name)
+    _SETTERS[cls] = found
+    return found
+
+
+def _copier(
+    cls: type, names: tuple[str, ...], puts: tuple[Callable[[object, object], None], ...]
+) -> Callable[[object], Any]:
+    """A new instance of ``cls`` with every field of the given one (a shallow copy).
+
+    Written out field by field, as attrs writes its ``__init__``: a record of 15
+    fields is copied at every step of a form's life, and the loop would cost twice
+    as much. The names are the class's own field names (identifiers).
+    """
+    space: dict[str, Any] = {"_new": _new, "_cls": cls}
+    lines = ["def copy(inst):", "    new = _new(_cls)"]
+    for index, (name, put) in enumerate(zip(names, puts, strict=True)):
+        space[f"_put{index}"] = put
+        lines.append(f"    _put{index}(new, inst.{name})")
+    lines.append("    return new")
+    exec(compile("\n".join(lines), f"<copy of {cls.__qualname__}>", "exec"), space)
+    return cast(Callable[[object], Any], space["copy"])
+
+
+def _putter(name: str) -> Callable[[object, object], None]:
+    def put(inst: object, value: object) -> None:
+        _put(inst, name, value)
+
+    return put
 
 
 def _parts(validator: object) -> Iterable[object]:
@@ -376,8 +422,9 @@ def assemble(cls: type[T], **values: Any) -> T:
     if values.keys() != fields:
         raise TypeError(f"{cls.__name__}: assemble needs exactly the fields {sorted(fields)}")
     new = _new(cls)
+    setter = setters(cls)
     for name, value in values.items():
-        _put(new, name, value)
+        setter[name](new, value)
     return new
 
 
@@ -412,23 +459,37 @@ def changed(inst: T, **changes: Any) -> T:
     ...
     electoral.errors.OutOfRange: -1 must lie between 0 and 32767.
     """
+    return revised(inst, {}, **changes)
+
+
+def revised(inst: T, made: Mapping[str, Any], /, **changes: Any) -> T:
+    """``changed(inst, **made, **changes)``, where ``made`` holds parts the library made.
+
+    The values in ``made`` are set as they are, like :func:`assemble`'s: only for
+    values the library has just made from checked parts (a record it evolved, a
+    tuple of entries it built and checked, a state read from a checked record), in
+    their converted form. ``changes`` are converted and checked as in :func:`changed`,
+    and the class's ``__attrs_post_init__`` check runs. A test holds the result equal
+    to :func:`changed`'s.
+    """
     cls = type(inst)
     try:
         plan = _PLANS[cls]
     except KeyError:
         plan = _PLANS[cls] = _plan(cls)
     if plan is None:
-        return attrs.evolve(inst, **changes)  # type: ignore[misc]
+        return attrs.evolve(inst, **made, **changes)  # type: ignore[misc]
     spec = plan.spec
-    if not changes.keys() <= spec.keys():
-        unknown = sorted(changes.keys() - spec.keys())
+    if not changes.keys() <= spec.keys() or not made.keys() <= spec.keys():
+        unknown = sorted((changes.keys() | made.keys()) - spec.keys())
         raise TypeError(f"{cls.__name__} has no field {unknown[0]!r}")
-    new = _new(cls)
-    for name, value in zip(plan.fields, plan.values(inst), strict=True):
-        _put(new, name, value)
+    new: T = plan.copy(inst)
+    setter = plan.setter
+    for name, value in made.items():
+        setter[name](new, value)
     for name, value in changes.items():
         converter = spec[name][1]
-        _put(new, name, value if converter is None else converter(value))
+        setter[name](new, value if converter is None else converter(value))
     if not attrs.validators.get_disabled():
         for name in changes:
             attribute, _, validator = spec[name]
@@ -446,8 +507,12 @@ def builder(cls: type[T], *names: str) -> Callable[..., T]:
     The same contract as :func:`assemble` (only values just made from checked records),
     for the hot loops that build one small record per form: the field names are matched
     once, here, instead of at every call, and each value goes straight into its slot.
-    ``names`` must be every field (a programming error otherwise).
+    ``names`` must be every field (a programming error otherwise); with no ``names``,
+    the values come in the class's field order (an event at every step of a form's
+    life is built this way).
     """
+    if not names:
+        names = tuple(a.name for a in attrs.fields(cast(Any, cls)))
     if len(names) != len(set(names)) or set(names) != _fields_of(cls):
         fields = sorted(_fields_of(cls))
         raise TypeError(f"{cls.__name__}: builder needs exactly the fields {fields}")

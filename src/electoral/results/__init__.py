@@ -121,12 +121,8 @@ if TYPE_CHECKING:
         resolve_corrections,
     )
     from electoral.results._export import EXPORT_COLUMNS, ResultRow, results_rows
-    from electoral.results._lifecycle import (
-        TRANSITIONS,
-        Step,
-        Transition,
+    from electoral.results._intake import (
         UnknownReference,
-        WrongState,
         assign_center_station,
         check_barcode,
         check_center_station,
@@ -138,9 +134,15 @@ if TYPE_CHECKING:
         intake_match,
         intake_reject,
         next_barcode,
-        replay,
         reset_form,
         send_to_clearance,
+    )
+    from electoral.results._lifecycle import (
+        TRANSITIONS,
+        Step,
+        Transition,
+        WrongState,
+        replay,
         state_diagram,
     )
     from electoral.results._progress import (
@@ -376,12 +378,8 @@ _NAMES: Final = {
         "ResultRow",
         "results_rows",
     ),
-    "_lifecycle": (
-        "TRANSITIONS",
-        "Step",
-        "Transition",
+    "_intake": (
         "UnknownReference",
-        "WrongState",
         "assign_center_station",
         "check_barcode",
         "check_center_station",
@@ -393,9 +391,15 @@ _NAMES: Final = {
         "intake_match",
         "intake_reject",
         "next_barcode",
-        "replay",
         "reset_form",
         "send_to_clearance",
+    ),
+    "_lifecycle": (
+        "TRANSITIONS",
+        "Step",
+        "Transition",
+        "WrongState",
+        "replay",
         "state_diagram",
     ),
     "_progress": (

@@ -52,7 +52,7 @@ from electoral.errors import (
     register_messages,
 )
 from electoral.model import Ballot, FormState, ReconciliationForm, ReconciliationForm2014
-from electoral.model._validators import changed
+from electoral.model._validators import builder, changed
 from electoral.results._checks import TallyConfig, check_form
 from electoral.results._lifecycle import (
     Step,
@@ -72,8 +72,8 @@ from electoral.results._records import (
     ReconEntry,
     TallySetup,
     active_recon_of,
+    counted_entries,
     form_candidates_of,
-    vote_entries,
 )
 
 __all__ = [
@@ -146,10 +146,21 @@ DE1_CLEARANCE_REASON: Final = (
 )
 
 
+_NUMBER_NAMES: Final[dict[type, tuple[str, ...]]] = {}
+"""The numeric fields of each layout of the reconciliation section, in order."""
+
+
+def _number_names(layout: type) -> tuple[str, ...]:
+    try:
+        return _NUMBER_NAMES[layout]
+    except KeyError:
+        names = tuple(a.name for a in attrs.fields(layout) if a.name.startswith("number_"))
+        _NUMBER_NAMES[layout] = names
+        return names
+
+
 def _numbers(recon: Recon) -> tuple[int, ...]:
-    return tuple(
-        getattr(recon, a.name) for a in attrs.fields(type(recon)) if a.name.startswith("number_")
-    )
+    return tuple([getattr(recon, name) for name in _number_names(type(recon))])
 
 
 @guarded
@@ -262,6 +273,7 @@ def _write(
     recon: Recon | None,
     user: str,
 ) -> dict[str, Any]:
+    """The record's new ``results`` and ``recons``: every part built and checked here."""
     superseded = f"superseded by {version.value}"
     results = [
         attrs.evolve(e, active=False, deactivated_by=superseded)
@@ -269,7 +281,8 @@ def _write(
         else e
         for e in record.results
     ]
-    results.extend(vote_entries(votes, version=version, user=user))
+    # the counts were read and checked (_parse_votes, or checked entries and choices)
+    results.extend(counted_entries(votes, version=version, user=user))
     recons = [
         attrs.evolve(e, active=False, deactivated_by=superseded)
         if e.active and e.version is version
@@ -348,7 +361,7 @@ def _enter(
         state, name = FormState.DATA_ENTRY_2, "de1_submit"
     else:
         state, name = FormState.CORRECTION, "de2_submit"
-    new = with_state(record, state, duplicate_reviewed=False, **changes)
+    new = with_state(record, state, changes, duplicate_reviewed=False)
     return finish(record, new, name, user=user, now=now)
 
 
@@ -406,8 +419,18 @@ def compare_entries(record: FormRecord) -> Comparison:
         InconsistentValue: ``results.no_double_entries``, results exist but one
             entry is empty.
     """
-    de1 = _pairs(record, EntryVersion.DATA_ENTRY_1)
-    de2 = _pairs(record, EntryVersion.DATA_ENTRY_2)
+    return _compare_entries(record)
+
+
+def _compare_entries(record: FormRecord) -> Comparison:
+    de1: list[tuple[CandidateKey, int]] = []
+    de2: list[tuple[CandidateKey, int]] = []
+    for e in record.results:  # one pass for both entries
+        if e.active:
+            if e.version is _DE1:
+                de1.append((e.candidate, e.votes))
+            elif e.version is _DE2:
+                de2.append((e.candidate, e.votes))
     if (de1 or de2) and not (de1 and de2):
         raise InconsistentValue("results.no_double_entries", field="results")
     if len(de1) != len(de2):
@@ -418,13 +441,19 @@ def compare_entries(record: FormRecord) -> Comparison:
     r2 = active_recon_of(record, EntryVersion.DATA_ENTRY_2)
     recon_fields: tuple[str, ...] = ()
     if r1 is not None and r2 is not None:
-        names = [a.name for a in attrs.fields(type(r1)) if a.name.startswith("number_")]
+        names = _number_names(type(r1))
         recon_fields = tuple(
             n for n in (*names, "notes") if getattr(r1, n) != getattr(r2, n, None)
         )
     elif (r1 is None) != (r2 is None):
         recon_fields = _COMPARED
-    return Comparison(count_mismatch=False, mismatched=mismatched, recon_mismatched=recon_fields)
+    # the keys come from checked entries and the names from the layout: nothing to check
+    return _comparison(False, mismatched, recon_fields)
+
+
+_DE1: Final = EntryVersion.DATA_ENTRY_1
+_DE2: Final = EntryVersion.DATA_ENTRY_2
+_comparison: Final = builder(Comparison)
 
 
 COUNT_MISMATCH_REASON: Final = (
@@ -457,7 +486,7 @@ def resolve_corrections(
         InconsistentValue: ``results.corrections_incomplete``; nothing is written.
     """
     guard(record, "correction_match")
-    comparison = compare_entries(record)
+    comparison = _compare_entries(record)
     if comparison.count_mismatch:
         reason = COUNT_MISMATCH_REASON.format(barcode=record.barcode)
         new = reject(record, FormState.DATA_ENTRY_1, reason, by="correction_count_mismatch")
@@ -484,7 +513,7 @@ def resolve_corrections(
     recon = base if base is None or not recon_choices else changed(base, **recon_choices)
     changes = _write(record, EntryVersion.FINAL, final, recon, user)
     name = "correction_match" if comparison.matches else "correction_resolve"
-    new = with_state(record, FormState.QUALITY_CONTROL, **changes)
+    new = with_state(record, FormState.QUALITY_CONTROL, changes)
     return finish(record, new, name, user=user, now=now)
 
 

@@ -1,4 +1,4 @@
-"""Private: the result form's life cycle — the transition table, guards, reject, replay.
+"""Private: the result form's state machine — the transition table, guards, steps, replay.
 
 Every transition is a pure function: it checks its guard (the form's state,
 and whatever else the stage requires), and returns a :class:`Step`: the new
@@ -7,7 +7,9 @@ with the new value of every field that changed. "Reject" deactivates all
 entered data (results and reconciliation entries of every version, FINAL
 included) and never deletes it. Replaying a form's events rebuilds the form
 (:func:`replay`). :data:`TRANSITIONS` is the table the guards read and the
-diagram (:func:`state_diagram`) is drawn from.
+diagram (:func:`state_diagram`) is drawn from. The transitions themselves live
+with their stage: intake in ``_intake``, data entry, corrections and quality
+control in ``_entry``, audit and clearance in ``_audit``.
 
 Sources: Tally-Ho ``views/intake.py``, ``views/data_entry.py``,
 ``views/corrections.py``, ``views/quality_control.py``, ``views/audit.py``,
@@ -15,17 +17,9 @@ Sources: Tally-Ho ``views/intake.py``, ``views/data_entry.py``,
 ``libs/views/form_state.py``, ``models/result_form.py``
 (onaio/tally-ho at commit ``acbe4f4``).
 
->>> import pendulum
->>> from electoral.model import ResultForm, Gender
->>> now = pendulum.datetime(2026, 1, 10, 9, tz="Africa/Tripoli")
->>> step = import_form(ResultForm(barcode="31001002117", ballot_number=117,
-...     center_id=31001, station_number=2, gender=Gender.MALE), user="setup", now=now)
->>> step.record.state.name, step.event.transition
-('UNSUBMITTED', 'import')
->>> intake_abort(step.record, user="clerk", now=now)
-Traceback (most recent call last):
-...
-electoral.results._lifecycle.WrongState: Form not in Intake. Return form to Unsubmitted.
+>>> guard_states = sorted(s.name for s in TRANSITIONS["intake_abort"].sources if s)
+>>> guard_states, sorted(s.name for s in TRANSITIONS["intake_abort"].targets)
+(['INTAKE'], ['UNSUBMITTED'])
 """
 
 from __future__ import annotations
@@ -39,46 +33,18 @@ import attrs
 
 from electoral._guard import guarded, typed_fields
 from electoral.adapters.tallyho import FORM_STATE
-from electoral.errors import (
-    ErrorCollector,
-    InconsistentValue,
-    InvalidFormat,
-    Language,
-    MissingValue,
-    OutOfRange,
-    register_messages,
-)
-from electoral.ids import barcode as _barcode
-from electoral.model import Center, FormState, ResultForm, Station
-from electoral.model._validators import assemble, changed
+from electoral.errors import InconsistentValue, Language, register_messages
+from electoral.model import FormState
+from electoral.model._validators import builder, changed, revised
 from electoral.results._checks import QuarantineReport
-from electoral.results._records import (
-    ClearanceRecord,
-    Event,
-    FormRecord,
-    TallySetup,
-)
+from electoral.results._records import ClearanceRecord, Event, FormRecord
 
 __all__ = [
     "TRANSITIONS",
     "Step",
     "Transition",
-    "UnknownReference",
     "WrongState",
-    "assign_center_station",
-    "check_barcode",
-    "check_center_station",
-    "create_form",
-    "find_duplicates",
-    "import_form",
-    "intake",
-    "intake_abort",
-    "intake_match",
-    "intake_reject",
-    "next_barcode",
     "replay",
-    "reset_form",
-    "send_to_clearance",
     "state_diagram",
 ]
 
@@ -87,94 +53,6 @@ register_messages(
         "results.wrong_state": (
             "Form not in {allowed}. Return form to {current}.",
             "الاستمارة ليست في {allowed}. أعد الاستمارة إلى {current}.",
-        ),
-        "results.barcodes_mismatch": ("Barcodes do not match!", "الرموز الشريطية غير متطابقة!"),
-        "results.barcode_unknown": ("Barcode does not exist.", "الرمز الشريطي غير موجود."),
-        "results.barcode_reset_length": (
-            "Please enter exactly 11 numbers",
-            "الرجاء إدخال 11 رقمًا بالضبط",
-        ),
-        "results.barcode_not_this_form": (
-            "{value} is not this form's barcode.",
-            "{value} ليس الرمز الشريطي لهذه الاستمارة.",
-        ),
-        "results.center_disabled": ("Center is disabled.", "المركز معطل."),
-        "results.station_unknown": ("Station does not exist.", "المحطة غير موجودة."),
-        "results.station_disabled": ("Station disabled.", "المحطة معطلة."),
-        "results.ballot_disabled": ("Ballot disabled.", "ورقة الاقتراع معطلة."),
-        "results.ballot_unknown": (
-            "Ballot {value} does not exist.",
-            "ورقة الاقتراع {value} غير موجودة.",
-        ),
-        "results.center_number_format": (
-            "Expecting only numbers for center number",
-            "يجب إدخال أرقام فقط لرقم المركز",
-        ),
-        "results.station_number_format": (
-            "Expecting only numbers for station number",
-            "يجب إدخال أرقام فقط لرقم المحطة",
-        ),
-        "results.station_number_range": (
-            "{value} must lie between {min_value} and {max_value}.",
-            "يجب أن تكون القيمة {value} بين {min_value} و{max_value}.",
-        ),
-        "results.center_numbers_mismatch": (
-            "Center Numbers do not match",
-            "أرقام المركز غير متطابقة",
-        ),
-        "results.station_numbers_mismatch": (
-            "Station Numbers do not match",
-            "أرقام المحطة غير متطابقة",
-        ),
-        "results.center_unknown": ("Center Number does not exist", "رقم المركز غير موجود"),
-        "results.station_not_in_center": (
-            "Invalid Station Number for this Center",
-            "رقم محطة غير صالح لهذا المركز",
-        ),
-        "results.intake_center_disabled": ("Center is disabled", "المركز معطل"),
-        "results.intake_station_disabled": ("Station is disabled", "المحطة معطلة"),
-        "results.race_disabled": ("Race is disabled.", "السباق معطل."),
-        "results.ballot_race_mismatch": (
-            "Ballot number do not match for center and form",
-            "رقم ورقة الاقتراع لا يتطابق مع المركز والاستمارة",
-        ),
-        "results.center_station_not_form": (
-            "Center and station numbers do not match",
-            "رقما المركز والمحطة غير متطابقين",
-        ),
-        "results.not_replacement": (
-            "Form {value} is not an unassigned replacement form.",
-            "الاستمارة {value} ليست استمارة استبدال غير مخصصة.",
-        ),
-        "results.center_station_required": (
-            "Enter the replacement form's centre and station first.",
-            "أدخل مركز ومحطة استمارة الاستبدال أولًا.",
-        ),
-        "results.all_fields_mandatory": ("All fields are mandatory", "جميع الحقول إلزامية"),
-        "results.create_ballot_disabled": ("Ballot is disabled", "ورقة الاقتراع معطلة"),
-        "results.create_center_disabled": (
-            "Selected center is disabled",
-            "المركز المحدد معطل",
-        ),
-        "results.create_station_unknown": (
-            "Station does not exist for the selected center",
-            "المحطة غير موجودة في المركز المحدد",
-        ),
-        "results.create_station_disabled": (
-            "Selected station is disabled",
-            "المحطة المحددة معطلة",
-        ),
-        "results.create_race_mismatch": (
-            "Ballot number do not match for center and station",
-            "رقم ورقة الاقتراع لا يتطابق مع المركز والمحطة",
-        ),
-        "results.form_exists": (
-            "A result form with the selected center, station number and ballot already exists",
-            "توجد بالفعل استمارة نتائج للمركز ورقم المحطة وورقة الاقتراع المحددة",
-        ),
-        "results.barcode_taken": (
-            "Barcode {value} is already used in this tally.",
-            "الرمز الشريطي {value} مستخدم بالفعل في عملية العد هذه.",
         ),
         "results.reason_required": (
             "A reason is required.",
@@ -208,12 +86,6 @@ class WrongState(InconsistentValue):
             return params
         states = allowed if isinstance(allowed, tuple) else ()
         return {**params, "allowed": _labels(states, "ar"), "current": current.label("ar")}
-
-
-class UnknownReference(InconsistentValue):
-    """A barcode, centre, station or ballot is not in the tally."""
-
-    default_code = "results.barcode_unknown"
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -481,17 +353,18 @@ def guard(record: FormRecord, name: str, *, superadmin: bool = False) -> Transit
         WrongState: ``results.wrong_state``, with the allowed and current states.
     """
     spec = TRANSITIONS[name]
+    state = record.state
+    if state in spec.sources or (superadmin and state in spec.superadmin_sources):
+        return spec
     allowed = set(spec.sources) | (spec.superadmin_sources if superadmin else set())
-    if record.state not in allowed:
-        raise WrongState(
-            field="form_state",
-            value=record.state,
-            allowed=_labels(allowed, "en"),
-            current=record.state.label(),
-            allowed_states=tuple(s for s in allowed if s is not None),
-            current_state=record.state,
-        )
-    return spec
+    raise WrongState(
+        field="form_state",
+        value=state,
+        allowed=_labels(allowed, "en"),
+        current=state.label(),
+        allowed_states=tuple(s for s in allowed if s is not None),
+        current_state=state,
+    )
 
 
 _FIELDS: Final = tuple(a.name for a in attrs.fields(FormRecord))
@@ -520,17 +393,21 @@ def finish(
     else:
         # a field evolved without change is the same object (identity first, then ==)
         changes = tuple(
-            (field, value)
-            for field, value, before in zip(_FIELDS, after, _VALUES(old), strict=True)
-            if value is not before and value != before
+            [
+                (field, value)
+                for field, value, before in zip(_FIELDS, after, _VALUES(old), strict=True)
+                if value is not before and value != before
+            ]
         )
     event = _event(new.barcode, name, None if old is None else old.state, new.state, user, now,
                    reason, changes)  # fmt: skip
     # Built field by field: every value is the library's own, made and checked above
     # (the record by its transition, the event by _event, the related steps by finish).
-    return assemble(Step, record=new, event=event, related=tuple(related), report=report)
+    return _step(new, event, tuple(related), report)
 
 
+_step: Final = builder(Step)
+_new_event: Final = builder(Event)
 _EVENT: Final = attrs.fields(Event)
 _USER_FIELD: Final = _EVENT.user
 _AT: Final = _EVENT.at
@@ -538,6 +415,7 @@ _REASON_FIELD: Final = _EVENT.reason
 _check_user: Final = cast(Callable[..., None], _USER_FIELD.validator)
 _check_at: Final = cast(Callable[..., None], _AT.validator)
 _check_reason: Final = cast(Callable[..., None], _REASON_FIELD.validator)
+_to_moment: Final = cast(Callable[[object], object], _AT.converter)
 
 
 def _event(
@@ -558,28 +436,33 @@ def _event(
     :class:`Event`'s own field validators (the time converted first, as ``__init__``
     does).
     """
-    at = cast(Callable[[object], object], _AT.converter)(now)
+    at = _to_moment(now)
     if not attrs.validators.get_disabled():
         _check_user(None, _USER_FIELD, user)
         _check_at(None, _AT, at)
         _check_reason(None, _REASON_FIELD, reason)
-    return assemble(
-        Event,
-        barcode=barcode,
-        transition=name,
-        from_state=from_state,
-        to_state=to_state,
-        user=user,
-        at=at,
-        reason=reason,
-        changes=changes,
-    )
+    return _new_event(barcode, name, from_state, to_state, user, at, reason, changes)
 
 
-def with_state(record: FormRecord, state: FormState, **changes: Any) -> FormRecord:
-    """Evolve the record into ``state``, recording the previous state."""
+def with_state(
+    record: FormRecord,
+    state: FormState,
+    made: Mapping[str, Any] | None = None,
+    **changes: Any,
+) -> FormRecord:
+    """Evolve the record into ``state``, recording the previous state.
+
+    One build of the record: ``changes`` are converted and checked by the record's
+    field validators; the new form, the previous state (the record's own) and the
+    parts in ``made`` (tuples of entries the caller has just built from checked
+    entries) are the library's own checked values and are set as they are
+    (:func:`~electoral.model._validators.revised`).
+    """
     form = changed(record.form, state=state)
-    return changed(record, form=form, previous_state=record.state, **changes)
+    parts = {"form": form, "previous_state": record.state}
+    if made:
+        parts.update(made)
+    return revised(record, parts, **changes)
 
 
 def reject(
@@ -598,520 +481,19 @@ def reject(
         attrs.evolve(e, active=False, deactivated_by=by) if e.active else e for e in record.recons
     )
     merged: dict[str, Any] = {
-        "results": results,
-        "recons": recons,
         "rejected_count": record.rejected_count + 1,
         "reject_reason": reason,
         "duplicate_reviewed": False,
     }
     merged.update(changes)
-    return with_state(record, state, **merged)
+    # the entries were checked when built, and evolve checked the deactivated ones
+    made = {"results": results, "recons": recons}
+    return with_state(record, state, {k: v for k, v in made.items() if k not in merged}, **merged)
 
 
 def new_clearance(user: str, reason: str, **flags: Any) -> ClearanceRecord:
     """A fresh, active clearance case."""
     return ClearanceRecord(user=user, reason=reason, **flags)
-
-
-# --------------------------------------------------------------------------- setup
-
-
-@guarded
-def import_form(form: ResultForm, *, user: str, now: dt.datetime) -> Step:
-    """Transition 1: an imported form starts UNSUBMITTED (``import_result_forms.py``).
-
-    The event carries every field, so it is where :func:`replay` starts.
-    """
-    record = FormRecord(form=attrs.evolve(form, state=FormState.UNSUBMITTED))
-    return finish(None, record, "import", user=user, now=now)
-
-
-START_BARCODE: Final = 10_000_000
-"""Tally-Ho ``START_BARCODE``; the first generated barcode is this plus 1."""
-
-
-@guarded
-def next_barcode(existing: Iterable[str]) -> str:
-    """The barcode for a form created by hand: the numerically highest plus 1.
-
-    Deliberate difference: Tally-Ho takes the highest barcode by **text** order
-    (so "9" beats "10"); here barcodes are compared as numbers.
-
-    >>> next_barcode(["9", "10", "0000000012"])
-    '13'
-    >>> next_barcode([])
-    '10000001'
-
-    Raises:
-        ValidationErrors: every existing value that is not a barcode, at
-            ``$.existing[i]``.
-    """
-    errors = ErrorCollector("existing barcodes")
-    numbers = []
-    for index, text in enumerate(existing):
-        with errors.at(f"$.existing[{index}]"):
-            numbers.append(int(_barcode.validate(text)))
-    errors.raise_if_any()
-    return str(max(numbers, default=START_BARCODE) + 1)
-
-
-def _races_of_subconstituency(setup: TallySetup, subconstituency_id: int) -> set[tuple[str, str]]:
-    return {
-        b.race.key for b in setup.ballots.values() if subconstituency_id in b.subconstituency_ids
-    }
-
-
-@guarded
-def create_form(
-    *,
-    center_id: int | None,
-    station_number: int | None,
-    ballot_number: int | None,
-    setup: TallySetup,
-    existing: Sequence[FormRecord],
-    user: str,
-    now: dt.datetime,
-    barcode: str | None = None,
-) -> Step:
-    """Transition 2: a form created by hand starts in CLEARANCE (``create_result_form.py``).
-
-    Raises:
-        MissingValue: ``results.all_fields_mandatory``.
-        UnknownReference: the ballot, centre or station is unknown.
-        InconsistentValue: the ballot, centre or station is disabled, the
-            ballot's race is not contested at the centre, or a form for the
-            (centre, station, ballot) exists already.
-    """
-    if center_id is None or station_number is None or ballot_number is None:
-        raise MissingValue("results.all_fields_mandatory", field="center_station_ballot")
-    ballot = setup.ballots.get(ballot_number)
-    if ballot is None:
-        raise UnknownReference("results.ballot_unknown", field="ballot", value=ballot_number)
-    if not ballot.active:
-        raise InconsistentValue("results.create_ballot_disabled", field="ballot", value=ballot)
-    center = setup.centers.get(center_id)
-    if center is None:
-        raise UnknownReference("results.center_unknown", field="center_id", value=center_id)
-    if not center.active:
-        raise InconsistentValue(
-            "results.create_center_disabled", field="center_id", value=center_id
-        )
-    station = setup.stations.get((center_id, station_number))
-    if station is None:
-        raise UnknownReference(
-            "results.create_station_unknown", field="station_number", value=station_number
-        )
-    if not station.active:
-        raise InconsistentValue(
-            "results.create_station_disabled", field="station_number", value=station_number
-        )
-    if ballot.race.key not in _races_of_subconstituency(setup, center.subconstituency_id):
-        raise InconsistentValue(
-            "results.create_race_mismatch", field="ballot", value=ballot_number
-        )
-    for other in existing:
-        if (other.form.center_id, other.form.station_number, other.form.ballot_number) == (
-            center_id,
-            station_number,
-            ballot_number,
-        ):
-            raise InconsistentValue("results.form_exists", field="barcode", value=other.barcode)
-    barcodes = [r.barcode for r in existing]
-    code = next_barcode(barcodes) if barcode is None else _barcode.validate(barcode)
-    if code in barcodes:
-        raise InconsistentValue("results.barcode_taken", field="barcode", value=code)
-    form = ResultForm(
-        barcode=code,
-        ballot_number=ballot_number,
-        center_id=center_id,
-        station_number=station_number,
-        gender=station.gender,
-        state=FormState.CLEARANCE,
-        is_replacement=False,
-    )
-    record = FormRecord(form=form, clearances=(new_clearance(user, "Form created by hand."),))
-    return finish(None, record, "create_form", user=user, now=now)
-
-
-# --------------------------------------------------------------------------- intake
-
-
-@guarded
-def check_barcode(
-    typed: str,
-    *,
-    copy: str | None = None,
-    scanned: bool = False,
-    records: Mapping[str, FormRecord],
-    setup: TallySetup,
-) -> FormRecord:
-    """The intake barcode checks, in Tally-Ho's order; return the form's record.
-
-    1. digits only, 1 to 255 characters (:func:`electoral.ids.barcode.validate`);
-    2. typed twice and equal ("Barcodes do not match!"), unless ``scanned``;
-    3. the barcode exists in the tally ("Barcode does not exist.");
-    4. the form's centre, if any, is active ("Center is disabled.");
-    5. the form's station, if any, exists and is active, and its ballot is
-       active ("Station does not exist.", "Station disabled.", "Ballot disabled.").
-
-    Leading zeros are significant: ``"000000001"`` is not ``"1"``.
-    """
-    code = _barcode.validate(typed)
-    if not scanned and (copy is None or _barcode.compact(copy) != code):
-        raise InconsistentValue("results.barcodes_mismatch", field="barcode_copy", value=copy)
-    record = records.get(code)
-    if record is None:
-        raise UnknownReference("results.barcode_unknown", field="barcode", value=code)
-    check_form_context(record.form, setup)
-    return record
-
-
-def check_form_context(form: ResultForm, setup: TallySetup) -> None:
-    """Checks 4 and 5 of :func:`check_barcode`: centre, station and ballot are usable."""
-    if form.center_id is not None:
-        center = setup.centers.get(form.center_id)
-        if center is None or not center.active:
-            raise InconsistentValue(
-                "results.center_disabled", field="center_id", value=form.center_id
-            )
-    if form.station_number is not None and form.center_id is not None:
-        station = setup.stations.get((form.center_id, form.station_number))
-        if station is None:
-            raise UnknownReference(
-                "results.station_unknown", field="station_number", value=form.station_number
-            )
-        if not station.active:
-            raise InconsistentValue(
-                "results.station_disabled", field="station_number", value=form.station_number
-            )
-        ballot = setup.ballots.get(form.ballot_number)
-        if ballot is None or not ballot.active:
-            raise InconsistentValue(
-                "results.ballot_disabled", field="ballot", value=form.ballot_number
-            )
-
-
-@guarded
-def find_duplicates(record: FormRecord, others: Iterable[FormRecord]) -> tuple[FormRecord, ...]:
-    """Forms that make ``record`` a duplicate, relative to ``record``'s state.
-
-    Same non-empty (centre, station, ballot), another barcode, and: when the
-    checking form is UNSUBMITTED or CLEARANCE, the other has left UNSUBMITTED;
-    when it is in INTAKE, the other has left UNSUBMITTED and INTAKE; in any
-    other state nothing is a duplicate. Ordered by barcode (Tally-Ho orders by
-    creation time, which a record does not carry).
-    """
-    form = record.form
-    if form.station_key is None:
-        return ()
-    if record.state in (FormState.UNSUBMITTED, FormState.CLEARANCE):
-        excluded = {FormState.UNSUBMITTED}
-    elif record.state is FormState.INTAKE:
-        excluded = {FormState.UNSUBMITTED, FormState.INTAKE}
-    else:
-        return ()
-    found = [
-        o
-        for o in others
-        if o.barcode != record.barcode
-        and o.form.station_key == form.station_key
-        and o.form.ballot_number == form.ballot_number
-        and o.state not in excluded
-    ]
-    return tuple(sorted(found, key=lambda r: (len(r.barcode), r.barcode)))
-
-
-@guarded
-def send_to_clearance(record: FormRecord, *, user: str, now: dt.datetime, reason: str) -> Step:
-    """Tally-Ho ``send_to_clearance``: CLEARANCE, data **kept**, active audit closed."""
-    guard(record, "send_to_clearance")
-    audits = tuple(attrs.evolve(a, active=False) if a.active else a for a in record.audits)
-    new = with_state(record, FormState.CLEARANCE, audits=audits)
-    return finish(record, new, "send_to_clearance", user=user, now=now, reason=reason)
-
-
-DUPLICATE_REASON: Final = "Duplicate of a form already entered into system."
-
-
-def _intake_or_duplicate(
-    old: FormRecord,
-    new: FormRecord,
-    name: str,
-    *,
-    others: Iterable[FormRecord],
-    user: str,
-    now: dt.datetime,
-) -> Step:
-    others = tuple(others)
-    if not others:  # nothing it could duplicate
-        return finish(old, new, name, user=user, now=now)
-    # Duplicates are judged from the state the form was in when it was scanned.
-    checker = changed(new, form=changed(new.form, state=old.state))
-    duplicates = find_duplicates(checker, others)
-    if not duplicates:
-        return finish(old, new, name, user=user, now=now)
-    related = [
-        send_to_clearance(d, user=user, now=now, reason=DUPLICATE_REASON)
-        for d in duplicates
-        if d.state is not FormState.CLEARANCE
-    ]
-    moved = changed(with_state(new, FormState.CLEARANCE), previous_state=old.state, date_seen=now)
-    return finish(
-        old,
-        moved,
-        "intake_duplicate",
-        user=user,
-        now=now,
-        reason=DUPLICATE_REASON,
-        related=related,
-    )
-
-
-@guarded
-def intake(
-    record: FormRecord,
-    *,
-    setup: TallySetup,
-    others: Iterable[FormRecord],
-    user: str,
-    now: dt.datetime,
-) -> Step:
-    """Transitions 3 and 4: take a form in at intake.
-
-    The form's centre, station and ballot must be usable (``check_form_context``).
-    If another form for the same (centre, station, ballot) has gone past intake
-    (:func:`find_duplicates`), **both** go to CLEARANCE with their data kept
-    (``intake_duplicate`` for this form, ``send_to_clearance`` in
-    :attr:`Step.related` for the others). Otherwise the form goes to INTAKE.
-    """
-    guard(record, "intake")
-    check_form_context(record.form, setup)
-    new = with_state(record, FormState.INTAKE, duplicate_reviewed=False, date_seen=now)
-    return _intake_or_duplicate(record, new, "intake", others=others, user=user, now=now)
-
-
-_MAX_TYPED: Final = 12
-
-
-def _digits(text: object, field: str, code: str, min_length: int = 1) -> int:
-    if isinstance(text, int) and not isinstance(text, bool):
-        folded = str(text)
-    elif isinstance(text, str):
-        folded = _barcode.compact(text)
-    else:
-        raise InvalidFormat(code, field=field, value=text)
-    if not min_length <= len(folded) <= _MAX_TYPED or not folded.isascii() or not folded.isdigit():
-        raise InvalidFormat(code, field=field, value=text)  # no centre or station is longer
-    return int(folded)
-
-
-@guarded
-def check_center_station(
-    center_number: str | int,
-    center_copy: str | int,
-    station_number: str | int,
-    station_copy: str | int,
-    *,
-    setup: TallySetup,
-    form: ResultForm | None = None,
-    stage: str = "intake",
-) -> tuple[Center, Station]:
-    """The centre and station entry checks of Tally-Ho's intake, in order.
-
-    Args:
-        center_number, center_copy: the centre number, typed twice.
-        station_number, station_copy: the station number, typed twice.
-        setup: the tally's reference data.
-        form: the form being handled (needed for check 8 at intake and 9 in
-            data entry).
-        stage: ``"intake"`` (check 8) or ``"data_entry"`` (check 9).
-
-    Raises:
-        InvalidFormat: a number is not made of digits (or the centre has fewer
-            than 5).
-        OutOfRange: the station number is not 1 to 102.
-        UnknownReference: the centre, or the station in it, does not exist.
-        InconsistentValue: any other failing check, with the results system's
-            message.
-    """
-    center_id = _digits(center_number, "center_number", "results.center_number_format", 5)
-    number = _digits(station_number, "station_number", "results.station_number_format")
-    if not 1 <= number <= 102:
-        raise OutOfRange(
-            "results.station_number_range",
-            field="station_number",
-            value=station_number,
-            min_value=1,
-            max_value=102,
-        )
-    if _digits(center_copy, "center_copy", "results.center_number_format") != center_id:
-        raise InconsistentValue(
-            "results.center_numbers_mismatch", field="center_copy", value=center_copy
-        )
-    if _digits(station_copy, "station_copy", "results.station_number_format") != number:
-        raise InconsistentValue(
-            "results.station_numbers_mismatch", field="station_copy", value=station_copy
-        )
-    center = setup.centers.get(center_id)
-    if center is None:
-        raise UnknownReference("results.center_unknown", field="center_number", value=center_id)
-    station = setup.stations.get((center_id, number))
-    if station is None:
-        raise UnknownReference(
-            "results.station_not_in_center", field="station_number", value=number
-        )
-    if not center.active:
-        raise InconsistentValue(
-            "results.intake_center_disabled", field="center_number", value=center_id
-        )
-    if not station.active:
-        raise InconsistentValue(
-            "results.intake_station_disabled", field="station_number", value=number
-        )
-    if station.subconstituency_id is not None:
-        ballots = [
-            b
-            for b in setup.ballots.values()
-            if station.subconstituency_id in b.subconstituency_ids
-        ]
-        if not any(b.active for b in ballots):
-            raise InconsistentValue(
-                "results.race_disabled", field="station_number", value=station.subconstituency_id
-            )
-    if form is not None and stage == "intake":
-        ballot = setup.ballots.get(form.ballot_number)
-        races = _races_of_subconstituency(setup, center.subconstituency_id)
-        if ballot is None or ballot.race.key not in races:
-            raise InconsistentValue(
-                "results.ballot_race_mismatch", field="ballot", value=form.ballot_number
-            )
-    if form is not None and stage == "data_entry" and form.station_key != (center_id, number):
-        raise InconsistentValue(
-            "results.center_station_not_form", field="center_number", value=(center_id, number)
-        )
-    return center, station
-
-
-@guarded
-def assign_center_station(
-    record: FormRecord,
-    *,
-    center_number: str | int,
-    center_copy: str | int,
-    station_number: str | int,
-    station_copy: str | int,
-    setup: TallySetup,
-    others: Iterable[FormRecord],
-    user: str,
-    now: dt.datetime,
-) -> Step:
-    """Transition 5: a replacement form in INTAKE takes its centre and station.
-
-    The form takes the **station's gender**. If the (centre, station, ballot)
-    now duplicates a form past intake, both go to CLEARANCE (data kept).
-
-    Raises:
-        InconsistentValue: ``results.not_replacement``, the form already has a
-            centre; or any check of :func:`check_center_station`.
-    """
-    guard(record, "assign_center_station")
-    if not record.form.is_replacement or record.form.center_id is not None:
-        raise InconsistentValue("results.not_replacement", field="barcode", value=record.barcode)
-    center, station = check_center_station(
-        center_number, center_copy, station_number, station_copy, setup=setup, form=record.form
-    )
-    form = attrs.evolve(
-        record.form,
-        center_id=center.center_id,
-        station_number=station.number,
-        gender=station.gender,
-    )
-    new = changed(record, form=form, previous_state=record.state)
-    return _intake_or_duplicate(
-        record, new, "assign_center_station", others=others, user=user, now=now
-    )
-
-
-@guarded
-def intake_match(record: FormRecord, *, user: str, now: dt.datetime) -> Step:
-    """Transition 6: the clerk confirms the details ("is_match", cover printed) -> DE1."""
-    guard(record, "intake_match")
-    if record.form.center_id is None:
-        raise MissingValue(
-            "results.center_station_required", field="center_id", value=record.barcode
-        )
-    new = with_state(record, FormState.DATA_ENTRY_1, duplicate_reviewed=False)
-    return finish(record, new, "intake_match", user=user, now=now)
-
-
-INTAKE_REJECT_REASON: Final = "Form rejected during intake: Details Incorrect."
-
-
-@guarded
-def intake_reject(record: FormRecord, *, user: str, now: dt.datetime) -> Step:
-    """Transition 7: details incorrect -> CLEARANCE, by reject; a clearance case opens."""
-    guard(record, "intake_reject")
-    new = reject(
-        record,
-        FormState.CLEARANCE,
-        INTAKE_REJECT_REASON,
-        by="intake_reject",
-        clearances=(*record.clearances, new_clearance(user, INTAKE_REJECT_REASON)),
-        date_seen=now,
-    )
-    return finish(record, new, "intake_reject", user=user, now=now, reason=INTAKE_REJECT_REASON)
-
-
-@guarded
-def intake_abort(record: FormRecord, *, user: str, now: dt.datetime) -> Step:
-    """Transition 8: the clerk aborts intake -> UNSUBMITTED."""
-    guard(record, "intake_abort")
-    new = with_state(record, FormState.UNSUBMITTED, duplicate_reviewed=False)
-    return finish(record, new, "intake_abort", user=user, now=now)
-
-
-# --------------------------------------------------------------------------- reset
-
-
-RESET_LENGTH: Final = 11
-
-
-@guarded
-def reset_form(
-    record: FormRecord, *, barcode: str, reason: str, user: str, now: dt.datetime
-) -> Step:
-    """Transition 28: super admin "Reset form" -> UNSUBMITTED (``reset_to_unsubmitted``).
-
-    The barcode must be typed as exactly 11 digits and be this form's; a reason
-    is required. Deactivates results, reconciliation entries, audits,
-    clearances and quality controls, and unlinks the PVP submission (``pvp``),
-    so the form can be imported from a PVP bundle again. Does **not** change
-    ``rejected_count``, the centre or station of a replacement form, or the
-    sticky skip flags.
-    """
-    guard(record, "reset")
-    text = barcode if isinstance(barcode, str) else ""
-    if len(text) != RESET_LENGTH or not text.isascii() or not text.isdigit():
-        raise InvalidFormat("results.barcode_reset_length", field="barcode", value=barcode)
-    if text != record.barcode:
-        raise InconsistentValue("results.barcode_not_this_form", field="barcode", value=barcode)
-    if not isinstance(reason, str) or not reason.strip():
-        raise MissingValue("results.reason_required", field="reason", value=reason)
-
-    def off(items: tuple[Any, ...], **extra: Any) -> tuple[Any, ...]:
-        return tuple(attrs.evolve(i, active=False, **extra) if i.active else i for i in items)
-
-    new = with_state(
-        record,
-        FormState.UNSUBMITTED,
-        results=off(record.results, deactivated_by="reset"),
-        recons=off(record.recons, deactivated_by="reset"),
-        audits=off(record.audits),
-        clearances=off(record.clearances),
-        quality_controls=off(record.quality_controls),
-        pvp=None,
-    )
-    return finish(record, new, "reset", user=user, now=now, reason=reason)
 
 
 # --------------------------------------------------------------------------- replay

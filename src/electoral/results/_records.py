@@ -26,7 +26,7 @@ from typing import Any, Final
 
 import attrs
 
-from electoral._guard import guarded, typed_fields
+from electoral._guard import MAX_COUNT, guarded, typed_fields
 from electoral.errors import InvalidType, register_messages
 from electoral.model import (
     Ballot,
@@ -203,7 +203,7 @@ class VoteEntry:
 
 _ENTRY: Final = attrs.fields(VoteEntry)
 _new: Final = object.__new__
-_put: Final = object.__setattr__
+_SET: Final = v.setters(VoteEntry)
 
 
 def vote_entries(
@@ -216,6 +216,27 @@ def vote_entries(
     are checked, each by :class:`VoteEntry`'s own field validator. Same values,
     same errors, a fraction of the cost for a form of many candidates.
     """
+    return _entries(votes, version, user, counted=False)
+
+
+def counted_entries(
+    counts: Mapping[CandidateKey, int], *, version: EntryVersion, user: str
+) -> list[VoteEntry]:
+    """:func:`vote_entries` for counts the library has already read and checked.
+
+    Every key is a :class:`~electoral.model.Candidate`'s own ``key`` (or a checked
+    entry's candidate) and every count an ``int`` of at least 0 (the data entry's
+    parse, or a checked entry's votes): what remains of :class:`VoteEntry`'s checks
+    is the ceiling of each count (``range.ceiling``, by the same validator) and the
+    version and user, checked once. Same values, same errors as :func:`vote_entries`
+    for such counts (a property test holds them equal).
+    """
+    return _entries(counts, version, user, counted=True)
+
+
+def _entries(
+    votes: Mapping[CandidateKey, int], version: EntryVersion, user: str, *, counted: bool
+) -> list[VoteEntry]:
     items = iter(votes.items())
     head = next(items, None)
     if head is None:
@@ -228,18 +249,24 @@ def vote_entries(
     assert check_key is not None
     assert check_votes is not None
     user = first.user
+    set_key, set_votes, set_version = _SET["candidate"], _SET["votes"], _SET["version"]
+    set_user, set_active, set_by = _SET["user"], _SET["active"], _SET["deactivated_by"]
+    append = entries.append
     for key, count in items:
         entry = _new(VoteEntry)
         if checks:
-            check_key(entry, key_field, key)
-            check_votes(entry, votes_field, count)
-        _put(entry, "candidate", key)
-        _put(entry, "votes", count)
-        _put(entry, "version", version)
-        _put(entry, "user", user)
-        _put(entry, "active", True)
-        _put(entry, "deactivated_by", None)
-        entries.append(entry)
+            if not counted:
+                check_key(entry, key_field, key)
+                check_votes(entry, votes_field, count)
+            elif count > MAX_COUNT:  # an int >= 0 already: only the ceiling is left
+                check_votes(entry, votes_field, count)
+        set_key(entry, key)
+        set_votes(entry, count)
+        set_version(entry, version)
+        set_user(entry, user)
+        set_active(entry, True)
+        set_by(entry, None)
+        append(entry)
     return entries
 
 
