@@ -38,7 +38,7 @@ import attrs
 
 from electoral._guard import MAX_COUNT, guarded, typed_fields
 from electoral.adapters.tallyho import FORM_STATE
-from electoral.errors import InconsistentValue, MissingValue, register_labels, register_messages
+from electoral.errors import InconsistentValue, MissingValue
 from electoral.model import FormState, Gender, ReconciliationForm, Region
 from electoral.model._validators import assemble
 from electoral.results._records import (
@@ -72,42 +72,6 @@ __all__ = [
     "tally",
     "unprocessed_states",
 ]
-
-register_labels(
-    {
-        "parts": ("Parts", "الأجزاء"),
-        "definition": ("Turnout definition", "تعريف نسبة المشاركة"),
-    }
-)
-
-register_messages(
-    {
-        "results.turnout_mixed_ballots": (
-            "Station {value} has counted forms of ballots {ballots}: a voter casts one of "
-            "each, so a turnout counts one race; choose its ballots.",
-            "للمحطة {value} استمارات محتسبة للأوراق {ballots}: يدلي الناخب بورقة من كل منها، "
-            "فنسبة المشاركة تحسب لسباق واحد؛ اختر أوراقه.",
-        ),
-        "results.stage": (
-            "{value} is not a stage of the pipeline.",
-            "{value} ليست مرحلة من مراحل المعالجة.",
-        ),
-        "results.partition_split_station": (
-            "The forms of station {value} are in more than one part; each station's forms "
-            "must stay in one part.",
-            "استمارات المحطة {value} موزعة على أكثر من جزء؛ يجب أن تبقى استمارات كل محطة في "
-            "جزء واحد.",
-        ),
-        "results.merge_mismatch": (
-            "The parts differ in {value}, so they cannot be merged.",
-            "تختلف الأجزاء في {value}، لذا لا يمكن دمجها.",
-        ),
-        "results.no_parts": (
-            "There is nothing to merge.",
-            "لا يوجد ما يمكن دمجه.",
-        ),
-    }
-)
 
 EMPTY_PERCENT: Final = None
 """The value of every percentage whose denominator is 0."""
