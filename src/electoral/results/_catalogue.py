@@ -1,11 +1,7 @@
 """Private: every error code and field label of :mod:`electoral.results`, in both languages.
 
-The package imports this module, and nothing else, when it is imported: its
-submodules load when one of their names is first used (``electoral._lazy``), and a
-code must be in :data:`electoral.errors.MESSAGES` before any of them raises it, or
-before a caller reads the catalogue. So the chapter's whole table is here, as plain
-literals, importing nothing but :mod:`electoral.errors`; each group is headed by the
-submodule whose rules raise its codes.
+Registered when the package is imported, before any submodule loads (``electoral._lazy``
+says why); each group is headed by the submodule whose rules raise its codes.
 """
 
 from __future__ import annotations
