@@ -51,6 +51,16 @@ def test_every_public_name_loads_and_is_listed(package: str) -> None:
 
 
 @pytest.mark.parametrize("package", LAZY)
+def test_the_table_gives_each_submodule_a_part_of_its_all(package: str) -> None:
+    # a submodule's __all__ also lists what its siblings import from it; the package's
+    # table is the public part, and names nothing the submodule does not export
+    module = importlib.import_module(package)
+    for submodule, names in module._NAMES.items():
+        exported = importlib.import_module(f"{package}.{submodule}").__all__
+        assert set(names) <= set(exported), submodule
+
+
+@pytest.mark.parametrize("package", LAZY)
 def test_importing_the_package_loads_no_submodule(package: str) -> None:
     # only the chapter's catalogue of codes and labels, which imports nothing else
     code = (
@@ -104,10 +114,11 @@ def test_importing_the_chapter_registers_all_its_codes(package: str) -> None:
     assert len(codes) > 30
     assert {f"code {code}" for code in codes} <= lazy
     # no submodule registers anything of its own (it would be missing until it loads)
-    mine = {
-        key: module for key, module in found["registered"].items() if module.startswith(package)
-    }
-    assert set(mine.values()) == {f"{package}._catalogue"}
+    registered = found["registered"].items()
+    mine = {key: module for key, module in registered if module.startswith(f"{package}.")}
+    catalogue = f"{package}._catalogue"
+    elsewhere = sorted(f"{key} ({module})" for key, module in mine.items() if module != catalogue)
+    assert not elsewhere, f"move these to {catalogue}, which the package imports: {elsewhere}"
     assert set(mine) <= lazy
 
 
