@@ -12,6 +12,11 @@ The package still lists the same imports under ``if TYPE_CHECKING:``, so type
 checkers, editors and Sphinx see the names where they always were; a test checks
 that those imports and the table given here name the same things.
 
+The package itself imports one private module, its ``_catalogue``, which registers
+every error code and label of the chapter (plain literals, importing nothing else), so
+:data:`electoral.errors.MESSAGES` and :data:`electoral.errors.LABELS` are complete for
+the chapter before any of its submodules has loaded.
+
 >>> import types
 >>> package = types.ModuleType("example")
 >>> package.__getattr__, package.__dir__ = attach("electoral", {"_version": ("__version__",)})
@@ -26,8 +31,6 @@ import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from electoral.errors import _PENDING
-
 __all__ = ["attach"]
 
 
@@ -36,14 +39,6 @@ def attach(
 ) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
     """``__getattr__`` and ``__dir__`` for ``package``, from submodule -> public names."""
     module_of = {name: module for module, members in names.items() for name in members}
-
-    def load() -> None:
-        for module in names:
-            importlib.import_module(f"{package}.{module}")
-
-    # The chapter's codes and labels are registered by its submodules: the catalogue
-    # loads them before it answers a look-up that misses (electoral.errors).
-    _PENDING.append(load)
 
     def __getattr__(name: str) -> Any:  # noqa: N807 - the module hook's name (PEP 562)
         module = module_of.get(name)

@@ -47,17 +47,8 @@ National ID: A National ID is a 12-digit number.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import (
-    Callable,
-    ItemsView,
-    Iterable,
-    Iterator,
-    KeysView,
-    Mapping,
-    Sequence,
-    ValuesView,
-)
-from typing import Any, ClassVar, Final, Literal, Self, TypeVar
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, ClassVar, Final, Literal, Self
 
 __all__ = [
     "LABELS",
@@ -115,80 +106,7 @@ class Message:
         return f"Message(en={self.en!r}, ar={self.ar!r})"
 
 
-_PENDING: Final[list[Callable[[], object]]] = []
-"""Loaders of chapters imported but not loaded yet (see ``electoral._lazy``)."""
-
-
-_LOADING: Final[list[bool]] = [False]
-
-
-def _load_pending() -> None:
-    """Load every chapter that was imported lazily, so its codes and labels are here.
-
-    A chapter's modules may look a code up while they load; that look-up does not
-    start loading another chapter in the middle of this one.
-    """
-    if _LOADING[0]:
-        return
-    _LOADING[0] = True
-    try:
-        while _PENDING:
-            _PENDING.pop()()
-    finally:
-        _LOADING[0] = False
-
-
-_V = TypeVar("_V")
-
-
-class _Catalogue(dict[str, _V]):
-    """A table that loads the lazily imported chapters before it answers a look-up.
-
-    A chapter such as :mod:`electoral.seats` loads its submodules, and so registers its
-    codes and labels, when a name is first used; a look-up that misses, or a walk over
-    the whole table, loads them first, so the table is complete for every chapter
-    imported.
-    """
-
-    def __missing__(self, key: str) -> _V:
-        if not _PENDING:
-            raise KeyError(key)
-        _load_pending()
-        return self[key]
-
-    def __contains__(self, key: object) -> bool:
-        if dict.__contains__(self, key):
-            return True
-        _load_pending()
-        return dict.__contains__(self, key)
-
-    def get(self, key: str, default: Any = None) -> Any:
-        if key in self:
-            return self[key]
-        return default
-
-    def __iter__(self) -> Iterator[str]:
-        _load_pending()
-        return dict.__iter__(self)
-
-    def __len__(self) -> int:
-        _load_pending()
-        return dict.__len__(self)
-
-    def keys(self) -> KeysView[str]:  # type: ignore[override]
-        _load_pending()
-        return dict.keys(self)
-
-    def values(self) -> ValuesView[_V]:  # type: ignore[override]
-        _load_pending()
-        return dict.values(self)
-
-    def items(self) -> ItemsView[str, _V]:  # type: ignore[override]
-        _load_pending()
-        return dict.items(self)
-
-
-MESSAGES: Final[dict[str, Message]] = _Catalogue()
+MESSAGES: Final[dict[str, Message]] = {}
 """The catalogue: error code -> :class:`Message`. Filled by :func:`register_messages`.
 
 :meta hide-value:
@@ -198,8 +116,11 @@ MESSAGES: Final[dict[str, Message]] = _Catalogue()
 def register_messages(messages: Mapping[str, tuple[str, str]]) -> None:
     """Add codes to the catalogue; a code may be registered only once.
 
-    Each chapter of the library registers its own codes next to the rules that
-    raise them, so a code's text is found where the rule is.
+    Each chapter of the library registers its own codes when it is imported: next to
+    the rules that raise them, or, in a chapter whose names load when first used
+    (:mod:`electoral.registration`, :mod:`electoral.results`, :mod:`electoral.seats`),
+    all together in one private module the package imports, so the catalogue is
+    complete as soon as the chapter is imported.
 
     >>> register_messages({"demo.code": ("A demo.", "مثال.")})
     >>> MESSAGES["demo.code"].en
@@ -207,7 +128,7 @@ def register_messages(messages: Mapping[str, tuple[str, str]]) -> None:
     >>> del MESSAGES["demo.code"]
     """
     for code, (en, ar) in messages.items():
-        if dict.__contains__(MESSAGES, code):
+        if code in MESSAGES:
             raise KeyError(f"error code {code!r} is registered twice")
         MESSAGES[code] = Message(en, ar)
 
@@ -236,7 +157,7 @@ class Label:
         return hash((self.en, self.ar))
 
 
-LABELS: Final[dict[str, Label]] = _Catalogue()
+LABELS: Final[dict[str, Label]] = {}
 """The label table: field name -> :class:`Label`. Filled by :func:`register_labels`.
 
 :meta hide-value:
@@ -257,7 +178,7 @@ def register_labels(labels: Mapping[str, tuple[str, str]]) -> None:
     """
     for field, (en, ar) in labels.items():
         new = Label(en, ar)
-        old = dict.get(LABELS, field)
+        old = LABELS.get(field)
         if old is not None and old != new:
             raise KeyError(f"field {field!r} already has the label {old!r}, not {new!r}")
         LABELS[field] = new

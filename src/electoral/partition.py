@@ -347,6 +347,26 @@ def part_buckets(part: RegisterPart, buckets: int) -> list[Pairs]:
     from every partition meet in one bucket, where the uniqueness rule, which reads
     only the pairs of one value, gives the same answer as over every pair at once.
 
+    Two records with one national id (lines 4 and 9) and ``PERSON_ID`` 7 and 8, in
+    three buckets: the national id's two pairs meet in one bucket, where the duplicate
+    is found; each ``PERSON_ID`` goes to its remainder by 3.
+
+    >>> import pendulum
+    >>> from electoral.model import TRIPOLI
+    >>> row = ["7", "محمد", "علي", "سالم", "الورفلي", "فاطمة", "1", "7/9/1969", "",
+    ...        "119690261935", "4471", "0", "0", "0"]
+    >>> rows = RegisterRows(rows=[row, ["8"] + row[1:]], lines=[4, 9], centers=[10001] * 2)
+    >>> part = validate_part(rows, as_of=pendulum.datetime(2026, 1, 1, tz=TRIPOLI))
+    >>> for bucket in part_buckets(part, 3):
+    ...     print(bucket)
+    ([('119690261935', 4), ('119690261935', 9)], [])
+    ([], [(7, 4)])
+    ([], [(8, 9)])
+    >>> part_buckets(part, 0)
+    Traceback (most recent call last):
+    ...
+    electoral.errors.OutOfRange: The number of buckets must be a whole number of at least 1, not 0.
+
     Raises:
         OutOfRange: ``partition.buckets``, fewer than one bucket.
     """

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from electoral.errors import ValidationErrors
+from electoral.errors import MESSAGES, ValidationErrors
 from electoral.formats.smartelect import read_centers, write_centers
 from electoral.model import Center, CenterType, Constituency, Office, SubConstituency
 from electoral.registration import CENTER_CSV_COLUMNS, CenterImport, center_csv_messages
+from electoral.registration._centers_csv import _TYPES
 
 DATA = Path(__file__).parent / "data" / "smartelect"
 HEADER = ",".join(CENTER_CSV_COLUMNS)
@@ -157,6 +158,15 @@ def test_invalid_center_type() -> None:
         "valid center_type. Valid choices are عام (General), نازحين (Displaced)"
     )
     assert message.endswith("تقسيم (Split).")
+
+
+def test_the_center_type_message_lists_every_type_the_upload_accepts() -> None:
+    # the catalogue holds the text as a literal (it loads before the model): it must
+    # still name every accepted type, with its labels, in the upload's order
+    choices = ", ".join(f"{t.label('ar')} ({t.label('en')})" for t in _TYPES)
+    message = MESSAGES["registration.csv.center_type"]
+    assert message.en.endswith(f" Valid choices are {choices}.")
+    assert message.ar.endswith(f" الخيارات الصالحة هي {choices}.")
 
 
 def test_just_one_latlong() -> None:

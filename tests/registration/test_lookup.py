@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 
 from electoral.errors import (
+    MESSAGES,
     InconsistentValue,
     InvalidFormat,
     InvalidLength,
@@ -17,6 +18,7 @@ from electoral.errors import (
 )
 from electoral.model import TRIPOLI, Citizen, Gender
 from electoral.registration import (
+    MESSAGE_TEXTS,
     MessageCode,
     check_my_registration,
     classify_search_term,
@@ -107,6 +109,19 @@ def test_check_my_registration_fbr_mismatch_is_49(fbr: str) -> None:
         check_my_registration("119690261935", fbr, CITIZENS)
     assert info.value.code == "registration.web.fbr_mismatch"
     assert info.value.params["message_code"] is MessageCode.FBRN_MISMATCH
+
+
+@pytest.mark.parametrize(
+    ("code", "reply"),
+    [
+        ("registration.web.nid_unknown", MessageCode.NID_INVALID),
+        ("registration.web.fbr_mismatch", MessageCode.FBRN_MISMATCH),
+    ],
+)
+def test_the_web_refusals_say_what_the_sms_replies_say(code: str, reply: MessageCode) -> None:
+    # the catalogue holds these texts as literals: they must stay the SMS replies' texts
+    message = MESSAGES[code]
+    assert (message.en, message.ar) == MESSAGE_TEXTS[reply]
 
 
 def test_search_terms() -> None:

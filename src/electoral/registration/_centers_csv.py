@@ -54,7 +54,6 @@ from electoral.errors import (
     OutOfRange,
     ValidationError,
     ValidationErrors,
-    register_messages,
 )
 from electoral.model import MAX_COPIES, Center, CenterType
 
@@ -94,84 +93,6 @@ _TYPES: Final = (
     CenterType.SPLIT,
 )
 _LABELS: Final = {t.label(lang): t for t in _TYPES for lang in ("en", "ar")}
-_CHOICES: Final = ", ".join(f"{t.label('ar')} ({t.label('en')})" for t in _TYPES)
-
-register_messages(
-    {
-        "registration.csv.columns": (
-            "Error found in line {line_number}: row does not contain the exact number of "
-            "columns required or it contains blank lines. The row should only have the "
-            "following  columns: {columns}.",
-            "خطأ في السطر {line_number}: الصف لا يحتوي على العدد المطلوب من الأعمدة بالضبط أو "
-            "يحتوي على أسطر فارغة. يجب أن يحتوي الصف على الأعمدة التالية فقط: {columns}.",
-        ),
-        "registration.csv.required": ("This field is required.", "هذا الحقل مطلوب."),
-        "registration.csv.integer": ("Enter a whole number.", "أدخل عددًا صحيحًا."),
-        "registration.csv.number": ("Enter a number.", "أدخل رقمًا."),
-        "registration.csv.max_value": (
-            "Ensure this value is less than or equal to {limit}.",
-            "تأكد من أن هذه القيمة أصغر من أو تساوي {limit}.",
-        ),
-        "registration.csv.min_value": (
-            "Ensure this value is greater than or equal to {limit}.",
-            "تأكد من أن هذه القيمة أكبر من أو تساوي {limit}.",
-        ),
-        "registration.csv.max_length": (
-            "Ensure this value has at most {limit} characters (it has {length}).",
-            "تأكد من أن هذه القيمة لا تزيد عن {limit} حرفًا (طولها {length}).",
-        ),
-        "registration.csv.newline": ("Newlines are not allowed.", "لا يسمح بالأسطر الجديدة."),
-        "registration.csv.office": ("Office does not exist.", "المكتب غير موجود."),
-        "registration.csv.constituency": ("Constituency does not exist.", "الدائرة غير موجودة."),
-        "registration.csv.subconstituency": (
-            "Subconstituency does not exist.",
-            "الدائرة الفرعية غير موجودة.",
-        ),
-        "registration.csv.copy_unknown": (
-            "Copy centre does not exist.",
-            "المركز المنسوخ منه غير موجود.",
-        ),
-        "registration.csv.center_type": (
-            "That is not a valid center_type. Valid choices are " + _CHOICES + ".",
-            "هذا ليس نوع مركز صالحًا. الخيارات الصالحة هي " + _CHOICES + ".",
-        ),
-        "registration.csv.digits_before_point": (
-            "Ensure that there are no more than 3 digits before the decimal point.",
-            "تأكد من عدم وجود أكثر من 3 أرقام قبل الفاصلة العشرية.",
-        ),
-        "registration.csv.decimal_places": (
-            "Ensure that there are no more than 8 decimal places.",
-            "تأكد من عدم وجود أكثر من 8 منازل عشرية.",
-        ),
-        "registration.csv.copy_read_only": (
-            "Copy centres are read-only.",
-            "المراكز المنسوخة للقراءة فقط.",
-        ),
-        "registration.csv.to_copy": (
-            "A centre may not be changed to a copy centre.",
-            "لا يجوز تحويل مركز إلى مركز منسوخ.",
-        ),
-        "registration.csv.failed": (
-            "Errors occurred while parsing the uploaded file. No centers were imported or "
-            "updated.",
-            "حدثت أخطاء أثناء قراءة الملف المرفوع. لم يتم استيراد أو تحديث أي مركز.",
-        ),
-        "registration.csv.row_field": (
-            "Error in row {line_number}. Field: {field_name}. Value: {text}. Error: {error}",
-            "خطأ في الصف {line_number}. الحقل: {field_name}. القيمة: {text}. الخطأ: {error}",
-        ),
-        "registration.csv.row": (
-            "Error in row {line_number}. Error: {error}",
-            "خطأ في الصف {line_number}. الخطأ: {error}",
-        ),
-        "registration.csv.imported": (
-            "Imported {created} new centers. Updated {updated} centers. There were {dupes} "
-            "duplicates skipped. Blank rows {blank}",
-            "تم استيراد {created} مركزًا جديدًا. تم تحديث {updated} مركزًا. تم تخطي {dupes} "
-            "مكررًا. الصفوف الفارغة {blank}",
-        ),
-    }
-)
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)

@@ -50,7 +50,6 @@ from electoral.errors import (
     InvalidFormat,
     MissingValue,
     ValidationError,
-    register_messages,
 )
 from electoral.model import TRIPOLI, Center, Citizen
 from electoral.model import _validators as v
@@ -78,89 +77,6 @@ MINIMUM_APPROVALS: Final = 2
 """``MINIMUM_CHANGESET_APPROVALS``."""
 MAX_UPLOAD_ERRORS: Final = 10
 """The national-id upload stops reporting after this many errors."""
-
-register_messages(
-    {
-        "registration.changeset.rollback_selection": (
-            "A rollback must select the citizens of another changeset.",
-            "يجب أن يختار التراجع مواطني مجموعة تغييرات أخرى.",
-        ),
-        "registration.changeset.no_other": (
-            "No other changeset selected",
-            "لم يتم اختيار مجموعة تغييرات أخرى",
-        ),
-        "registration.changeset.no_centers": ("No centers selected", "لم يتم اختيار أي مركز"),
-        "registration.changeset.no_target": (
-            "No target center selected",
-            "لم يتم اختيار المركز الهدف",
-        ),
-        "registration.changeset.target_is_source": (
-            "Target center is one of the centers being moved from",
-            "المركز الهدف هو أحد المراكز التي يتم النقل منها",
-        ),
-        "registration.changeset.upload_required": (
-            "An uploaded file is required if selection method is uploaded NIDs",
-            "يلزم رفع ملف إذا كانت طريقة الاختيار هي الأرقام الوطنية المرفوعة",
-        ),
-        "registration.changeset.justification": (
-            "A justification is required.",
-            "التبرير مطلوب.",
-        ),
-        "registration.changeset.name": (
-            "A changeset name is 1 to 256 characters.",
-            "اسم مجموعة التغييرات من 1 إلى 256 حرفًا.",
-        ),
-        "registration.changeset.message": (
-            "The message is at most 1024 characters.",
-            "الرسالة لا تزيد عن 1024 حرفًا.",
-        ),
-        "registration.changeset.status": (
-            "The changeset is {value}; this needs {allowed}.",
-            "حالة مجموعة التغييرات {value}؛ هذا يتطلب {allowed}.",
-        ),
-        "registration.changeset.not_approver": (
-            "{value} has not approved this changeset.",
-            "{value} لم يوافق على مجموعة التغييرات هذه.",
-        ),
-        "registration.changeset.confirm": (
-            "Editing removes the existing approvals; confirm that this is okay.",
-            "التعديل يلغي الموافقات الحالية؛ يرجى التأكيد.",
-        ),
-        "registration.changeset.not_rollbackable": (
-            "Changeset {value} is not successful or partially successful.",
-            "مجموعة التغييرات {value} ليست ناجحة أو ناجحة جزئيًا.",
-        ),
-        "registration.changeset.unknown": (
-            "There is no {value}.",
-            "لا يوجد {value}.",
-        ),
-        "registration.changeset.target_closed": (
-            "The target centre {value} does not exist or does not take registrations.",
-            "المركز الهدف {value} غير موجود أو لا يقبل التسجيل.",
-        ),
-        "registration.upload.empty": ("The submitted file is empty.", "الملف المرفوع فارغ."),
-        "registration.upload.length": (
-            "Line {line_number}: Wrong length",
-            "السطر {line_number}: طول غير صحيح",
-        ),
-        "registration.upload.number": (
-            "Line {line_number}: Not a valid number",
-            "السطر {line_number}: ليس رقمًا صحيحًا",
-        ),
-        "registration.upload.national_id": (
-            "Line {line_number}: Not a valid national ID number",
-            "السطر {line_number}: ليس رقمًا وطنيًا صحيحًا",
-        ),
-        "registration.upload.unknown": (
-            "Line {line_number}: No person registered with that NID",
-            "السطر {line_number}: لا يوجد شخص مسجل بهذا الرقم الوطني",
-        ),
-        "registration.upload.stopped": (
-            "Stopping after {count} errors.",
-            "تم التوقف بعد {count} أخطاء.",
-        ),
-    }
-)
 
 
 class ChangeKind(enum.IntEnum):

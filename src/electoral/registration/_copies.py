@@ -37,7 +37,7 @@ from typing import Final
 import attrs
 
 from electoral._guard import guarded
-from electoral.errors import InconsistentValue, InvalidType, register_messages
+from electoral.errors import InconsistentValue, InvalidType
 from electoral.model import Center
 
 __all__ = [
@@ -53,15 +53,6 @@ ARABIC_COMMA: Final = "\u060c"
 """The Arabic comma, used to join lists in Arabic text."""
 CENTER_NAME_TRUNCATE_AFTER: Final = 42
 """``ROLLGEN_CENTER_NAME_TRUNCATE_AFTER``."""
-
-register_messages(
-    {
-        "registration.copy.unknown_original": (
-            "The original centre {value} is not among the centres given.",
-            "المركز الأصلي {value} غير موجود ضمن المراكز المعطاة.",
-        ),
-    }
-)
 
 
 def _centers(centers: Iterable[Center]) -> dict[int, Center]:

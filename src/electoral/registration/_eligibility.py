@@ -34,7 +34,7 @@ from typing import Final
 import pendulum
 
 from electoral._guard import guarded
-from electoral.errors import InvalidType, OutOfRange, ValidationError, register_messages
+from electoral.errors import InvalidType, OutOfRange, ValidationError
 from electoral.model import TRIPOLI, Citizen
 
 __all__ = [
@@ -51,27 +51,6 @@ __all__ = [
 
 VOTING_AGE: Final = 18
 """The minimum age in whole years (``VOTING_AGE_IN_YEARS``)."""
-
-register_messages(
-    {
-        "registration.too_young": (
-            "The citizen is not yet {minimum_age} years old on {day}.",
-            "لم يبلغ المواطن {minimum_age} سنة في {day}.",
-        ),
-        "registration.blocked": (
-            "The citizen is blocked from registering or voting",
-            "المواطن ممنوع من التسجيل أو الاقتراع",
-        ),
-        "registration.missing": (
-            "The citizen is missing from the latest civil registry.",
-            "المواطن غير موجود في آخر نسخة من السجل المدني.",
-        ),
-        "registration.minimum_age": (
-            "The minimum age must be a whole number of years from 0 to 150.",
-            "يجب أن يكون الحد الأدنى للسن عددًا صحيحًا من السنوات بين 0 و150.",
-        ),
-    }
-)
 
 
 class TooYoung(OutOfRange):

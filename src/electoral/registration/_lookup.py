@@ -44,12 +44,11 @@ from electoral.errors import (
     InvalidLength,
     InvalidType,
     MissingValue,
-    register_messages,
 )
 from electoral.ids import national_id as _national_id
 from electoral.ids import phone as _phone
 from electoral.model import Citizen
-from electoral.registration._messages import MESSAGE_TEXTS, MessageCode
+from electoral.registration._messages import MessageCode
 
 __all__ = [
     "SearchTerm",
@@ -63,39 +62,6 @@ _EASTERN: Final = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 _MIN: Final = 100_000_000_000
 _MAX: Final = 299_999_999_999
 _LENGTH: Final = 12
-
-register_messages(
-    {
-        "registration.web.nid_short": (
-            "A National ID is a 12-digit number.",
-            "الرقم الوطني يتكون من 12 رقمًا.",
-        ),
-        "registration.web.nid_long": (
-            "A valid National ID is at most 12 digits long.",
-            "الرقم الوطني الصحيح لا يزيد عن 12 رقمًا.",
-        ),
-        "registration.web.nid_start": (
-            "A valid National ID starts with 1 or 2.",
-            "الرقم الوطني الصحيح يبدأ بالرقم 1 أو 2.",
-        ),
-        "registration.web.nid_number": (
-            "Enter a whole number.",
-            "أدخل عددًا صحيحًا.",
-        ),
-        "registration.web.nid_unknown": (
-            MESSAGE_TEXTS[MessageCode.NID_INVALID][0],
-            MESSAGE_TEXTS[MessageCode.NID_INVALID][1],
-        ),
-        "registration.help_desk.nid_unknown": (
-            "That is not a valid National ID number.",
-            "هذا ليس رقمًا وطنيًا صحيحًا.",
-        ),
-        "registration.web.fbr_mismatch": (
-            MESSAGE_TEXTS[MessageCode.FBRN_MISMATCH][0],
-            MESSAGE_TEXTS[MessageCode.FBRN_MISMATCH][1],
-        ),
-    }
-)
 
 
 @guarded

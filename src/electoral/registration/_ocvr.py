@@ -42,7 +42,6 @@ from electoral.errors import (
     InvalidLength,
     InvalidType,
     OutOfRange,
-    register_messages,
 )
 from electoral.registration import _common as c
 from electoral.registration._lookup import translate_eastern_arabic_digits
@@ -68,19 +67,6 @@ OCVR_SUSPENSION: Final = pendulum.duration(hours=4)
 _SHOW_CAPTCHA: Final = 2
 _CHECK_CAPTCHA: Final = 3
 _SUSPEND: Final = 5
-
-register_messages(
-    {
-        "registration.ocvr.nid_length": (
-            "The National ID must be exactly 12 digits.",
-            "يجب أن يتكون الرقم الوطني من 12 رقمًا بالضبط.",
-        ),
-        "registration.ocvr.nid_confirmation": (
-            "The National ID and its confirmation do not match.",
-            "الرقم الوطني وتأكيده غير متطابقين.",
-        ),
-    }
-)
 
 
 @guarded

@@ -50,7 +50,6 @@ from electoral.errors import (
     MissingValue,
     OutOfRange,
     ValidationError,
-    register_messages,
 )
 from electoral.ids import phone as _phone
 from electoral.registration import _common as c
@@ -74,51 +73,6 @@ MAX_JOB_NAME_LENGTH: Final = 200
 """Longest roll-job name."""
 MAX_CALL_DURATION: Final = pendulum.duration(hours=1)
 """Recorded help-desk call durations are capped at this."""
-
-register_messages(
-    {
-        "registration.job_name.dot": (
-            "A job name must not start with a period.",
-            "يجب ألا يبدأ اسم المهمة بنقطة.",
-        ),
-        "registration.job_name.slash": (
-            "A job name must not contain / or \\.",
-            "يجب ألا يحتوي اسم المهمة على / أو \\.",
-        ),
-        "registration.job_name.length": (
-            "A job name has 1 to {maximum} characters.",
-            "يتكون اسم المهمة من 1 إلى {maximum} حرفًا.",
-        ),
-        "registration.job_name.duplicate": (
-            "A job named {value} already exists.",
-            "توجد مهمة بالاسم {value} بالفعل.",
-        ),
-        "registration.center_list.invalid": (
-            "These ids are invalid: {ids}",
-            "هذه الأرقام غير صالحة: {ids}",
-        ),
-        "registration.bulk_sms.number": (
-            "Unable to parse number {number} as a phone number on row {row}",
-            "تعذر قراءة الرقم {number} كرقم هاتف في الصف {row}",
-        ),
-        "registration.bulk_sms.blank": (
-            "Message is blank on row {row}",
-            "الرسالة فارغة في الصف {row}",
-        ),
-        "registration.bulk_sms.columns": (
-            "Row {row} should have 2 columns (number, message); it has {count}.",
-            "يجب أن يحتوي الصف {row} على عمودين (الرقم، الرسالة)؛ يحتوي على {count}.",
-        ),
-        "registration.staff.invalid_id": (
-            "{value} is not the id of an active staff member.",
-            "{value} ليس رقم موظف نشط.",
-        ),
-        "registration.staff.wrong_phone": (
-            "The caller's phone is not the staff member's phone.",
-            "هاتف المتصل ليس هاتف الموظف.",
-        ),
-    }
-)
 
 
 def _text(value: object, field: str) -> str:

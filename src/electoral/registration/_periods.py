@@ -46,7 +46,7 @@ from collections.abc import Iterable, Sequence
 import pendulum
 
 from electoral._guard import guarded
-from electoral.errors import ErrorCollector, InconsistentValue, register_messages
+from electoral.errors import ErrorCollector, InconsistentValue
 from electoral.model import TRIPOLI, Election, Period, RegistrationPeriod
 from electoral.registration._eligibility import local_date
 
@@ -65,15 +65,6 @@ __all__ = [
     "work_end",
     "work_start",
 ]
-
-register_messages(
-    {
-        "registration.period_overlap": (
-            "Other registration periods overlap this one.",
-            "توجد فترات تسجيل أخرى تتداخل مع هذه الفترة.",
-        ),
-    }
-)
 
 
 def _overlap(existing: Period, new: Period) -> bool:

@@ -48,7 +48,6 @@ from electoral.errors import (
     InvalidType,
     Language,
     ValidationError,
-    register_messages,
 )
 from electoral.ids import phone as _phone
 from electoral.registration import _common as c
@@ -62,20 +61,6 @@ __all__ = [
     "listed_numbers",
     "plan_phone_list_upload",
 ]
-
-register_messages(
-    {
-        "registration.phone_list.invalid_lines": (
-            "Numbers on these lines not imported because they are not valid phone "
-            "numbers: {lines}.",
-            "لم يتم استيراد الأرقام الموجودة في هذه الأسطر لأنها ليست أرقام هواتف صحيحة: {lines}.",
-        ),
-        "registration.phone_list.duplicate": (
-            "Duplicate value for phone number",
-            "قيمة مكررة لرقم الهاتف",
-        ),
-    }
-)
 
 _EMPTY: Final = frozenset[str]()
 

@@ -52,7 +52,6 @@ from electoral.errors import (
     InvalidType,
     OutOfRange,
     ValidationError,
-    register_messages,
 )
 from electoral.ids import fbr as _fbr
 from electoral.ids import national_id as _national_id
@@ -93,60 +92,6 @@ REGISTRY_COLUMNS: Final = (
 
 DEFAULT_MAX_CHANGE_PERCENT: Final = Fraction(1, 2)
 """The import's safety limit in percent (``DEFAULT_MAX_CHANGE_PERCENT`` = 0.5)."""
-
-register_messages(
-    {
-        "registration.registry.row": (
-            "A civil registry record is a sequence of texts.",
-            "سجل السجل المدني سلسلة من النصوص.",
-        ),
-        "registration.registry.columns": (
-            "A civil registry record has {expected} columns; this one has {count}.",
-            "يتكون سجل السجل المدني من {expected} عمودًا؛ هذا السجل يحتوي على {count}.",
-        ),
-        "registration.registry.national_id": (
-            "Not a syntactically valid national ID - must be 12 digits starting with 1 or 2",
-            "رقم وطني غير صالح - يجب أن يتكون من 12 رقمًا ويبدأ بالرقم 1 أو 2",
-        ),
-        "registration.registry.integer": (
-            "Enter a whole number.",
-            "أدخل عددًا صحيحًا.",
-        ),
-        "registration.registry.too_large": (
-            "The number is too large (at most {digits} digits).",
-            "الرقم كبير جدًا (لا يزيد عن {digits} رقمًا).",
-        ),
-        "registration.registry.gender": (
-            "The gender code must be 1 (male) or 2 (female).",
-            "يجب أن يكون رمز الجنس 1 (ذكر) أو 2 (أنثى).",
-        ),
-        "registration.registry.birth_date": (
-            "Enter a valid date (day/month/year).",
-            "أدخل تاريخًا صحيحًا (يوم/شهر/سنة).",
-        ),
-        "registration.registry.not_born_yet": (
-            "Citizen hasn't been born yet",
-            "المواطن لم يولد بعد",
-        ),
-        "registration.registry.gender_mismatch": (
-            "The first digit of the national ID does not match the gender.",
-            "الرقم الأول من الرقم الوطني لا يطابق الجنس.",
-        ),
-        "registration.registry.name": (
-            "A name is at most 255 characters, without control characters.",
-            "الاسم لا يزيد عن 255 حرفًا ولا يحتوي على محارف تحكم.",
-        ),
-        "registration.registry.duplicate": (
-            "{value} appears more than once in the dump.",
-            "القيمة {value} مكررة في الملف.",
-        ),
-        "registration.too_many_changes": (
-            "Too many changes: {changed} of {total} records ({percent}%) changed; "
-            "the limit is {limit}%.",
-            "تغييرات كثيرة جدًا: تغير {changed} من {total} سجلًا ({percent}%)؛ الحد {limit}%.",
-        ),
-    }
-)
 
 _GENDERS: Final = {"1": Gender.MALE, "2": Gender.FEMALE}
 

@@ -37,7 +37,6 @@ from electoral.errors import (
     InconsistentValue,
     InvalidType,
     OutOfRange,
-    register_messages,
 )
 from electoral.model import TRIPOLI, Center, Citizen, Gender, Office, Region
 from electoral.registration._eligibility import VOTING_AGE, age_on
@@ -54,19 +53,6 @@ __all__ = [
     "phones_with_several_registrations",
     "registration_breakdown",
 ]
-
-register_messages(
-    {
-        "registration.report.age": (
-            "{value} is below the voting age of {minimum}; it has no age bucket.",
-            "العمر {value} أقل من سن الاقتراع {minimum}؛ لا فئة عمرية له.",
-        ),
-        "registration.report.unknown_citizen": (
-            "The registration's citizen {value} is not among the citizens given.",
-            "المواطن {value} صاحب التسجيل غير موجود ضمن المواطنين المعطين.",
-        ),
-    }
-)
 
 
 class AgeBucket(enum.Enum):

@@ -49,7 +49,7 @@ import attrs
 import pendulum
 
 from electoral._guard import guarded, typed_fields
-from electoral.errors import InconsistentValue, register_messages
+from electoral.errors import InconsistentValue
 from electoral.model import Center, Citizen, Gender
 from electoral.registration import _common as c
 from electoral.registration._registry import RegistryRecord
@@ -69,19 +69,6 @@ __all__ = [
 
 DEFAULT_MAX_CHANGES: Final = 3
 """SMS centre changes allowed after the first registration (``max_changes``)."""
-
-register_messages(
-    {
-        "registration.two_current": (
-            "Citizen {value} has more than one current registration.",
-            "للمواطن {value} أكثر من تسجيل ساري.",
-        ),
-        "registration.unknown_center": (
-            "Centre {value} is not among the centres given.",
-            "المركز {value} غير موجود ضمن المراكز المعطاة.",
-        ),
-    }
-)
 
 
 class Voter(Protocol):

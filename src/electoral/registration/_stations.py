@@ -44,7 +44,7 @@ from typing import Final, Generic, TypeVar
 import attrs
 
 from electoral._guard import guarded, typed_fields, unchecked
-from electoral.errors import InconsistentValue, MissingValue, OutOfRange, register_messages
+from electoral.errors import InconsistentValue, MissingValue, OutOfRange
 from electoral.model import (
     NO_NAMED_THING,
     Center,
@@ -69,27 +69,6 @@ MAX_REGISTRANTS_PER_STATION: Final = 550
 """``ROLLGEN_REGISTRANTS_PER_STATION_MAX``."""
 UNISEX_TRIGGER: Final = 25
 """``ROLLGEN_UNISEX_TRIGGER``: a gender below this merges into a unisex station."""
-
-register_messages(
-    {
-        "registration.no_active_centers": (
-            "The criteria you specified didn't match any active centres.",
-            "المعايير التي حددتها لا تطابق أي مراكز نشطة.",
-        ),
-        "registration.no_office": (
-            "The following centers have no associated office: {centers}",
-            "المراكز التالية غير مرتبطة بأي مكتب: {centers}",
-        ),
-        "registration.no_registrants": (
-            "The following centers have no registrants: {centers}",
-            "المراكز التالية ليس بها مسجلون: {centers}",
-        ),
-        "registration.station_limits": (
-            "The station limits must be positive whole numbers.",
-            "يجب أن تكون حدود المحطات أعدادًا صحيحة موجبة.",
-        ),
-    }
-)
 
 V = TypeVar("V", bound=Voter)
 

@@ -61,8 +61,6 @@ from electoral.errors import (
     InconsistentValue,
     ValidationError,
     ValidationErrors,
-    register_labels,
-    register_messages,
 )
 from electoral.registration._registry import (
     FastPath,
@@ -70,21 +68,6 @@ from electoral.registration._registry import (
     _fast_path,
     _today,
     _validate,
-)
-
-register_labels({"line_numbers": ("Line numbers", "أرقام الأسطر")})
-
-register_messages(
-    {
-        "registration.registry.line_numbers_short": (
-            "There are fewer line numbers than rows: each row needs one.",
-            "أرقام الأسطر أقل من الصفوف: يحتاج كل صف إلى رقم.",
-        ),
-        "registration.registry.line_numbers_long": (
-            "There are more line numbers than rows: each row takes one.",
-            "أرقام الأسطر أكثر من الصفوف: لكل صف رقم واحد.",
-        ),
-    }
 )
 
 __all__ = [

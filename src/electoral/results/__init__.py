@@ -63,6 +63,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from electoral._lazy import attach
+from electoral.results import _catalogue  # noqa: F401 - registers every code and label at import
 
 if TYPE_CHECKING:
     from electoral.results._audit import (

@@ -39,7 +39,7 @@ from typing import Any, Final
 import attrs
 
 from electoral._guard import guarded
-from electoral.errors import InconsistentValue, MissingValue, register_messages
+from electoral.errors import InconsistentValue, MissingValue
 from electoral.model import FormState
 from electoral.results._lifecycle import (
     Step,
@@ -75,43 +75,6 @@ __all__ = [
     "review_audit",
     "review_clearance",
 ]
-
-register_messages(
-    {
-        "results.no_active_audit": (
-            "The form has no active audit case.",
-            "لا توجد حالة تدقيق نشطة للاستمارة.",
-        ),
-        "results.no_active_clearance": (
-            "The form has no active clearance case.",
-            "لا توجد حالة معالجة نشطة للاستمارة.",
-        ),
-        "results.not_for_superadmin": (
-            "The audit does not await super admin approval for archive.",
-            "التدقيق لا ينتظر موافقة المشرف العام على الأرشفة.",
-        ),
-        "results.recall_not_archived": (
-            "This form ({value}) is not in the ARCHIVED state.",
-            "هذه الاستمارة ({value}) ليست في حالة الأرشفة.",
-        ),
-        "results.recall_pending_exists": (
-            "An active recall request already exists for form {value}",
-            "يوجد بالفعل طلب استرجاع نشط للاستمارة {value}",
-        ),
-        "results.recall_not_pending": (
-            "Request {value} is not pending.",
-            "الطلب {value} ليس قيد الانتظار.",
-        ),
-        "results.recall_other_form": (
-            "Request {value} is for another form.",
-            "الطلب {value} يخص استمارة أخرى.",
-        ),
-        "results.archived_to_clearance": (
-            "Archived form can not be sent to clearance.",
-            "لا يمكن إرسال استمارة مؤرشفة إلى المعالجة.",
-        ),
-    }
-)
 
 
 @guarded

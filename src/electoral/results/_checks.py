@@ -51,7 +51,7 @@ from typing import Any, Final
 import attrs
 
 from electoral._guard import MAX_COUNT, guarded, typed_fields
-from electoral.errors import InconsistentValue, InvalidType, OutOfRange, register_messages
+from electoral.errors import InconsistentValue, InvalidType, OutOfRange
 from electoral.model import ReconciliationForm, ReconciliationForm2014
 from electoral.model import _validators as v
 from electoral.model._validators import builder
@@ -75,23 +75,6 @@ __all__ = [
     "check_form",
     "run_checks",
 ]
-
-register_messages(
-    {
-        "results.percentage": (
-            "{value} must be a non-negative whole number or fraction.",
-            "يجب أن تكون القيمة {value} عددًا صحيحًا أو كسرًا غير سالب.",
-        ),
-        "results.check_duplicate": (
-            "The check {value} appears twice in one tally.",
-            "الفحص {value} مكرر في نفس عملية العد.",
-        ),
-        "results.recon_layout": (
-            "The check {value} needs the {layout} reconciliation layout.",
-            "يتطلب الفحص {value} نموذج المطابقة {layout}.",
-        ),
-    }
-)
 
 
 class CheckMethod(enum.Enum):

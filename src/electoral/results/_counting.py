@@ -37,7 +37,6 @@ from typing import Final
 
 from electoral._guard import guarded
 from electoral.adapters.tallyho import FORM_STATE
-from electoral.errors import register_messages
 from electoral.model import FormState
 from electoral.results._records import EntryVersion, FormRecord, TallySetup
 
@@ -49,15 +48,6 @@ __all__ = [
     "form_ballot_numbers",
     "percent",
 ]
-
-register_messages(
-    {
-        "results.merge_mismatch": (
-            "The parts differ in {value}, so they cannot be merged.",
-            "تختلف الأجزاء في {value}، لذا لا يمكن دمجها.",
-        ),
-    }
-)
 
 EMPTY_PERCENT: Final = None
 """The value of every percentage whose denominator is 0."""

@@ -49,7 +49,6 @@ from electoral.errors import (
     MissingValue,
     OutOfRange,
     ValidationError,
-    register_messages,
 )
 from electoral.model import Ballot, FormState, ReconciliationForm, ReconciliationForm2014
 from electoral.model._validators import builder, changed
@@ -89,44 +88,6 @@ __all__ = [
     "reject_corrections",
     "resolve_corrections",
 ]
-
-register_messages(
-    {
-        "results.recon_unknown_field": (
-            "{value} is not a part of the reconciliation section.",
-            "{value} ليس جزءًا من قسم المطابقة.",
-        ),
-        "results.missing_votes": ("Missing votes for candidate", "الأصوات مفقودة للمرشح"),
-        "results.unknown_candidate": (
-            "{value} is not a candidate on this form.",
-            "{value} ليس مرشحًا في هذه الاستمارة.",
-        ),
-        "results.recon_required": (
-            "The reconciliation field is required.",
-            "حقل المطابقة مطلوب.",
-        ),
-        "results.recon_not_expected": (
-            "This form has no reconciliation section.",
-            "لا يوجد قسم مطابقة في هذه الاستمارة.",
-        ),
-        "results.recon_all_zero": (
-            "All reconciliation fields are blank or zero. Form must be marked for Clearance.",
-            "جميع حقول المطابقة فارغة أو صفر. يجب إحالة الاستمارة إلى المعالجة.",
-        ),
-        "results.no_double_entries": (
-            "Result Form has no double entries.",
-            "استمارة النتائج ليس لها إدخال مزدوج.",
-        ),
-        "results.corrections_incomplete": (
-            "Please select correct results for all mis-matched votes.",
-            "الرجاء اختيار النتائج الصحيحة لجميع الأصوات غير المتطابقة.",
-        ),
-        "results.qc_not_passed": (
-            "The form has not passed quality control.",
-            "لم تجتز الاستمارة مراقبة الجودة.",
-        ),
-    }
-)
 
 RECON_FIELDS: Final = (
     "number_of_voters",

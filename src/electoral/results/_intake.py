@@ -40,7 +40,6 @@ from electoral.errors import (
     InvalidFormat,
     MissingValue,
     OutOfRange,
-    register_messages,
 )
 from electoral.ids import barcode as _barcode
 from electoral.model import Center, FormState, ResultForm, Station
@@ -64,99 +63,6 @@ __all__ = [
     "reset_form",
     "send_to_clearance",
 ]
-
-register_messages(
-    {
-        "results.barcodes_mismatch": ("Barcodes do not match!", "الرموز الشريطية غير متطابقة!"),
-        "results.barcode_unknown": ("Barcode does not exist.", "الرمز الشريطي غير موجود."),
-        "results.barcode_reset_length": (
-            "Please enter exactly 11 numbers",
-            "الرجاء إدخال 11 رقمًا بالضبط",
-        ),
-        "results.barcode_not_this_form": (
-            "{value} is not this form's barcode.",
-            "{value} ليس الرمز الشريطي لهذه الاستمارة.",
-        ),
-        "results.center_disabled": ("Center is disabled.", "المركز معطل."),
-        "results.station_unknown": ("Station does not exist.", "المحطة غير موجودة."),
-        "results.station_disabled": ("Station disabled.", "المحطة معطلة."),
-        "results.ballot_disabled": ("Ballot disabled.", "ورقة الاقتراع معطلة."),
-        "results.ballot_unknown": (
-            "Ballot {value} does not exist.",
-            "ورقة الاقتراع {value} غير موجودة.",
-        ),
-        "results.center_number_format": (
-            "Expecting only numbers for center number",
-            "يجب إدخال أرقام فقط لرقم المركز",
-        ),
-        "results.station_number_format": (
-            "Expecting only numbers for station number",
-            "يجب إدخال أرقام فقط لرقم المحطة",
-        ),
-        "results.station_number_range": (
-            "{value} must lie between {min_value} and {max_value}.",
-            "يجب أن تكون القيمة {value} بين {min_value} و{max_value}.",
-        ),
-        "results.center_numbers_mismatch": (
-            "Center Numbers do not match",
-            "أرقام المركز غير متطابقة",
-        ),
-        "results.station_numbers_mismatch": (
-            "Station Numbers do not match",
-            "أرقام المحطة غير متطابقة",
-        ),
-        "results.center_unknown": ("Center Number does not exist", "رقم المركز غير موجود"),
-        "results.station_not_in_center": (
-            "Invalid Station Number for this Center",
-            "رقم محطة غير صالح لهذا المركز",
-        ),
-        "results.intake_center_disabled": ("Center is disabled", "المركز معطل"),
-        "results.intake_station_disabled": ("Station is disabled", "المحطة معطلة"),
-        "results.race_disabled": ("Race is disabled.", "السباق معطل."),
-        "results.ballot_race_mismatch": (
-            "Ballot number do not match for center and form",
-            "رقم ورقة الاقتراع لا يتطابق مع المركز والاستمارة",
-        ),
-        "results.center_station_not_form": (
-            "Center and station numbers do not match",
-            "رقما المركز والمحطة غير متطابقين",
-        ),
-        "results.not_replacement": (
-            "Form {value} is not an unassigned replacement form.",
-            "الاستمارة {value} ليست استمارة استبدال غير مخصصة.",
-        ),
-        "results.center_station_required": (
-            "Enter the replacement form's centre and station first.",
-            "أدخل مركز ومحطة استمارة الاستبدال أولًا.",
-        ),
-        "results.all_fields_mandatory": ("All fields are mandatory", "جميع الحقول إلزامية"),
-        "results.create_ballot_disabled": ("Ballot is disabled", "ورقة الاقتراع معطلة"),
-        "results.create_center_disabled": (
-            "Selected center is disabled",
-            "المركز المحدد معطل",
-        ),
-        "results.create_station_unknown": (
-            "Station does not exist for the selected center",
-            "المحطة غير موجودة في المركز المحدد",
-        ),
-        "results.create_station_disabled": (
-            "Selected station is disabled",
-            "المحطة المحددة معطلة",
-        ),
-        "results.create_race_mismatch": (
-            "Ballot number do not match for center and station",
-            "رقم ورقة الاقتراع لا يتطابق مع المركز والمحطة",
-        ),
-        "results.form_exists": (
-            "A result form with the selected center, station number and ballot already exists",
-            "توجد بالفعل استمارة نتائج للمركز ورقم المحطة وورقة الاقتراع المحددة",
-        ),
-        "results.barcode_taken": (
-            "Barcode {value} is already used in this tally.",
-            "الرمز الشريطي {value} مستخدم بالفعل في عملية العد هذه.",
-        ),
-    }
-)
 
 
 class UnknownReference(InconsistentValue):

@@ -33,7 +33,7 @@ import attrs
 
 from electoral._guard import guarded, typed_fields
 from electoral.adapters.tallyho import FORM_STATE
-from electoral.errors import InconsistentValue, Language, register_messages
+from electoral.errors import InconsistentValue, Language
 from electoral.model import FormState
 from electoral.model._validators import builder, changed, revised
 from electoral.results._checks import QuarantineReport
@@ -47,23 +47,6 @@ __all__ = [
     "replay",
     "state_diagram",
 ]
-
-register_messages(
-    {
-        "results.wrong_state": (
-            "Form not in {allowed}. Return form to {current}.",
-            "الاستمارة ليست في {allowed}. أعد الاستمارة إلى {current}.",
-        ),
-        "results.reason_required": (
-            "A reason is required.",
-            "يجب ذكر السبب.",
-        ),
-        "results.replay_order": (
-            "Event {value} does not continue the form's history.",
-            "الحدث {value} لا يكمل سجل الاستمارة.",
-        ),
-    }
-)
 
 
 class WrongState(InconsistentValue):

@@ -13,7 +13,7 @@ from typing import Final
 import attrs
 
 from electoral._guard import guarded, typed_fields
-from electoral.errors import InconsistentValue, register_messages
+from electoral.errors import InconsistentValue
 from electoral.model import FormState
 from electoral.results._counting import distinct_forms, form_ballot_numbers, percent
 from electoral.results._records import FormRecord, TallySetup
@@ -26,15 +26,6 @@ __all__ = [
     "race_progress",
     "unprocessed_states",
 ]
-
-register_messages(
-    {
-        "results.stage": (
-            "{value} is not a stage of the pipeline.",
-            "{value} ليست مرحلة من مراحل المعالجة.",
-        ),
-    }
-)
 
 _PIPELINE: Final = (
     FormState.INTAKE,

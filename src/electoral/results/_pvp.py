@@ -72,7 +72,6 @@ from electoral.errors import (
     InvalidType,
     MissingValue,
     OutOfRange,
-    register_messages,
 )
 from electoral.model import FormState, ReconciliationForm
 from electoral.model import _validators as v
@@ -107,74 +106,6 @@ __all__ = [
     "pvp_mode_from_code",
     "pvp_skip_reason",
 ]
-
-register_messages(
-    {
-        "results.pvp.mode_code": (
-            "{value} is not a PVP mode (0, 1 or 2).",
-            "القيمة {value} ليست وضعًا لبروتوكول التصويت الأولي "
-            "(0 معطل، 1 الإدخال الأول فقط، 2 الإدخالان الأول والثاني).",
-        ),
-        "results.pvp.bad_zip": (
-            "could not open zip: {reason}",
-            "تعذر فتح الملف المضغوط: {reason}",
-        ),
-        "results.pvp.missing_csv": (
-            "bundle is missing candidate_results.csv",
-            "الحزمة لا تحتوي على الملف candidate_results.csv",
-        ),
-        "results.pvp.missing_columns": (
-            "bundle CSV is missing required columns: {columns}",
-            "ملف CSV في الحزمة تنقصه الأعمدة المطلوبة: {columns}",
-        ),
-        "results.pvp.integer": (
-            "Expected integer, got {value}",
-            "المتوقع عدد صحيح، والقيمة المستلمة {value}",
-        ),
-        "results.pvp.negative": (
-            "{value} is negative.",
-            "القيمة {value} سالبة.",
-        ),
-        "results.pvp.duplicate_barcodes": (
-            "barcodes appear in more than one submission: {items}",
-            "رموز شريطية تظهر في أكثر من إرسال واحد: {items}",
-        ),
-        "results.pvp.rounds_differ": (
-            "Candidate {candidate} of form {barcode} has round 1 {round1} and round 2 {round2}.",
-            "المرشح {candidate} في الاستمارة {barcode} له في الجولة الأولى "
-            "{round1} وفي الجولة الثانية {round2}.",
-        ),
-        "results.pvp.duplicate_candidate": (
-            "Candidate {value} appears more than once in submission {instance}.",
-            "المرشح {value} مكرر أكثر من مرة في الإرسال {instance}.",
-        ),
-        "results.pvp.unsafe_image": (
-            "Image filename contains path syntax: {value}",
-            "اسم ملف الصورة يحتوي على صيغة مسار: {value}",
-        ),
-        "results.pvp.disabled": (
-            "PVP is disabled for tally {value}; the bundle is refused.",
-            "بروتوكول التصويت الأولي معطل في عملية العد {value}؛ رُفضت الحزمة.",
-        ),
-        "results.pvp.replacement_form": (
-            "Form {value} is a replacement form; PVP does not handle replacement forms.",
-            "الاستمارة {value} استمارة استبدال؛ "
-            "بروتوكول التصويت الأولي لا يعالج استمارات الاستبدال.",
-        ),
-        "results.pvp.already_imported": (
-            "Form {value} already has a PVP submission.",
-            "للاستمارة {value} إرسال سابق من بروتوكول التصويت الأولي.",
-        ),
-        "results.pvp.required_fields": (
-            "The submission lacks a barcode, ballot number, instance id or round 2 value.",
-            "ينقص الإرسال رمز شريطي أو رقم ورقة اقتراع أو معرّف إرسال أو قيمة الجولة الثانية.",
-        ),
-        "results.pvp.ballot_mismatch": (
-            "Ballot {value} is not the ballot of form {barcode}.",
-            "ورقة الاقتراع {value} ليست ورقة اقتراع الاستمارة {barcode}.",
-        ),
-    }
-)
 
 PVP_MODE_CODES: Final[Mapping[PvpMode, int]] = {
     PvpMode.DISABLED: 0,

@@ -27,7 +27,7 @@ from typing import Any, Final
 import attrs
 
 from electoral._guard import MAX_COUNT, guarded, typed_fields
-from electoral.errors import InvalidType, register_messages
+from electoral.errors import InvalidType
 from electoral.model import (
     Ballot,
     Candidate,
@@ -67,15 +67,6 @@ CandidateKey = tuple[int, int]
 """A candidate's identity: ``(ballot_number, candidate_id)``, as ``Candidate.key``."""
 
 Recon = ReconciliationForm | ReconciliationForm2014
-
-register_messages(
-    {
-        "results.candidate_key": (
-            "{value} is not a (ballot number, candidate id) pair.",
-            "القيمة {value} ليست زوجًا من (رقم ورقة الاقتراع، رقم المرشح).",
-        ),
-    }
-)
 
 _COUNT: Final = v.integer(0)
 _USER: Final = v.text(max_length=150)

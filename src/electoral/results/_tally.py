@@ -16,7 +16,7 @@ from typing import Any, Final, TypeVar
 import attrs
 
 from electoral._guard import MAX_COUNT, guarded, typed_fields
-from electoral.errors import InconsistentValue, MissingValue, register_labels, register_messages
+from electoral.errors import InconsistentValue, MissingValue
 from electoral.model import Region
 from electoral.model._validators import assemble, builder
 from electoral.results._counting import ARCHIVED, FINAL, WITH_QUARANTINE, distinct_forms
@@ -29,23 +29,6 @@ from electoral.results._records import (
 )
 
 __all__ = ["Tally", "Totals", "merge_tallies", "tally"]
-
-register_labels({"parts": ("Parts", "الأجزاء")})
-
-register_messages(
-    {
-        "results.partition_split_station": (
-            "The forms of station {value} are in more than one part; each station's forms "
-            "must stay in one part.",
-            "استمارات المحطة {value} موزعة على أكثر من جزء؛ يجب أن تبقى استمارات كل محطة في "
-            "جزء واحد.",
-        ),
-        "results.no_parts": (
-            "There is nothing to merge.",
-            "لا يوجد ما يمكن دمجه.",
-        ),
-    }
-)
 
 _K = TypeVar("_K")
 _FINAL: Final = FINAL

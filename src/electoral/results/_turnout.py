@@ -13,7 +13,7 @@ from typing import Final
 import attrs
 
 from electoral._guard import guarded, typed_fields
-from electoral.errors import InconsistentValue, register_labels, register_messages
+from electoral.errors import InconsistentValue
 from electoral.model import FormState, Gender, ReconciliationForm
 from electoral.results._counting import FINAL, counted_forms, distinct_forms, final_sum, percent
 from electoral.results._records import FormRecord, TallySetup
@@ -25,19 +25,6 @@ __all__ = [
     "reconciliation_turnout",
     "station_turnout",
 ]
-
-register_labels({"definition": ("Turnout definition", "تعريف نسبة المشاركة")})
-
-register_messages(
-    {
-        "results.turnout_mixed_ballots": (
-            "Station {value} has counted forms of ballots {ballots}: a voter casts one of "
-            "each, so a turnout counts one race; choose its ballots.",
-            "للمحطة {value} استمارات محتسبة للأوراق {ballots}: يدلي الناخب بورقة من كل منها، "
-            "فنسبة المشاركة تحسب لسباق واحد؛ اختر أوراقه.",
-        ),
-    }
-)
 
 _FINAL: Final = FINAL
 

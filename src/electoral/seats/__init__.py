@@ -34,6 +34,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from electoral._lazy import attach
+from electoral.seats import _catalogue  # noqa: F401 - registers every code and label at import
 
 if TYPE_CHECKING:
     from ._allocation import Allocation

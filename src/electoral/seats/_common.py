@@ -32,7 +32,6 @@ from electoral.errors import (
     OutOfRange,
     ValidationError,
     _show,
-    register_messages,
 )
 
 __all__ = [
@@ -49,67 +48,6 @@ __all__ = [
     "rank_names",
     "rank_votes",
 ]
-
-register_messages(
-    {
-        "seats.votes_type": (
-            "The votes of {candidate} must be a whole number, not {value}.",
-            "يجب أن تكون أصوات {candidate} عددًا صحيحًا، لا {value}.",
-        ),
-        "seats.votes_negative": (
-            "The votes of {candidate} may not be negative ({value}).",
-            "لا يجوز أن تكون أصوات {candidate} سالبة ({value}).",
-        ),
-        "seats.candidate_type": (
-            "{value} is not a valid candidate or list identifier.",
-            "القيمة {value} ليست معرّفًا صالحًا لمرشح أو قائمة.",
-        ),
-        "seats.mapping_type": (
-            "Expected a mapping of candidates to votes, not {value}.",
-            "المتوقع جدول يربط المرشحين بالأصوات، لا {value}.",
-        ),
-        "seats.count_type": (
-            "{value} must be a whole number.",
-            "يجب أن تكون القيمة {value} عددًا صحيحًا.",
-        ),
-        "seats.count_negative": (
-            "{value} may not be negative.",
-            "لا يجوز أن تكون القيمة {value} سالبة.",
-        ),
-        "seats.threshold_type": (
-            "The threshold {value} must be an exact fraction (Fraction or int).",
-            "يجب أن تكون العتبة {value} كسرًا دقيقًا.",
-        ),
-        "seats.threshold_range": (
-            "The threshold {value} must lie between 0 and 100%.",
-            "يجب أن تكون العتبة {value} بين 0 و100%.",
-        ),
-        "seats.base_too_small": (
-            "The base {value} is smaller than the {total} votes counted.",
-            "الأساس {value} أصغر من مجموع الأصوات المحتسبة {total}.",
-        ),
-        "seats.unknown_candidate": (
-            "{value} is not a candidate or list of this race.",
-            "{value} ليس مرشحًا أو قائمة في هذا السباق.",
-        ),
-        "seats.unknown_name": (
-            "{value} is not one of {choices}.",
-            "القيمة {value} ليست من بين {choices}.",
-        ),
-        "seats.overaward": (
-            "The quota {quota} awards {awarded} seats, more than the {value} to fill.",
-            "الحصة {quota} تمنح {awarded} مقعدًا، أكثر من المقاعد المطلوبة {value}.",
-        ),
-        "seats.tie_seats": (
-            "{value} places cannot be shared by {candidates} tied candidates.",
-            "لا يمكن أن يتقاسم {candidates} من المرشحين المتعادلين {value} من المقاعد.",
-        ),
-        "seats.divisor": (
-            "The divisors {value} must be positive and strictly increasing.",
-            "يجب أن تكون القواسم {value} موجبة ومتزايدة تمامًا.",
-        ),
-    }
-)
 
 
 class UnknownName(ValidationError):

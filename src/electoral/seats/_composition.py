@@ -37,7 +37,6 @@ from electoral.errors import (
     OutOfRange,
     ValidationError,
     ValidationErrors,
-    register_messages,
 )
 from electoral.model.gender import Gender
 
@@ -51,40 +50,6 @@ __all__ = [
     "check_vertical_zipper",
     "screen_municipal_lists",
 ]
-
-register_messages(
-    {
-        "seats.zipper_vertical": (
-            "Candidates {position} and {next_position} are both {value}; "
-            "men and women must alternate.",
-            "المرشحان {position} و{next_position} كلاهما {value}؛ يجب التناوب بين الرجال والنساء.",
-        ),
-        "seats.zipper_horizontal": (
-            "{value} of {lists} lists are headed by women; {minimum} to {maximum} are required.",
-            "{value} من أصل {lists} قوائم تترأسها نساء؛ والمطلوب من {minimum} إلى {maximum}.",
-        ),
-        "seats.gender": (
-            "{value} is not the gender of a person.",
-            "القيمة {value} ليست جنس شخص.",
-        ),
-        "seats.list_size": (
-            "The list has {value} candidates; a council of {council} seats needs {required}.",
-            "القائمة تضم {value} مرشحين؛ والمجلس المكون من {council} مقاعد يتطلب {required}.",
-        ),
-        "seats.list_women": (
-            "The list has {value} women; at least {required} are required.",
-            "القائمة تضم {value} من النساء؛ والمطلوب {required} على الأقل.",
-        ),
-        "seats.list_disabled": (
-            "The list has {value} candidates with a disability; at least {required} is required.",
-            "القائمة تضم {value} من ذوي الإعاقة؛ والمطلوب {required} على الأقل.",
-        ),
-        "seats.council_size": (
-            "{value} is not a council size of Decree 43/2023 (7, 9 or 11).",
-            "القيمة {value} ليست حجم مجلس وارد في القرار 43/2023 (7 أو 9 أو 11).",
-        ),
-    }
-)
 
 
 def _gender_error(field: str, index: int, value: object) -> ValidationError | None:

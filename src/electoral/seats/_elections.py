@@ -28,7 +28,6 @@ from electoral.errors import (
     InconsistentValue,
     MissingValue,
     OutOfRange,
-    register_messages,
 )
 
 from ._allocation import Allocation
@@ -62,19 +61,6 @@ __all__ = [
     "Winner",
     "allocate",
 ]
-
-register_messages(
-    {
-        "seats.unknown_race": (
-            "{value} is not a race of this election.",
-            "{value} ليس سباقًا في هذه الانتخابات.",
-        ),
-        "seats.missing_race": (
-            "There are no results for the race {value}.",
-            "لا توجد نتائج للسباق {value}.",
-        ),
-    }
-)
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)

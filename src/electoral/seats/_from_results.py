@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from electoral._guard import guarded
-from electoral.errors import InvalidFormat, register_messages
+from electoral.errors import InvalidFormat
 
 from ._common import check_votes
 
@@ -34,15 +34,6 @@ if TYPE_CHECKING:
     from electoral.results import Totals
 
 __all__ = ["candidate_key", "votes_from_totals"]
-
-register_messages(
-    {
-        "seats.candidate_key": (
-            "{value} is not a candidate key of the form 'ballot:candidate'.",
-            "القيمة {value} ليست مفتاح مرشح بالصيغة 'ورقة الاقتراع:المرشح'.",
-        ),
-    }
-)
 
 
 @guarded

@@ -48,7 +48,6 @@ from electoral.errors import (
     InconsistentValue,
     InvalidType,
     MissingValue,
-    register_messages,
 )
 from electoral.model import Region
 
@@ -83,36 +82,6 @@ __all__ = [
     "president_2023",
     "senate_2023",
 ]
-
-register_messages(
-    {
-        "seats.district_total": (
-            "The districts add up to {value} seats; the law gives {expected}.",
-            "مجموع مقاعد الدوائر {value}، والقانون ينص على {expected}.",
-        ),
-        "seats.region_total": (
-            "The seats of the region {region} add up to {value}; the law gives each region "
-            "{expected}.",
-            "مجموع مقاعد المنطقة {region} هو {value}، والقانون يمنح كل منطقة {expected}.",
-        ),
-        "seats.map_and_tables": (
-            "A district table was given together with a district map; give one or the other.",
-            "أُعطي جدول دوائر مع خريطة دوائر؛ أعط أحدهما فقط.",
-        ),
-        "seats.table_missing": (
-            "A district table or a district map is required.",
-            "يلزم جدول دوائر أو خريطة دوائر.",
-        ),
-        "seats.multi_seat_district": (
-            "{value} seats in one district; the law elects one member per district.",
-            "{value} مقاعد في دائرة واحدة؛ القانون ينتخب عضوًا واحدًا لكل دائرة.",
-        ),
-        "seats.component": (
-            "{value} is not a component with reserved seats ({choices}).",
-            "{value} ليس مكونًا له مقاعد مخصصة ({choices}).",
-        ),
-    }
-)
 
 _IDEA_2012: Final = "https://www.idea.int/node/201041"
 _LAW_10_2014: Final = "https://security-legislation.ly/node/31987"

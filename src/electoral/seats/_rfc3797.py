@@ -30,24 +30,11 @@ import hashlib
 from collections.abc import Sequence
 
 from electoral._guard import guarded
-from electoral.errors import InvalidFormat, OutOfRange, register_messages
+from electoral.errors import InvalidFormat, OutOfRange
 
 from ._common import check_count
 
 __all__ = ["Source", "digest", "key_string", "select"]
-
-register_messages(
-    {
-        "seats.rfc3797_source": (
-            "{value} is not a valid RFC 3797 random source.",
-            "القيمة {value} ليست مصدرًا عشوائيًا صالحًا وفق RFC 3797.",
-        ),
-        "seats.rfc3797_pool": (
-            "Cannot select {value} entries from a pool of {pool}.",
-            "لا يمكن اختيار {value} من مجموعة عددها {pool}.",
-        ),
-    }
-)
 
 Source = int | Sequence[int] | str
 """One published random source: a number, several numbers, or a canonical text."""

@@ -28,25 +28,12 @@ from collections.abc import Sequence
 import attrs
 
 from electoral._guard import guarded, typed_fields
-from electoral.errors import InconsistentValue, InvalidType, MissingValue, register_messages
+from electoral.errors import InconsistentValue, InvalidType, MissingValue
 
 from ._common import Tie
 from ._rfc3797 import Source, key_string, select
 
 __all__ = ["DrawingOfLots", "PublicDraw", "TieBreaker", "TieResolution", "resolve"]
-
-register_messages(
-    {
-        "seats.lots_duplicate": (
-            "{value} is drawn more than once.",
-            "ورد {value} أكثر من مرة في القرعة.",
-        ),
-        "seats.lots_short": (
-            "The drawing names {value} of the tied candidates; {seats} are needed.",
-            "القرعة تسمي {value} من المرشحين المتعادلين، والمطلوب {seats}.",
-        ),
-    }
-)
 
 
 def _names(value: object) -> tuple[str, ...]:

@@ -35,33 +35,12 @@ from typing import Final
 import attrs
 
 from electoral._guard import guarded, typed_fields
-from electoral.errors import ErrorCollector, InconsistentValue, OutOfRange, register_messages
+from electoral.errors import ErrorCollector, InconsistentValue, OutOfRange
 
 from ._elections import ElectionOutcome, ElectionRules, allocate
 from ._ties import TieBreaker
 
 __all__ = ["Reading", "SeatChange", "Stability", "Sweep", "sweep"]
-
-register_messages(
-    {
-        "seats.unknown_parameter": (
-            "{value} is not an unsettled parameter of these rules; they record {choices}.",
-            "{value} ليس معاملًا غير محسوم في هذه القواعد؛ المعاملات المسجلة هي {choices}.",
-        ),
-        "seats.no_readings": (
-            "The parameter {value} is given no reading.",
-            "لم تُعط للمعامل {value} أي قراءة.",
-        ),
-        "seats.change_readings": (
-            "{value} has seats under {listed} readings; the sweep has {readings}.",
-            "{value} له مقاعد في {listed} قراءة، وفي المسح {readings} قراءة.",
-        ),
-        "seats.too_many_readings": (
-            "{value} combinations of readings; at most {limit} are allocated.",
-            "{value} من تركيبات القراءات؛ الحد الأقصى {limit}.",
-        ),
-    }
-)
 
 _MAX_READINGS: Final = 10_000
 
