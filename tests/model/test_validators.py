@@ -581,7 +581,7 @@ def test_builder_builds_what_assemble_builds() -> None:
     assert make(3) == v.assemble(_OneField, count=3) == _OneField(3)
     loose = v.builder(_NoSlots, "name", "count")
     assert loose("y", 4) == _NoSlots(4, "y")
-    for names in ((), ("count", "count"), ("count", "extra")):
+    for names in (("count", "count"), ("count", "extra"), ("extra",)):
         with pytest.raises(TypeError, match="builder needs exactly the fields"):
             v.builder(_OneField, *names)
     with pytest.raises(TypeError):  # a value missing is a programming error too

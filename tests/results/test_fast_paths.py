@@ -259,7 +259,7 @@ configured = st.lists(
         name=st.sampled_from(["a", "b", "c"]),
         method=st.sampled_from([CheckMethod.RECONCILIATION, CheckMethod.OVER_VOTING]),
         value=st.integers(0, 20),
-        percentage=st.integers(0, 10) | st.fractions(0, 10),
+        percentage=st.integers(0, 10) | st.fractions(0, 10, max_denominator=1000),
         active=st.booleans(),
     ),
     max_size=3,
