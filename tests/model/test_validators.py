@@ -620,3 +620,38 @@ def test_revised_sets_made_parts_as_they_are_and_checks_the_changes() -> None:
         v.revised(record, made, audited_count=-1)
     with pytest.raises(TypeError, match="no_such"):
         v.revised(record, {"no_such": 1})
+
+
+def test_replacer_copies_with_the_given_fields_set_as_they_are() -> None:
+    from electoral.model import FormState
+
+    record = _record()
+    form = record.form
+    in_state = v.replacer(type(form), "state")
+    assert in_state(form, FormState.DATA_ENTRY_1) == attrs.evolve(
+        form, state=FormState.DATA_ENTRY_1
+    )
+    moved = v.replacer(type(record), "form", "previous_state")
+    new = moved(record, in_state(form, FormState.ARCHIVED), record.state)
+    assert new == attrs.evolve(
+        record, form=attrs.evolve(form, state=FormState.ARCHIVED), previous_state=record.state
+    )
+    assert new.results is record.results  # the other fields are shared, not copied
+    # the class's own check runs on the copy, as in __init__
+    with pytest.raises(ValidationError, match="station"):
+        v.replacer(type(form), "station_number")(form, None)
+    assert v.replacer(_NoSlots, "name")(_NoSlots(1), "z") == _NoSlots(1, "z")
+    for names in ((), ("count", "count"), ("extra",)):
+        with pytest.raises(TypeError, match="replacer needs distinct fields"):
+            v.replacer(_OneField, *names)
+
+
+def test_differ_names_the_changed_fields_in_order() -> None:
+    diff = v.differ(_Unslotted)
+    assert diff(_Unslotted(1, 2), _Unslotted(1, 2)) == ()
+    assert diff(_Unslotted(3, 2), _Unslotted(1, 2)) == (("low", 3),)
+    assert diff(_Unslotted(3, 4), _Unslotted(1, 2)) == (("low", 3), ("high", 4))
+    # equal values count as unchanged, though they are other objects
+    big, same = int("1" + "0" * 20), int("100" + "0" * 18)
+    assert big is not same
+    assert diff(_Unslotted(big, 1), _Unslotted(same, 1)) == ()

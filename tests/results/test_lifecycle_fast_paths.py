@@ -244,3 +244,27 @@ def test_an_imported_form_gets_the_constructors_record(state: FormState, assigne
     expected = FormRecord(form=attrs.evolve(form, state=FormState.UNSUBMITTED))
     assert import_form(form, user="setup", now=NOW).record == expected
     assert blank_record(form) == FormRecord(form=form)
+
+
+def test_the_comparison_read_again_is_the_one_computed() -> None:
+    """``resolve_corrections`` reads the comparison the clerk's screen just made."""
+    from electoral.results._entry import _compared
+
+    record = intake_match(
+        intake(_base(), setup=SETUP, others=(), user="i", now=NOW).record, user="i", now=NOW
+    ).record
+    votes = dict.fromkeys(KEYS, 1)
+    record = enter_de1(record, votes=votes, recon=RECON, setup=SETUP, user="a", now=NOW).record
+    same = enter_de2(record, votes=votes, recon=RECON, setup=SETUP, user="b", now=NOW).record
+    other = enter_de2(
+        record, votes={**votes, KEYS[0]: 2}, recon=RECON, setup=SETUP, user="b", now=NOW
+    ).record
+    for each in (same, other, same, same, other):
+        assert compare_entries(each) == _compared(each)
+    assert compare_entries(other).mismatched == (KEYS[0],)
+    assert compare_entries(same).matches
+    # the corrections then see the same mismatches, and refuse choices that miss one
+    step = resolve_corrections(other, user="c", now=NOW, choices={KEYS[0]: 1})
+    assert step.record.active_votes(EntryVersion.FINAL) == votes
+    with pytest.raises(ValidationError):
+        resolve_corrections(other, user="c", now=NOW, choices={})

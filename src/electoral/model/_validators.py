@@ -537,3 +537,57 @@ def builder(cls: type[T], *names: str) -> Callable[..., T]:
 
 def _put_named(name: str, inst: object, value: object) -> None:
     _put(inst, name, value)
+
+
+def replacer(cls: type[T], *names: str) -> Callable[..., T]:
+    """A fast :func:`revised` for one class and fixed fields: the returned function takes
+    an instance and the new values of ``names``, in that order, and returns a copy with
+    those fields set as they are (the class's ``__attrs_post_init__`` check, if any, runs).
+
+    The same contract as ``made`` in :func:`revised` (only values the library has just
+    made from checked records): a form moved to the state a transition names is copied
+    this way at every step of its life. One line per field, as :func:`builder` writes.
+    """
+    fields = tuple(a.name for a in attrs.fields(cast(Any, cls)))
+    if not names or len(names) != len(set(names)) or not set(names) <= set(fields):
+        raise TypeError(f"{cls.__name__}: replacer needs distinct fields of {list(fields)}")
+    put = setters(cls)
+    given = {name: f"v{i}" for i, name in enumerate(names)}
+    space: dict[str, Any] = {"_new": _new, "cls": cls}
+    lines = [f"def replace(inst, {', '.join(given.values())}):", "    new = _new(cls)"]
+    for index, name in enumerate(fields):
+        space[f"put{index}"] = put[name]
+        lines.append(f"    put{index}(new, {given.get(name, f'inst.{name}')})")
+    post_init = getattr(cls, "__attrs_post_init__", None)
+    if post_init is not None:
+        space["post_init"] = post_init
+        lines.append("    post_init(new)")
+    lines.append("    return new")
+    # the text is made here, of the class's own field names (identifiers) only
+    exec(compile("\n".join(lines), f"<replace in {cls.__qualname__}>", "exec"), space)
+    replace: Callable[..., T] = space["replace"]
+    return replace
+
+
+def differ(cls: type) -> Callable[[Any, Any], tuple[tuple[str, Any], ...]]:
+    """For one attrs class, a function ``(new, old)`` giving ``(name, new value)`` for each
+    field whose value changed, in field order.
+
+    A field is unchanged when its value is the same object or an equal one (identity
+    first, as a copy shares its unchanged values). Written out field by field: an event
+    at every step of a form's life lists what its record changed.
+    """
+    fields = tuple(a.name for a in attrs.fields(cast(Any, cls)))
+    lines = ["def diff(new, old):", "    found = []", "    add = found.append"]
+    for name in fields:
+        lines += [
+            f"    a = new.{name}",
+            f"    b = old.{name}",
+            "    if a is not b and a != b:",
+            f"        add(({name!r}, a))",
+        ]
+    lines.append("    return tuple(found)")
+    space: dict[str, Any] = {}
+    # the text is made here, of the class's own field names (identifiers) only
+    exec(compile("\n".join(lines), f"<diff of {cls.__qualname__}>", "exec"), space)
+    return cast(Callable[[Any, Any], tuple[tuple[str, Any], ...]], space["diff"])

@@ -384,6 +384,22 @@ def compare_entries(record: FormRecord) -> Comparison:
 
 
 def _compare_entries(record: FormRecord) -> Comparison:
+    # A record never changes: the corrections clerk's screen compares the entries, then
+    # resolve_corrections compares the same record again; the second reads the first's.
+    last = _last_comparison[0]
+    if last is not None and last[0] is record:
+        return last[1]
+    comparison = _compared(record)
+    _last_comparison[0] = (record, comparison)
+    return comparison
+
+
+_last_comparison: list[tuple[FormRecord, Comparison] | None] = [None]
+"""The last record compared and its comparison (one pair: a record is compared, then
+resolved)."""
+
+
+def _compared(record: FormRecord) -> Comparison:
     de1: list[tuple[CandidateKey, int]] = []
     de2: list[tuple[CandidateKey, int]] = []
     for e in record.results:  # one pass for both entries

@@ -33,9 +33,9 @@ import attrs
 
 from electoral._guard import guarded, typed_fields
 from electoral.adapters.tallyho import FORM_STATE
-from electoral.errors import InconsistentValue, Language
-from electoral.model import FormState
-from electoral.model._validators import builder, changed, revised
+from electoral.errors import InconsistentValue, InvalidType, Language
+from electoral.model import FormState, ResultForm
+from electoral.model._validators import builder, changed, differ, replacer, revised
 from electoral.results._checks import QuarantineReport
 from electoral.results._records import ClearanceRecord, Event, FormRecord
 
@@ -302,6 +302,11 @@ TRANSITIONS: Final[Mapping[str, Transition]] = {
 }
 """Every real transition, by name, each with the Tally-Ho file that performs it."""
 
+# The same states as tuples: a state is found in a tuple by identity, where a set
+# would call the Enum's hash, a Python function, at every step of every form.
+_SOURCES: Final = {name: tuple(t.sources) for name, t in TRANSITIONS.items()}
+_TARGETS: Final = {name: tuple(t.targets) for name, t in TRANSITIONS.items()}
+
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Step:
@@ -337,7 +342,7 @@ def guard(record: FormRecord, name: str, *, superadmin: bool = False) -> Transit
     """
     spec = TRANSITIONS[name]
     state = record.state
-    if state in spec.sources or (superadmin and state in spec.superadmin_sources):
+    if state in _SOURCES[name] or (superadmin and state in spec.superadmin_sources):
         return spec
     allowed = set(spec.sources) | (spec.superadmin_sources if superadmin else set())
     raise WrongState(
@@ -352,6 +357,7 @@ def guard(record: FormRecord, name: str, *, superadmin: bool = False) -> Transit
 
 _FIELDS: Final = tuple(a.name for a in attrs.fields(FormRecord))
 _VALUES: Final = operator.attrgetter(*_FIELDS)
+_diff: Final = differ(FormRecord)
 
 
 def finish(
@@ -368,20 +374,10 @@ def finish(
     """Build the step for ``old`` -> ``new``; the event records every changed field."""
     spec = TRANSITIONS[name]
     wrong_loop = spec.loop and old is not None and new.state is not old.state
-    if new.state not in spec.targets or wrong_loop:  # a programming error, never user input
+    if new.state not in _TARGETS[name] or wrong_loop:  # a programming error, never user input
         raise AssertionError(f"{name} cannot lead to {new.state}")
-    after = _VALUES(new)
-    if old is None:
-        changes = tuple(zip(_FIELDS, after, strict=True))
-    else:
-        # a field evolved without change is the same object (identity first, then ==)
-        changes = tuple(
-            [
-                (field, value)
-                for field, value, before in zip(_FIELDS, after, _VALUES(old), strict=True)
-                if value is not before and value != before
-            ]
-        )
+    # a field evolved without change is the same object (identity first, then ==)
+    changes = tuple(zip(_FIELDS, _VALUES(new), strict=True)) if old is None else _diff(new, old)
     event = _event(new.barcode, name, None if old is None else old.state, new.state, user, now,
                    reason, changes)  # fmt: skip
     # Built field by field: every value is the library's own, made and checked above
@@ -427,6 +423,9 @@ def _event(
     return _new_event(barcode, name, from_state, to_state, user, at, reason, changes)
 
 
+_form_in: Final = replacer(ResultForm, "state")
+
+
 def with_state(
     record: FormRecord,
     state: FormState,
@@ -436,13 +435,16 @@ def with_state(
     """Evolve the record into ``state``, recording the previous state.
 
     One build of the record: ``changes`` are converted and checked by the record's
-    field validators; the new form, the previous state (the record's own) and the
-    parts in ``made`` (tuples of entries the caller has just built from checked
-    entries) are the library's own checked values and are set as they are
-    (:func:`~electoral.model._validators.revised`).
+    field validators; the new form (the record's, in the state the transition names),
+    the previous state (the record's own) and the parts in ``made`` (tuples of entries
+    the caller has just built from checked entries) are the library's own checked
+    values and are set as they are (:func:`~electoral.model._validators.replacer`,
+    :func:`~electoral.model._validators.revised`).
     """
-    form = changed(record.form, state=state)
-    parts = {"form": form, "previous_state": record.state}
+    form = record.form
+    if type(state) is not FormState:  # the library's own state; a programming error
+        raise InvalidType(field="state", value=state)
+    parts = {"form": _form_in(form, state), "previous_state": form.state}
     if made:
         parts.update(made)
     return revised(record, parts, **changes)

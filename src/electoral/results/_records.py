@@ -19,9 +19,11 @@ electoral.errors.OutOfRange: -1 must lie between 0 and ∞.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from itertools import repeat
 from typing import Any, Final
 
 import attrs
@@ -233,32 +235,34 @@ def _entries(
     if head is None:
         return []
     first = VoteEntry(candidate=head[0], votes=head[1], version=version, user=user)
-    entries = [first]
-    checks = not attrs.validators.get_disabled()
-    key_field, votes_field = _ENTRY.candidate, _ENTRY.votes
-    check_key, check_votes = key_field.validator, votes_field.validator
-    assert check_key is not None
-    assert check_votes is not None
-    user = first.user
-    set_key, set_votes, set_version = _SET["candidate"], _SET["votes"], _SET["version"]
-    set_user, set_active, set_by = _SET["user"], _SET["active"], _SET["deactivated_by"]
-    append = entries.append
-    for key, count in items:
-        entry = _new(VoteEntry)
-        if checks:
-            if not counted:
-                check_key(entry, key_field, key)
-                check_votes(entry, votes_field, count)
-            elif count > MAX_COUNT:  # an int >= 0 already: only the ceiling is left
-                check_votes(entry, votes_field, count)
-        set_key(entry, key)
-        set_votes(entry, count)
-        set_version(entry, version)
-        set_user(entry, user)
-        set_active(entry, True)
-        set_by(entry, None)
-        append(entry)
+    if not attrs.validators.get_disabled():
+        key_field, votes_field = _ENTRY.candidate, _ENTRY.votes
+        check_key, check_votes = key_field.validator, votes_field.validator
+        assert check_key is not None
+        assert check_votes is not None
+        if not counted:
+            for key, count in items:  # in entry order: the first bad value is the one refused
+                check_key(first, key_field, key)
+                check_votes(first, votes_field, count)
+        elif max(votes.values()) > MAX_COUNT:  # ints >= 0 already: only the ceiling is left
+            for count in votes.values():
+                check_votes(first, votes_field, count)
+    # Built column by column: each field's setter runs over every entry in C (map), the
+    # values shared by all (version, user, flags) taken from the first, checked, entry.
+    size = len(votes)
+    entries = list(map(_new, repeat(VoteEntry, size)))
+    _each(map(_SET["candidate"], entries, votes.keys()))
+    _each(map(_SET["votes"], entries, votes.values()))
+    _each(map(_SET["version"], entries, repeat(first.version, size)))
+    _each(map(_SET["user"], entries, repeat(first.user, size)))
+    _each(map(_SET["active"], entries, repeat(True, size)))
+    _each(map(_SET["deactivated_by"], entries, repeat(None, size)))
+    entries[0] = first
     return entries
+
+
+_each: Final[Callable[[Iterable[object]], None]] = collections.deque[object](maxlen=0).extend
+"""Run an iterator to its end, keeping nothing."""
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
