@@ -34,6 +34,7 @@ import re
 import sys
 import types
 import typing
+import weakref
 from collections.abc import Callable
 from typing import Any, Final, ParamSpec, TypeVar
 
@@ -202,11 +203,15 @@ class _Plan:
             if name not in own and (check := _check(annotation)) is not None
         }
         self.indexed = tuple(
-            (index, name, self.checks[name])
+            (index, name, self.checks[name], _KINDS.get(self.checks[name]))
             for index, name in enumerate(self.positional)
             if name in self.checks
         )
-        """``(position, name, check)`` of the positional parameters with a shallow check."""
+        """``(position, name, check, kinds)`` of the positional parameters with a shallow
+        check; ``kinds``, where not ``None``, are classes a value passes the check by being
+        an instance of (and not a ``bool``), tested before the check is called."""
+        self.named = {name: (check, _KINDS.get(check)) for name, check in self.checks.items()}
+        """``(check, kinds)`` of each parameter with a shallow check, by name."""
 
     def names_a_parameter(self, error: BaseException) -> bool:
         """Whether ``error`` is a deliberate ``TypeError`` that begins with a parameter's name."""
@@ -216,14 +221,26 @@ class _Plan:
         return first is not None and first.group(0) in self.annotations
 
     def shallow(self, args: tuple[object, ...], kwargs: dict[str, object]) -> BaseException | None:
-        checks = self.checks
+        # An instance of the expected class passes without calling its check (a call
+        # costs more than the test, and a public call of the life cycle has six
+        # arguments); anything else goes to the check, which gives the error.
         given = len(args)
-        for index, name, positional in self.indexed:
-            if index < given and (error := positional(name, args[index])) is not None:
-                return error
+        for index, name, check, kinds in self.indexed:
+            if index < given:
+                value = args[index]
+                if kinds is not None and isinstance(value, kinds) and type(value) is not bool:
+                    continue
+                if (error := check(name, value)) is not None:
+                    return error
+        named = self.named
         for name, value in kwargs.items():
-            check = checks.get(name)
-            if check is not None and (error := check(name, value)) is not None:
+            found = named.get(name)
+            if found is None:
+                continue
+            check, kinds = found
+            if kinds is not None and isinstance(value, kinds) and type(value) is not bool:
+                continue
+            if (error := check(name, value)) is not None:
                 return error
         return None
 
@@ -354,6 +371,12 @@ def _bool(name: str, value: object) -> BaseException | None:
     return None if type(value) is bool else InvalidType(field=name, value=value)
 
 
+_KINDS: Final[weakref.WeakKeyDictionary[Check, tuple[type, ...]]] = weakref.WeakKeyDictionary()
+"""The checks passed by exactly the instances of some classes that are not a ``bool``
+(:func:`_instance` and unions of them), with those classes; read when a plan is made
+(weak: an annotation that cannot be hashed is planned at each deep check)."""
+
+
 def _instance(annotation: Any, kind: type | tuple[type, ...]) -> Check:
     data = _is_data(annotation)
 
@@ -364,6 +387,7 @@ def _instance(annotation: Any, kind: type | tuple[type, ...]) -> Check:
             return InvalidType(field=name, value=value)
         return TypeError(f"{name}: expected {_describe(annotation)}, got {type(value).__name__}")
 
+    _KINDS[check] = kind if isinstance(kind, tuple) else (kind,)
     return check
 
 
@@ -404,6 +428,8 @@ def _union(annotation: Any, checks: list[Check | None]) -> Check | None:
                 matched = error
         return matched if matched is not None else _wrong(name, annotation, value)
 
+    if all(each in _KINDS for each in members):  # passed by an instance of any member's
+        _KINDS[check] = tuple(kind for each in members for kind in _KINDS[each])
     return check
 
 

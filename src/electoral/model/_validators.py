@@ -480,17 +480,20 @@ def revised(inst: T, made: Mapping[str, Any], /, **changes: Any) -> T:
     if plan is None:
         return attrs.evolve(inst, **made, **changes)  # type: ignore[misc]
     spec = plan.spec
-    if not changes.keys() <= spec.keys() or not made.keys() <= spec.keys():
-        unknown = sorted((changes.keys() | made.keys()) - spec.keys())
-        raise TypeError(f"{cls.__name__} has no field {unknown[0]!r}")
     new: T = plan.copy(inst)
     setter = plan.setter
-    for name, value in made.items():
-        setter[name](new, value)
-    for name, value in changes.items():
-        converter = spec[name][1]
-        setter[name](new, value if converter is None else converter(value))
-    if not attrs.validators.get_disabled():
+    try:
+        for name, value in made.items():
+            setter[name](new, value)
+        for name, value in changes.items():
+            converter = spec[name][1]
+            setter[name](new, value if converter is None else converter(value))
+    except KeyError:
+        unknown = sorted((changes.keys() | made.keys()) - spec.keys())
+        if unknown:
+            raise TypeError(f"{cls.__name__} has no field {unknown[0]!r}") from None
+        raise  # from a converter: not a field's name
+    if changes and not attrs.validators.get_disabled():
         for name in changes:
             attribute, _, validator = spec[name]
             if validator is not None:

@@ -36,7 +36,8 @@ Sources: Tally-Ho ``views/data_entry.py``, ``forms/candidate_form.py``,
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import operator
+from collections.abc import Callable, Mapping
 from typing import Any, Final, cast
 
 import attrs
@@ -131,6 +132,11 @@ def recon_problems(recon: Recon | Mapping[str, object] | None) -> tuple[str, ...
     A mapping is read as typed: each of the five numbers must be present and a
     whole number >= 0. A section whose numbers are all 0 is invalid.
     """
+    return _recon_problems(recon)
+
+
+def _recon_problems(recon: Recon | Mapping[str, object] | None) -> tuple[str, ...]:
+    """:func:`recon_problems` without the guard, for the DE1 gate (its caller guarded)."""
     if recon is None:
         return ("missing",)
     if isinstance(recon, Mapping):
@@ -164,15 +170,21 @@ def _parse_votes(
     record: FormRecord, votes: Mapping[CandidateKey, int | None], setup: TallySetup
 ) -> tuple[dict[CandidateKey, int | None], ErrorCollector]:
     errors = ErrorCollector(f"form {record.barcode}")
-    keys = [c.key for c in form_candidates_of(setup, record.form.ballot_number)]
+    # each candidate's key, (ballot_number, candidate_id), read in C
+    keys = list(map(_KEY, form_candidates_of(setup, record.form.ballot_number)))
     known = set(keys)
-    for key in votes:
-        if key not in known:
-            errors.add(
-                InconsistentValue("results.unknown_candidate", field="votes", value=key),
-                f"$.votes[{key!r}]",
-            )
-    parsed: dict[CandidateKey, int | None] = {}
+    if not known.issuperset(votes):
+        for key in votes:
+            if key not in known:
+                errors.add(
+                    InconsistentValue("results.unknown_candidate", field="votes", value=key),
+                    f"$.votes[{key!r}]",
+                )
+    parsed: dict[CandidateKey, int | None] = dict(zip(keys, map(votes.get, keys), strict=True))
+    values = parsed.values()
+    if set(map(type, values)) <= _NUMBER_OR_BLANK and min(filter(None, values), default=1) > 0:
+        return parsed, errors  # every count a whole number of at least 0, or blank
+    parsed = {}
     for key in keys:
         value = votes.get(key)
         if value is not None and type(value) is not int:
@@ -188,13 +200,18 @@ def _parse_votes(
     return parsed, errors
 
 
+_KEY: Final = operator.attrgetter("ballot_number", "candidate_id")
+"""A candidate's ``key``, as :attr:`~electoral.model.Candidate.key` makes it."""
+_NUMBER_OR_BLANK: Final = frozenset({int, type(None)})
+
+
 def _check_complete(
     record: FormRecord,
     parsed: dict[CandidateKey, int | None],
     recon: Recon | Mapping[str, object] | None,
     errors: ErrorCollector,
 ) -> Recon | None:
-    for key, value in parsed.items():
+    for key, value in parsed.items() if None in parsed.values() else ():
         if value is None:
             errors.add(
                 MissingValue("results.missing_votes", field="votes", value=key),
@@ -251,8 +268,29 @@ def _write(
         for e in record.recons
     ]
     if recon is not None:
-        recons.append(ReconEntry(recon=recon, version=version, user=user))
+        recons.append(_recon_entry(recon, version, user))
     return {"results": tuple(results), "recons": tuple(recons)}
+
+
+_RECON_ENTRY: Final = attrs.fields(ReconEntry)
+_new_recon_entry: Final = builder(ReconEntry)
+
+
+def _recon_entry(recon: Recon, version: EntryVersion, user: str) -> ReconEntry:
+    """``ReconEntry(recon=recon, version=version, user=user)`` for a checked section.
+
+    The section is an instance (checked when it was built) and the version the
+    library's own: the section's class and the user are checked by
+    :class:`ReconEntry`'s own field validators, the flags take their defaults.
+    """
+    if not attrs.validators.get_disabled():
+        _check_section(None, _RECON_ENTRY.recon, recon)
+        _check_user(None, _RECON_ENTRY.user, user)
+    return _new_recon_entry(recon, version, user, True, None)
+
+
+_check_section: Final = cast(Callable[..., None], _RECON_ENTRY.recon.validator)
+_check_user: Final = cast(Callable[..., None], _RECON_ENTRY.user.validator)
 
 
 @guarded
@@ -287,9 +325,9 @@ def enter_de1(
     """
     guard(record, "de1_submit")
     parsed, errors = _parse_votes(record, votes, setup)
-    all_zero = not any(value for value in parsed.values())
+    all_zero = not any(parsed.values())
     gate_votes = all_zero and not record.skip_all_zero_votes_check
-    gate_recon = record.form.has_reconciliation and bool(recon_problems(recon))
+    gate_recon = record.form.has_reconciliation and bool(_recon_problems(recon))
     if (gate_votes or gate_recon) and not errors:
         new = reject(
             record,
@@ -316,7 +354,7 @@ def _enter(
 ) -> Step:
     value = _check_complete(record, parsed, recon, errors)
     errors.raise_if_any()
-    counts = {key: count for key, count in parsed.items() if count is not None}
+    counts = cast(dict[CandidateKey, int], parsed)  # each blank was an error, raised above
     changes = _write(record, version, counts, value, user)
     if version is EntryVersion.DATA_ENTRY_1:
         state, name = FormState.DATA_ENTRY_2, "de1_submit"

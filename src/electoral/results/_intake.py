@@ -44,7 +44,15 @@ from electoral.errors import (
 from electoral.ids import barcode as _barcode
 from electoral.model import Center, FormState, ResultForm, Station
 from electoral.model._validators import assemble, changed
-from electoral.results._lifecycle import Step, finish, guard, new_clearance, reject, with_state
+from electoral.results._lifecycle import (
+    Step,
+    finish,
+    form_in,
+    guard,
+    new_clearance,
+    reject,
+    with_state,
+)
 from electoral.results._records import FormRecord, TallySetup
 
 __all__ = [
@@ -77,10 +85,10 @@ def import_form(form: ResultForm, *, user: str, now: dt.datetime) -> Step:
 
     The event carries every field, so it is where :func:`replay` starts.
     """
-    # the form was checked when it was built: only its new state is checked here, and
-    # the record's other fields take their defaults (a test holds it equal to the
+    # the form was checked when it was built and its new state is the library's own,
+    # and the record's other fields take their defaults (a test holds it equal to the
     # constructor's record)
-    record = blank_record(changed(form, state=FormState.UNSUBMITTED))
+    record = blank_record(form_in(form, FormState.UNSUBMITTED))
     return finish(None, record, "import", user=user, now=now)
 
 

@@ -423,7 +423,8 @@ def _event(
     return _new_event(barcode, name, from_state, to_state, user, at, reason, changes)
 
 
-_form_in: Final = replacer(ResultForm, "state")
+form_in: Final = replacer(ResultForm, "state")
+"""``form`` in ``state``, a state the library names (a transition's target)."""
 
 
 def with_state(
@@ -444,7 +445,7 @@ def with_state(
     form = record.form
     if type(state) is not FormState:  # the library's own state; a programming error
         raise InvalidType(field="state", value=state)
-    parts = {"form": _form_in(form, state), "previous_state": form.state}
+    parts = {"form": form_in(form, state), "previous_state": form.state}
     if made:
         parts.update(made)
     return revised(record, parts, **changes)
