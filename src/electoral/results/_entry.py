@@ -52,8 +52,8 @@ from electoral.errors import (
     ValidationError,
 )
 from electoral.model import Ballot, FormState, ReconciliationForm, ReconciliationForm2014
-from electoral.model._validators import builder, changed
-from electoral.results._checks import TallyConfig, check_form
+from electoral.model._validators import builder, changed, revised
+from electoral.results._checks import TallyConfig, check_form_of
 from electoral.results._lifecycle import (
     Step,
     finish,
@@ -253,23 +253,28 @@ def _write(
 ) -> dict[str, Any]:
     """The record's new ``results`` and ``recons``: every part built and checked here."""
     superseded = f"superseded by {version.value}"
-    results = [
-        attrs.evolve(e, active=False, deactivated_by=superseded)
-        if e.active and e.version is version
-        else e
-        for e in record.results
-    ]
+    results = _superseded(record.results, version, superseded)
     # the counts were read and checked (_parse_votes, or checked entries and choices)
     results.extend(counted_entries(votes, version=version, user=user))
-    recons = [
-        attrs.evolve(e, active=False, deactivated_by=superseded)
-        if e.active and e.version is version
-        else e
-        for e in record.recons
-    ]
+    recons = _superseded(record.recons, version, superseded)
     if recon is not None:
         recons.append(_recon_entry(recon, version, user))
     return {"results": tuple(results), "recons": tuple(recons)}
+
+
+_VERSION: Final = operator.attrgetter("version")
+
+
+def _superseded(entries: tuple[Any, ...], version: EntryVersion, by: str) -> list[Any]:
+    """``entries`` with every active one of ``version`` deactivated ``by`` a new entry."""
+    if version not in map(_VERSION, entries):  # the usual case, found in C
+        return list(entries)
+    return [
+        attrs.evolve(e, active=False, deactivated_by=by)
+        if e.active and e.version is version
+        else e
+        for e in entries
+    ]
 
 
 _RECON_ENTRY: Final = attrs.fields(ReconEntry)
@@ -559,26 +564,19 @@ def qc_pass(
     kept even when the ballot is released (Tally-Ho did not save it then).
     """
     guard(record, "qc_pass")
-    report = check_form(record, config, setup)
+    report = check_form_of(record, config, setup)
     quality = QualityControl(user=user, passed_qc=True, passed_reconciliation=True)
     qcs = (*(attrs.evolve(q, active=False) for q in record.quality_controls), quality)
-    changes: dict[str, Any] = {"quality_controls": qcs}
-    if report.failed:
-        changes["audits"] = (
-            *record.audits,
-            AuditRecord(user=user, failed_checks=report.failed_names),
-        )
+    # the review records were each checked when built (or evolved) here
+    made: dict[str, Any] = {"quality_controls": qcs}
+    changes: dict[str, Any] = {}
+    failed = report.failed_names
+    if failed:
+        made["audits"] = (*record.audits, AuditRecord(user=user, failed_checks=failed))
         changes["audited_count"] = record.audited_count + 1
-    new = changed(record, **changes)
-    return finish(
-        record,
-        new,
-        "qc_pass",
-        user=user,
-        now=now,
-        reason=", ".join(report.failed_names),
-        report=report,
-    )
+    new = revised(record, made, **changes)
+    return finish(record, new, "qc_pass", user=user, now=now, reason=", ".join(failed),
+                  report=report)  # fmt: skip
 
 
 @guarded
