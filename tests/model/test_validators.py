@@ -655,3 +655,56 @@ def test_differ_names_the_changed_fields_in_order() -> None:
     big, same = int("1" + "0" * 20), int("100" + "0" * 18)
     assert big is not same
     assert diff(_Unslotted(big, 1), _Unslotted(same, 1)) == ()
+
+
+def test_settled_completes_a_fresh_copy_as_revised_does() -> None:
+    record = _record()
+    fresh = v.replacer(type(record), "previous_state")
+    made = {"results": ()}
+    expected = v.revised(record, {"previous_state": record.state, **made}, audited_count=2)
+    assert v.settled(fresh(record, record.state), made, {"audited_count": 2}) == expected
+    with pytest.raises(ValidationError):
+        v.settled(fresh(record, record.state), {}, {"audited_count": -1})
+    with pytest.raises(TypeError, match="no_such"):
+        v.settled(fresh(record, record.state), {}, {"no_such": 1})
+
+
+@attrs.frozen
+class _Ordered:
+    low: int
+    high: int = attrs.field()
+
+    @high.validator
+    def _not_below(self, _: Any, value: int) -> None:
+        if value < self.low:
+            raise ValueError("below")
+
+
+def test_settled_falls_back_to_evolve_for_a_validator_written_as_a_method() -> None:
+    assert v.settled(_Ordered(1, 2), {}, {"high": 3}) == _Ordered(1, 3)
+    with pytest.raises(ValueError, match="below"):
+        v.settled(_Ordered(1, 2), {}, {"high": 0})
+
+
+def _lookup(value: object) -> object:
+    return {"a": 1}[str(value)]  # a KeyError for anything but "a"
+
+
+@attrs.frozen
+class _Looked:
+    code: object = attrs.field(converter=_lookup)
+
+
+def test_revised_lets_a_converters_key_error_stand() -> None:
+    # a KeyError from a converter is not an unknown field's: it is raised as it came
+    assert v.revised(_Looked("a"), {}, code="a") == _Looked("a")
+    with pytest.raises(KeyError, match="b"):
+        v.revised(_Looked("a"), {}, code="b")
+
+
+def test_changed_runs_the_classs_own_check() -> None:
+    form = _record().form
+    assert v.changed(form, station_number=2).station_number == 2
+    with pytest.raises(ValidationError) as refused:  # a station without its centre
+        v.changed(form, center_id=None)
+    assert refused.value.code == "result_form.station_without_center"

@@ -479,8 +479,27 @@ def revised(inst: T, made: Mapping[str, Any], /, **changes: Any) -> T:
         plan = _PLANS[cls] = _plan(cls)
     if plan is None:
         return attrs.evolve(inst, **made, **changes)  # type: ignore[misc]
-    spec = plan.spec
     new: T = plan.copy(inst)
+    return _settle(plan, new, made, changes)
+
+
+def settled(new: T, made: Mapping[str, Any], changes: Mapping[str, Any]) -> T:
+    """The rest of :func:`revised` on ``new``, a copy just made and not yet handed out
+    (by a :func:`replacer`): ``made`` set as it is, ``changes`` converted, set and
+    checked, then the class's ``__attrs_post_init__`` check. ``new`` itself, completed.
+    """
+    cls = type(new)
+    try:
+        plan = _PLANS[cls]
+    except KeyError:
+        plan = _PLANS[cls] = _plan(cls)
+    if plan is None:
+        return attrs.evolve(new, **made, **changes)  # type: ignore[misc]
+    return _settle(plan, new, made, changes)
+
+
+def _settle(plan: _Plan, new: T, made: Mapping[str, Any], changes: Mapping[str, Any]) -> T:
+    spec = plan.spec
     setter = plan.setter
     try:
         for name, value in made.items():
@@ -491,7 +510,7 @@ def revised(inst: T, made: Mapping[str, Any], /, **changes: Any) -> T:
     except KeyError:
         unknown = sorted((changes.keys() | made.keys()) - spec.keys())
         if unknown:
-            raise TypeError(f"{cls.__name__} has no field {unknown[0]!r}") from None
+            raise TypeError(f"{type(new).__name__} has no field {unknown[0]!r}") from None
         raise  # from a converter: not a field's name
     if changes and not attrs.validators.get_disabled():
         for name in changes:

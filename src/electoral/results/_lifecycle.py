@@ -35,7 +35,7 @@ from electoral._guard import guarded, typed_fields
 from electoral.adapters.tallyho import FORM_STATE
 from electoral.errors import InconsistentValue, InvalidType, Language
 from electoral.model import FormState, ResultForm
-from electoral.model._validators import builder, changed, differ, replacer, revised
+from electoral.model._validators import builder, changed, differ, replacer, settled
 from electoral.results._checks import QuarantineReport
 from electoral.results._records import ClearanceRecord, Event, FormRecord
 
@@ -445,10 +445,10 @@ def with_state(
     form = record.form
     if type(state) is not FormState:  # the library's own state; a programming error
         raise InvalidType(field="state", value=state)
-    parts = {"form": form_in(form, state), "previous_state": form.state}
-    if made:
-        parts.update(made)
-    return revised(record, parts, **changes)
+    return settled(_moved(record, form_in(form, state), form.state), made or {}, changes)
+
+
+_moved: Final = replacer(FormRecord, "form", "previous_state")
 
 
 def reject(
