@@ -268,3 +268,14 @@ def test_the_comparison_read_again_is_the_one_computed() -> None:
     assert step.record.active_votes(EntryVersion.FINAL) == votes
     with pytest.raises(ValidationError):
         resolve_corrections(other, user="c", now=NOW, choices={})
+
+
+def test_the_keys_kept_are_those_of_the_tuple_asked_for() -> None:
+    from electoral.results._entry import _keys_of
+
+    ballots = sorted(SETUP.candidates)
+    first, second = (SETUP.form_candidates(number) for number in ballots[:2])
+    for candidates in (first, second, first, first, second, tuple(reversed(first))):
+        keys, known = _keys_of(candidates)
+        assert keys == tuple(c.key for c in candidates)
+        assert known == {c.key for c in candidates}

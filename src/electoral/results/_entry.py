@@ -51,7 +51,13 @@ from electoral.errors import (
     OutOfRange,
     ValidationError,
 )
-from electoral.model import Ballot, FormState, ReconciliationForm, ReconciliationForm2014
+from electoral.model import (
+    Ballot,
+    Candidate,
+    FormState,
+    ReconciliationForm,
+    ReconciliationForm2014,
+)
 from electoral.model._validators import builder, changed, revised
 from electoral.results._checks import TallyConfig, check_form_of
 from electoral.results._lifecycle import (
@@ -170,9 +176,7 @@ def _parse_votes(
     record: FormRecord, votes: Mapping[CandidateKey, int | None], setup: TallySetup
 ) -> tuple[dict[CandidateKey, int | None], ErrorCollector]:
     errors = ErrorCollector(f"form {record.barcode}")
-    # each candidate's key, (ballot_number, candidate_id), read in C
-    keys = list(map(_KEY, form_candidates_of(setup, record.form.ballot_number)))
-    known = set(keys)
+    keys, known = _keys_of(form_candidates_of(setup, record.form.ballot_number))
     if not known.issuperset(votes):
         for key in votes:
             if key not in known:
@@ -202,6 +206,27 @@ def _parse_votes(
 
 _KEY: Final = operator.attrgetter("ballot_number", "candidate_id")
 """A candidate's ``key``, as :attr:`~electoral.model.Candidate.key` makes it."""
+
+
+def _keys_of(candidates: tuple[Candidate, ...]) -> tuple[tuple[CandidateKey, ...], frozenset[Any]]:
+    """The candidates' keys, in order and as a set.
+
+    Candidates are frozen and a tuple never changes, so the keys of the tuple last
+    asked for are kept: a ballot's forms are entered one after another, each twice, and
+    the setup hands out the same tuple for a ballot each time.
+    """
+    last = _last_keys[0]
+    if last is not None and last[0] is candidates:
+        return last[1], last[2]
+    keys = tuple(map(_KEY, candidates))  # each (ballot_number, candidate_id), read in C
+    known = frozenset(keys)
+    _last_keys[0] = (candidates, keys, known)
+    return keys, known
+
+
+_last_keys: list[tuple[tuple[Candidate, ...], tuple[CandidateKey, ...], frozenset[Any]] | None] = [
+    None
+]
 _NUMBER_OR_BLANK: Final = frozenset({int, type(None)})
 
 

@@ -371,20 +371,34 @@ def finish(
     related: Sequence[Step] = (),
     report: QuarantineReport | None = None,
 ) -> Step:
-    """Build the step for ``old`` -> ``new``; the event records every changed field."""
-    spec = TRANSITIONS[name]
-    wrong_loop = spec.loop and old is not None and new.state is not old.state
-    if new.state not in _TARGETS[name] or wrong_loop:  # a programming error, never user input
-        raise AssertionError(f"{name} cannot lead to {new.state}")
+    """Build the step for ``old`` -> ``new``; the event records every changed field.
+
+    The event is built field by field, checking only what the caller gave (who, when,
+    why) by :class:`Event`'s own field validators (the time converted first, as
+    ``__init__`` does): the barcode, the states and the changed values come from
+    records that were checked when they were built, and the transition's name from
+    :data:`TRANSITIONS`.
+    """
+    to_state = new.form.state
+    from_state = None if old is None else old.form.state
+    wrong_loop = from_state is not None and to_state is not from_state and name in _LOOPS
+    if to_state not in _TARGETS[name] or wrong_loop:  # a programming error, never user input
+        raise AssertionError(f"{name} cannot lead to {to_state}")
     # a field evolved without change is the same object (identity first, then ==)
     changes = tuple(zip(_FIELDS, _VALUES(new), strict=True)) if old is None else _diff(new, old)
-    event = _event(new.barcode, name, None if old is None else old.state, new.state, user, now,
-                   reason, changes)  # fmt: skip
+    at = _to_moment(now)
+    if not attrs.validators.get_disabled():
+        _check_user(None, _USER_FIELD, user)
+        _check_at(None, _AT, at)
+        if reason or type(reason) is not str:  # an empty reason is always good
+            _check_reason(None, _REASON_FIELD, reason)
+    event = _new_event(new.form.barcode, name, from_state, to_state, user, at, reason, changes)
     # Built field by field: every value is the library's own, made and checked above
-    # (the record by its transition, the event by _event, the related steps by finish).
+    # (the record by its transition, the event here, the related steps by finish).
     return _step(new, event, tuple(related), report)
 
 
+_LOOPS: Final = frozenset(name for name, t in TRANSITIONS.items() if t.loop)
 _step: Final = builder(Step)
 _new_event: Final = builder(Event)
 _EVENT: Final = attrs.fields(Event)
@@ -395,32 +409,6 @@ _check_user: Final = cast(Callable[..., None], _USER_FIELD.validator)
 _check_at: Final = cast(Callable[..., None], _AT.validator)
 _check_reason: Final = cast(Callable[..., None], _REASON_FIELD.validator)
 _to_moment: Final = cast(Callable[[object], object], _AT.converter)
-
-
-def _event(
-    barcode: str,
-    name: str,
-    from_state: FormState | None,
-    to_state: FormState,
-    user: str,
-    now: dt.datetime,
-    reason: str,
-    changes: tuple[tuple[str, Any], ...],
-) -> Event:
-    """``Event(...)`` checking only what the caller gave (who, when, why).
-
-    The barcode, the states and the changed values come from records that were
-    checked when they were built, and the transition's name from
-    :data:`TRANSITIONS`; the user, the time and the reason are checked by
-    :class:`Event`'s own field validators (the time converted first, as ``__init__``
-    does).
-    """
-    at = _to_moment(now)
-    if not attrs.validators.get_disabled():
-        _check_user(None, _USER_FIELD, user)
-        _check_at(None, _AT, at)
-        _check_reason(None, _REASON_FIELD, reason)
-    return _new_event(barcode, name, from_state, to_state, user, at, reason, changes)
 
 
 form_in: Final = replacer(ResultForm, "state")
