@@ -481,7 +481,9 @@ def _compared(record: FormRecord) -> Comparison:
     if len(de1) != len(de2):
         return Comparison(count_mismatch=True)
     first = set(de1)
-    mismatched = tuple(sorted({key for key, votes in de2 if (key, votes) not in first}))
+    mismatched: tuple[CandidateKey, ...] = ()
+    if not first.issuperset(de2):  # every DE2 pair in DE1 is the usual case, found in C
+        mismatched = tuple(sorted({key for key, votes in de2 if (key, votes) not in first}))
     r1 = active_recon_of(record, EntryVersion.DATA_ENTRY_1)
     r2 = active_recon_of(record, EntryVersion.DATA_ENTRY_2)
     recon_fields: tuple[str, ...] = ()
@@ -550,9 +552,8 @@ def resolve_corrections(
     for _key, value in choices.items():
         if type(value) is not int or value < 0:
             raise OutOfRange(field="choices", value=value, min_value=0, max_value="∞")
-    final = {
-        key: choices.get(key, votes) for key, votes in _pairs(record, EntryVersion.DATA_ENTRY_2)
-    }
+    pairs = _pairs(record, EntryVersion.DATA_ENTRY_2)
+    final = {key: choices.get(key, votes) for key, votes in pairs} if choices else dict(pairs)
     base = active_recon_of(record, EntryVersion.DATA_ENTRY_1)
     # without choices the FINAL section is DE1's own, already checked, value
     recon = base if base is None or not recon_choices else changed(base, **recon_choices)
