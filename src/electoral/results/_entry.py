@@ -278,28 +278,30 @@ def _write(
 ) -> dict[str, Any]:
     """The record's new ``results`` and ``recons``: every part built and checked here."""
     superseded = f"superseded by {version.value}"
-    results = _superseded(record.results, version, superseded)
     # the counts were read and checked (_parse_votes, or checked entries and choices)
-    results.extend(counted_entries(votes, version=version, user=user))
+    entries = tuple(counted_entries(votes, version=version, user=user))
+    results = _superseded(record.results, version, superseded) + entries
     recons = _superseded(record.recons, version, superseded)
     if recon is not None:
-        recons.append(_recon_entry(recon, version, user))
-    return {"results": tuple(results), "recons": tuple(recons)}
+        recons += (_recon_entry(recon, version, user),)
+    return {"results": results, "recons": recons}
 
 
 _VERSION: Final = operator.attrgetter("version")
 
 
-def _superseded(entries: tuple[Any, ...], version: EntryVersion, by: str) -> list[Any]:
+def _superseded(entries: tuple[Any, ...], version: EntryVersion, by: str) -> tuple[Any, ...]:
     """``entries`` with every active one of ``version`` deactivated ``by`` a new entry."""
     if version not in map(_VERSION, entries):  # the usual case, found in C
-        return list(entries)
-    return [
-        attrs.evolve(e, active=False, deactivated_by=by)
-        if e.active and e.version is version
-        else e
-        for e in entries
-    ]
+        return entries
+    return tuple(
+        [
+            attrs.evolve(e, active=False, deactivated_by=by)
+            if e.active and e.version is version
+            else e
+            for e in entries
+        ]
+    )
 
 
 _RECON_ENTRY: Final = attrs.fields(ReconEntry)
