@@ -472,11 +472,7 @@ def revised(inst: T, made: Mapping[str, Any], /, **changes: Any) -> T:
     and the class's ``__attrs_post_init__`` check runs. A test holds the result equal
     to :func:`changed`'s.
     """
-    cls = type(inst)
-    try:
-        plan = _PLANS[cls]
-    except KeyError:
-        plan = _PLANS[cls] = _plan(cls)
+    plan = _plan_of(type(inst))
     if plan is None:
         return attrs.evolve(inst, **made, **changes)  # type: ignore[misc]
     new: T = plan.copy(inst)
@@ -488,14 +484,18 @@ def settled(new: T, made: Mapping[str, Any], changes: Mapping[str, Any]) -> T:
     (by a :func:`replacer`): ``made`` set as it is, ``changes`` converted, set and
     checked, then the class's ``__attrs_post_init__`` check. ``new`` itself, completed.
     """
-    cls = type(new)
-    try:
-        plan = _PLANS[cls]
-    except KeyError:
-        plan = _PLANS[cls] = _plan(cls)
+    plan = _plan_of(type(new))
     if plan is None:
         return attrs.evolve(new, **made, **changes)  # type: ignore[misc]
     return _settle(plan, new, made, changes)
+
+
+def _plan_of(cls: type) -> _Plan | None:
+    try:
+        return _PLANS[cls]
+    except KeyError:
+        plan = _PLANS[cls] = _plan(cls)
+        return plan
 
 
 def _settle(plan: _Plan, new: T, made: Mapping[str, Any], changes: Mapping[str, Any]) -> T:
