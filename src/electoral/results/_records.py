@@ -550,7 +550,6 @@ class TallySetup:
     @guarded
     def station_of(self, form: ResultForm) -> Station | None:
         """The station a form comes from, if it is known."""
-        """The station a form comes from, if it is known."""
         key = form.station_key
         return None if key is None else self.stations.get(key)
 
