@@ -7,6 +7,7 @@ import random
 from collections import Counter
 from fractions import Fraction
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -39,6 +40,7 @@ from electoral.synthetic import (
     validate_register,
 )
 from electoral.synthetic._register import _choices
+from electoral.synthetic._results import SyntheticForm, _draw
 
 MICRO = Size(
     name="micro",
@@ -338,3 +340,31 @@ def test_register_choices_equal_the_standard_library(
     cumulative = list(itertools.accumulate(weights))
     expected = random.Random(seed).choices(range(len(weights)), cum_weights=cumulative, k=k)
     assert _choices(random.Random(seed), cumulative, k) == expected
+
+
+@settings(deadline=None, max_examples=5)
+@given(st.integers(min_value=0, max_value=2**32))
+def test_forms_are_what_their_constructor_builds(seed: int) -> None:
+    """The forms are built without checking their fields again; the constructor, which
+    checks each, accepts every one and builds an equal form."""
+    election = run(MICRO, seed=seed, problem_share=Fraction(1, 4))
+    assert {form.problem for form in election.forms} >= set(FORM_PROBLEMS)
+    for form in election.forms:
+        rebuilt = SyntheticForm(
+            **{f.name: getattr(form, f.name) for f in attrs.fields(SyntheticForm)}
+        )
+        assert rebuilt == form
+        assert hash(rebuilt) == hash(form)
+
+
+@given(
+    st.integers(min_value=0, max_value=2**32),
+    st.lists(st.integers(min_value=1, max_value=20_000), min_size=1, max_size=40),
+    st.integers(min_value=0, max_value=500),
+)
+def test_vote_draws_equal_the_standard_library(seed: int, weights: list[int], count: int) -> None:
+    """A form's votes are counted from the draws ``random.choices`` makes."""
+    expected = [0] * len(weights)
+    for index in random.Random(seed).choices(range(len(weights)), weights=weights, k=count):
+        expected[index] += 1
+    assert _draw(random.Random(seed), weights, count) == expected

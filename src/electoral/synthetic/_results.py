@@ -27,17 +27,19 @@ Counts are integers throughout; the weights are integers too.
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Sequence
 from fractions import Fraction
+from itertools import accumulate, repeat
 from typing import Final
 
 import attrs
 
-from electoral._guard import guarded, typed_fields
+from electoral._guard import guarded, typed_fields, unchecked
 from electoral.model import CenterType, ReconciliationForm, ResultForm, Station
 from electoral.results import CandidateKey
 from electoral.synthetic._country import Country
-from electoral.synthetic._register import share_count
+from electoral.synthetic._register import _choices, share_count
 from electoral.synthetic._sizes import check_share
 
 __all__ = ["DEFAULT_PROBLEM_SHARE", "FORM_PROBLEMS", "SyntheticForm", "generate_forms"]
@@ -72,10 +74,13 @@ class SyntheticForm:
 
 
 def _draw(rng: random.Random, weights: Sequence[int], count: int) -> list[int]:
-    counts = [0] * len(weights)
-    for index in rng.choices(range(len(weights)), weights=weights, k=count):
-        counts[index] += 1
-    return counts
+    """How many of ``count`` votes each candidate gets, drawn by ``weights``.
+
+    The draws of ``rng.choices(range(len(weights)), weights=weights, k=count)``
+    (``electoral.synthetic._register._choices``), counted in C.
+    """
+    drawn = Counter(_choices(rng, list(accumulate(weights)), count))
+    return list(map(drawn.get, range(len(weights)), repeat(0)))
 
 
 @guarded
@@ -177,8 +182,11 @@ def generate_forms(
             key, count = votes[slot]
             wrong = count + rng.randint(1, 9) if count < 10 or rng.randint(0, 1) else count - 7
             typed = (*votes[:slot], (key, wrong), *votes[slot + 1 :])
+        # made here of checked model records and whole numbers: the form's fields are not
+        # checked one by one again (tests/synthetic: the constructor builds the same forms)
         forms.append(
-            SyntheticForm(
+            unchecked(
+                SyntheticForm,
                 form=form,
                 votes=votes,
                 recon=recon if form.has_reconciliation else None,
@@ -189,10 +197,12 @@ def generate_forms(
         if problem == "duplicate":
             copy_form = attrs.evolve(form, barcode=f"{_DUPLICATE_PREFIX}{len(duplicates) + 1:09d}")
             duplicates.append(
-                SyntheticForm(
+                unchecked(
+                    SyntheticForm,
                     form=copy_form,
                     votes=votes,
                     recon=forms[-1].recon,
+                    typed_votes=None,
                     problem="duplicate",
                 )
             )
